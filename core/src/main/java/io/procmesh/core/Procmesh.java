@@ -1,0 +1,395 @@
+package io.procmesh.core;
+
+import io.procmesh.core.agent.AgentRunner;
+import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.agent.IdleStrategies;
+import io.procmesh.core.agent.IdleStrategy;
+import io.procmesh.core.agent.LoggingErrorHandler;
+import io.procmesh.core.channel.OutboundChannel;
+import io.procmesh.core.config.Configuration;
+import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.config.Names;
+import io.procmesh.core.message.EnvelopeCodec;
+import io.procmesh.core.registry.InstanceSlot;
+import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.registry.Registration;
+import io.procmesh.core.registry.Registry;
+import io.procmesh.core.rpc.JsonPayloads;
+import io.procmesh.core.rpc.RpcClient;
+import io.procmesh.core.rpc.ServiceProxy;
+import io.procmesh.core.service.EventPublisher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * One process's membership of a procmesh: its registry entry and slot, heartbeats, and the client that calls
+ * other services. A {@link io.procmesh.core.service.ServiceHost} on top of it serves requests.
+ * <pre>
+ * try (Procmesh mesh = Procmesh.connect(new Procmesh.Context().instanceId("app-1")))
+ * {
+ *     UserApi users = mesh.proxy(UserApi.class, "user");
+ * }
+ * </pre>
+ * Close order: status DOWN, heartbeats, reply reader, client, publishers, registry.
+ */
+public final class Procmesh implements AutoCloseable
+{
+    private final Context context;
+    private final Registry registry;
+    private final InstanceSlot slot;
+    private final RpcClient client;
+    private final AgentRunner clientRunner;
+    private final ScheduledExecutorService heartbeats;
+    private final List<Runnable> heartbeatTasks = new CopyOnWriteArrayList<>();
+    private final List<EventPublisher> publishers = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private Procmesh(final Context context)
+    {
+        this.context = context;
+        final DataDirectory dirs = context.dataDirectory();
+        this.registry = Registry.open(dirs.registryFile(), context.registryMaxInstances());
+        try
+        {
+            this.slot = registry.register(new Registration(
+                context.serviceName(), context.instanceId(), context.version(), ProcessHandle.current().pid(), "",
+                context.metadata()));
+            this.client = new RpcClient(
+                context.instanceId(), dirs.replies(context.instanceId()), registry, slot, context.codec(),
+                context.json(), context.maxCallsInFlight(), context.discoveryRefreshMs(),
+                context.defaultDeadlineMs(), context.errorHandler());
+            this.clientRunner = new AgentRunner(client, context.idleStrategy().get(), context.errorHandler()).start();
+            this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable ->
+            {
+                final Thread thread = new Thread(runnable, "procmesh-heartbeat-" + context.instanceId());
+                thread.setDaemon(true);
+                return thread;
+            });
+            slot.heartbeat(System.nanoTime());
+            heartbeats.scheduleAtFixedRate(this::heartbeat, context.heartbeatIntervalMs(),
+                context.heartbeatIntervalMs(), TimeUnit.MILLISECONDS);
+            slot.status(InstanceStatus.UP);
+        }
+        catch (final RuntimeException ex)
+        {
+            registry.close();
+            throw ex;
+        }
+    }
+
+    public static Procmesh connect(final Context context)
+    {
+        return new Procmesh(context.conclude());
+    }
+
+    private void heartbeat()
+    {
+        try
+        {
+            slot.heartbeat(System.nanoTime());
+            for (final Runnable task : heartbeatTasks)
+            {
+                task.run();
+            }
+        }
+        catch (final Throwable error)
+        {
+            context.errorHandler().onError(error);
+        }
+    }
+
+    /**
+     * Runs a task on the heartbeat thread at the heartbeat interval, e.g. a backlog measurement.
+     */
+    public void onHeartbeat(final Runnable task)
+    {
+        heartbeatTasks.add(task);
+    }
+
+    public <T> T proxy(final Class<T> api, final String service)
+    {
+        return proxy(api, service, context.defaultDeadlineMs());
+    }
+
+    public <T> T proxy(final Class<T> api, final String service, final long timeoutMs)
+    {
+        return ServiceProxy.create(api, Names.requireValid("service", service), client, timeoutMs);
+    }
+
+    public EventPublisher publisher(final String topic)
+    {
+        final EventPublisher publisher = new EventPublisher(topic, context.instanceId(),
+            new OutboundChannel(context.dataDirectory().topic(topic), context.codec()), context.json(),
+            client::nextMessageId);
+        publishers.add(publisher);
+        return publisher;
+    }
+
+    public RpcClient client()
+    {
+        return client;
+    }
+
+    public Registry registry()
+    {
+        return registry;
+    }
+
+    public InstanceSlot slot()
+    {
+        return slot;
+    }
+
+    public Context context()
+    {
+        return context;
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        slot.status(InstanceStatus.DOWN);
+        heartbeats.shutdownNow();
+        clientRunner.close();
+        client.close();
+        for (final EventPublisher publisher : publishers)
+        {
+            publisher.close();
+        }
+        registry.close();
+    }
+
+    /**
+     * Settings for one process's membership. Unset fields take their defaults from {@link Configuration}.
+     */
+    public static final class Context
+    {
+        private Path dataDir;
+        private String serviceName = "client";
+        private String instanceId;
+        private String version = "0";
+        private String metadata = "";
+        private Long heartbeatIntervalMs;
+        private Long defaultDeadlineMs;
+        private Long discoveryRefreshMs;
+        private Integer maxCallsInFlight;
+        private Integer registryMaxInstances;
+        private Integer maxPayloadBytes;
+        private String idleStrategyName;
+        private ErrorHandler errorHandler;
+        private DataDirectory dataDirectory;
+        private Supplier<IdleStrategy> idleStrategy;
+        private EnvelopeCodec codec;
+        private JsonPayloads json;
+
+        public Context dataDir(final Path dataDir)
+        {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Context serviceName(final String serviceName)
+        {
+            this.serviceName = serviceName;
+            return this;
+        }
+
+        public Context instanceId(final String instanceId)
+        {
+            this.instanceId = instanceId;
+            return this;
+        }
+
+        public Context version(final String version)
+        {
+            this.version = version;
+            return this;
+        }
+
+        public Context metadata(final String metadata)
+        {
+            this.metadata = metadata;
+            return this;
+        }
+
+        public Context heartbeatIntervalMs(final long heartbeatIntervalMs)
+        {
+            this.heartbeatIntervalMs = heartbeatIntervalMs;
+            return this;
+        }
+
+        public Context defaultDeadlineMs(final long defaultDeadlineMs)
+        {
+            this.defaultDeadlineMs = defaultDeadlineMs;
+            return this;
+        }
+
+        public Context discoveryRefreshMs(final long discoveryRefreshMs)
+        {
+            this.discoveryRefreshMs = discoveryRefreshMs;
+            return this;
+        }
+
+        public Context maxCallsInFlight(final int maxCallsInFlight)
+        {
+            this.maxCallsInFlight = maxCallsInFlight;
+            return this;
+        }
+
+        public Context registryMaxInstances(final int registryMaxInstances)
+        {
+            this.registryMaxInstances = registryMaxInstances;
+            return this;
+        }
+
+        public Context maxPayloadBytes(final int maxPayloadBytes)
+        {
+            this.maxPayloadBytes = maxPayloadBytes;
+            return this;
+        }
+
+        public Context idleStrategy(final String name)
+        {
+            this.idleStrategyName = name;
+            return this;
+        }
+
+        public Context errorHandler(final ErrorHandler errorHandler)
+        {
+            this.errorHandler = errorHandler;
+            return this;
+        }
+
+        public Context json(final JsonPayloads json)
+        {
+            this.json = json;
+            return this;
+        }
+
+        /**
+         * Fills every unset field from configuration and checks the result. Called once by connect.
+         */
+        public Context conclude()
+        {
+            dataDirectory = new DataDirectory(dataDir != null ? dataDir : Path.of(Configuration.dataDir()));
+            Names.requireValid("service", serviceName);
+            if (instanceId == null)
+            {
+                instanceId = serviceName + "-" + ProcessHandle.current().pid();
+            }
+            Names.requireValid("instance", instanceId);
+            heartbeatIntervalMs = positive(Configuration.HEARTBEAT_INTERVAL_MS_PROP_NAME,
+                heartbeatIntervalMs != null ? heartbeatIntervalMs : Configuration.heartbeatIntervalMs());
+            defaultDeadlineMs = positive(Configuration.DEFAULT_DEADLINE_MS_PROP_NAME,
+                defaultDeadlineMs != null ? defaultDeadlineMs : Configuration.defaultDeadlineMs());
+            discoveryRefreshMs = positive(Configuration.DISCOVERY_REFRESH_MS_PROP_NAME,
+                discoveryRefreshMs != null ? discoveryRefreshMs : Configuration.discoveryRefreshMs());
+            maxCallsInFlight = maxCallsInFlight != null ? maxCallsInFlight : Configuration.maxCallsInFlight();
+            registryMaxInstances = registryMaxInstances != null ?
+                registryMaxInstances : Configuration.registryMaxInstances();
+            maxPayloadBytes = maxPayloadBytes != null ? maxPayloadBytes : Configuration.maxPayloadBytes();
+            idleStrategy = IdleStrategies.byName(
+                idleStrategyName != null ? idleStrategyName : Configuration.idleStrategy());
+            if (errorHandler == null)
+            {
+                errorHandler = new LoggingErrorHandler(instanceId);
+            }
+            codec = new EnvelopeCodec(maxPayloadBytes);
+            if (json == null)
+            {
+                json = new JsonPayloads();
+            }
+            return this;
+        }
+
+        private static long positive(final String name, final long value)
+        {
+            if (value <= 0)
+            {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+
+        public DataDirectory dataDirectory()
+        {
+            return dataDirectory;
+        }
+
+        public String serviceName()
+        {
+            return serviceName;
+        }
+
+        public String instanceId()
+        {
+            return instanceId;
+        }
+
+        public String version()
+        {
+            return version;
+        }
+
+        public String metadata()
+        {
+            return metadata;
+        }
+
+        public long heartbeatIntervalMs()
+        {
+            return heartbeatIntervalMs;
+        }
+
+        public long defaultDeadlineMs()
+        {
+            return defaultDeadlineMs;
+        }
+
+        public long discoveryRefreshMs()
+        {
+            return discoveryRefreshMs;
+        }
+
+        public int maxCallsInFlight()
+        {
+            return maxCallsInFlight;
+        }
+
+        public int registryMaxInstances()
+        {
+            return registryMaxInstances;
+        }
+
+        public Supplier<IdleStrategy> idleStrategy()
+        {
+            return idleStrategy;
+        }
+
+        public ErrorHandler errorHandler()
+        {
+            return errorHandler;
+        }
+
+        public EnvelopeCodec codec()
+        {
+            return codec;
+        }
+
+        public JsonPayloads json()
+        {
+            return json;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.procmesh.core.config;
+
+/**
+ * Every setting procmesh-core reads, with its system property name and default, in one place.
+ * <p>
+ * All names share the {@code procmesh.} prefix and carry their unit. A component's {@code Context} takes its
+ * defaults from here; setting the context field wins over the property.
+ */
+public final class Configuration
+{
+    public static final String PREFIX = "procmesh.";
+
+    public static final String DATA_DIR_PROP_NAME = "procmesh.dataDir";
+    public static final String DATA_DIR_DEFAULT = "./procmesh-data";
+
+    public static final String HEARTBEAT_INTERVAL_MS_PROP_NAME = "procmesh.heartbeatIntervalMs";
+    public static final long HEARTBEAT_INTERVAL_MS_DEFAULT = 50;
+
+    public static final String IDLE_STRATEGY_PROP_NAME = "procmesh.idleStrategy";
+    public static final String IDLE_STRATEGY_DEFAULT = "backoff";
+
+    public static final String DEFAULT_DEADLINE_MS_PROP_NAME = "procmesh.defaultDeadlineMs";
+    public static final long DEFAULT_DEADLINE_MS_DEFAULT = 2_000;
+
+    public static final String SHUTDOWN_TIMEOUT_MS_PROP_NAME = "procmesh.shutdownTimeoutMs";
+    public static final long SHUTDOWN_TIMEOUT_MS_DEFAULT = 5_000;
+
+    public static final String REGISTRY_MAX_INSTANCES_PROP_NAME = "procmesh.registryMaxInstances";
+    public static final int REGISTRY_MAX_INSTANCES_DEFAULT = 1024;
+
+    public static final String DISCOVERY_REFRESH_MS_PROP_NAME = "procmesh.discoveryRefreshMs";
+    public static final long DISCOVERY_REFRESH_MS_DEFAULT = 100;
+
+    public static final String MAX_CALLS_IN_FLIGHT_PROP_NAME = "procmesh.maxCallsInFlight";
+    public static final int MAX_CALLS_IN_FLIGHT_DEFAULT = 65_536;
+
+    public static final String DEDUP_WINDOW_PROP_NAME = "procmesh.dedupWindow";
+    public static final int DEDUP_WINDOW_DEFAULT = 4_096;
+
+    public static final String MAX_PAYLOAD_BYTES_PROP_NAME = "procmesh.maxPayloadBytes";
+    public static final int MAX_PAYLOAD_BYTES_DEFAULT = 1 << 20;
+
+    public static final String ROLL_CYCLE_PROP_NAME = "procmesh.rollCycle";
+    public static final String ROLL_CYCLE_DEFAULT = "FAST_HOURLY";
+
+    private Configuration()
+    {
+    }
+
+    public static String dataDir()
+    {
+        return System.getProperty(DATA_DIR_PROP_NAME, DATA_DIR_DEFAULT);
+    }
+
+    public static long heartbeatIntervalMs()
+    {
+        return Long.getLong(HEARTBEAT_INTERVAL_MS_PROP_NAME, HEARTBEAT_INTERVAL_MS_DEFAULT);
+    }
+
+    public static String idleStrategy()
+    {
+        return System.getProperty(IDLE_STRATEGY_PROP_NAME, IDLE_STRATEGY_DEFAULT);
+    }
+
+    public static long defaultDeadlineMs()
+    {
+        return Long.getLong(DEFAULT_DEADLINE_MS_PROP_NAME, DEFAULT_DEADLINE_MS_DEFAULT);
+    }
+
+    public static long shutdownTimeoutMs()
+    {
+        return Long.getLong(SHUTDOWN_TIMEOUT_MS_PROP_NAME, SHUTDOWN_TIMEOUT_MS_DEFAULT);
+    }
+
+    public static int registryMaxInstances()
+    {
+        return Integer.getInteger(REGISTRY_MAX_INSTANCES_PROP_NAME, REGISTRY_MAX_INSTANCES_DEFAULT);
+    }
+
+    public static long discoveryRefreshMs()
+    {
+        return Long.getLong(DISCOVERY_REFRESH_MS_PROP_NAME, DISCOVERY_REFRESH_MS_DEFAULT);
+    }
+
+    public static int maxCallsInFlight()
+    {
+        return Integer.getInteger(MAX_CALLS_IN_FLIGHT_PROP_NAME, MAX_CALLS_IN_FLIGHT_DEFAULT);
+    }
+
+    public static int dedupWindow()
+    {
+        return Integer.getInteger(DEDUP_WINDOW_PROP_NAME, DEDUP_WINDOW_DEFAULT);
+    }
+
+    public static int maxPayloadBytes()
+    {
+        return Integer.getInteger(MAX_PAYLOAD_BYTES_PROP_NAME, MAX_PAYLOAD_BYTES_DEFAULT);
+    }
+
+    public static String rollCycle()
+    {
+        return System.getProperty(ROLL_CYCLE_PROP_NAME, ROLL_CYCLE_DEFAULT);
+    }
+}

@@ -1,0 +1,111 @@
+package io.procmesh.core.registry;
+
+/**
+ * One instance's off-heap slot, bound once to its registry entry. Every method is a plain, ordered or atomic
+ * memory access: none takes a Chronicle Map lock, so a process killed mid-update cannot wedge the map.
+ */
+public final class InstanceSlot
+{
+    private final String instanceId;
+    private final InstanceRecord record;
+
+    InstanceSlot(final String instanceId, final InstanceRecord record)
+    {
+        this.instanceId = instanceId;
+        this.record = record;
+    }
+
+    public String instanceId()
+    {
+        return instanceId;
+    }
+
+    public void heartbeat(final long nowNs)
+    {
+        record.setOrderedHeartbeatNs(nowNs);
+    }
+
+    public long heartbeatNs()
+    {
+        return record.getVolatileHeartbeatNs();
+    }
+
+    public InstanceStatus status()
+    {
+        return InstanceStatus.fromCode(record.getVolatileStatus());
+    }
+
+    public void status(final InstanceStatus status)
+    {
+        record.setOrderedStatus(status.code());
+    }
+
+    /**
+     * Publishes the inbox this instance reads, making it discoverable. Written without a lock; callers set the
+     * status afterwards, and readers look at the status first.
+     */
+    public void advertiseInbox(final String inboxPath)
+    {
+        record.setInboxPath(inboxPath);
+    }
+
+    public long pid()
+    {
+        return record.getPid();
+    }
+
+    public void incrementRequestsIn()
+    {
+        record.addAtomicRequestsIn(1);
+    }
+
+    public void incrementRequestsOut()
+    {
+        record.addAtomicRequestsOut(1);
+    }
+
+    public void incrementErrors()
+    {
+        record.addAtomicErrors(1);
+    }
+
+    public void incrementTimeouts()
+    {
+        record.addAtomicTimeouts(1);
+    }
+
+    public void incrementLateReplies()
+    {
+        record.addAtomicLateReplies(1);
+    }
+
+    public void incrementDecodeErrors()
+    {
+        record.addAtomicDecodeErrors(1);
+    }
+
+    public void incrementDuplicates()
+    {
+        record.addAtomicDuplicates(1);
+    }
+
+    public void lastHandledIndex(final long index)
+    {
+        record.setOrderedLastHandledIndex(index);
+    }
+
+    public long lastHandledIndex()
+    {
+        return record.getVolatileLastHandledIndex();
+    }
+
+    public void inboxBacklog(final long backlog)
+    {
+        record.setOrderedInboxBacklog(backlog);
+    }
+
+    public InstanceSnapshot snapshot()
+    {
+        return InstanceSnapshot.of(record);
+    }
+}

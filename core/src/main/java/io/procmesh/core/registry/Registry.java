@@ -1,0 +1,174 @@
+package io.procmesh.core.registry;
+
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.values.Values;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The service registry: one persisted Chronicle Map, keyed by instance id, mapped into every process.
+ * <p>
+ * Only {@link #register}, {@link #attach}, {@link #remove} and {@link #snapshot} take the map's segment locks,
+ * and they are rare. Heartbeats and counters go through the {@link InstanceSlot} returned by register/attach.
+ * Entries are never moved: deregistering marks an instance DOWN and keeps its counters, so slots stay valid.
+ */
+public final class Registry implements AutoCloseable
+{
+    public static final int AVERAGE_KEY_BYTES = 24;
+    private final ChronicleMap<CharSequence, InstanceRecord> map;
+    private final Path file;
+    private final int maxInstances;
+
+    private Registry(final ChronicleMap<CharSequence, InstanceRecord> map, final Path file, final int maxInstances)
+    {
+        this.map = map;
+        this.file = file;
+        this.maxInstances = maxInstances;
+    }
+
+    /**
+     * Opens the registry file, creating it if absent. Safe to call from several processes at once.
+     */
+    public static Registry open(final Path file, final int maxInstances)
+    {
+        try
+        {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            final ChronicleMap<CharSequence, InstanceRecord> map = builder(maxInstances)
+                .createPersistedTo(file.toFile());
+            return new Registry(map, file, maxInstances);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open registry " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Rebuilds a registry whose segment lock was left held by a dead process. Every process using the file must
+     * be stopped first; only the launcher does this.
+     */
+    public static Registry recover(final Path file, final int maxInstances)
+    {
+        try
+        {
+            final ChronicleMap<CharSequence, InstanceRecord> map = builder(maxInstances)
+                .recoverPersistedTo(file.toFile(), true);
+            return new Registry(map, file, maxInstances);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot recover registry " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static net.openhft.chronicle.map.ChronicleMapBuilder<CharSequence, InstanceRecord> builder(
+        final int maxInstances)
+    {
+        return ChronicleMap.of(CharSequence.class, InstanceRecord.class)
+            .name("procmesh-registry")
+            .entries(maxInstances)
+            .averageKeySize(AVERAGE_KEY_BYTES);
+    }
+
+    public Path file()
+    {
+        return file;
+    }
+
+    /**
+     * Registers or re-registers an instance and returns its slot, with status STARTING. A re-registration keeps
+     * the counters and the last handled inbox index of the previous incarnation.
+     */
+    public InstanceSlot register(final Registration registration)
+    {
+        final String instanceId = registration.instanceId();
+        if (!map.containsKey(instanceId) && map.size() >= maxInstances)
+        {
+            throw new RegistryFullException(instanceId, maxInstances, null);
+        }
+        final InstanceRecord record = Values.newNativeReference(InstanceRecord.class);
+        try
+        {
+            map.acquireUsing(instanceId, record);
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new RegistryFullException(instanceId, maxInstances, ex);
+        }
+        record.setOrderedStatus(InstanceStatus.STARTING.code());
+        record.setService(registration.service());
+        record.setInstanceId(instanceId);
+        record.setVersion(registration.version());
+        record.setInboxPath(registration.inboxPath());
+        record.setMetadata(registration.metadata());
+        record.setPid(registration.pid());
+        record.setStartTimeMs(System.currentTimeMillis());
+        record.addAtomicRegistrations(1);
+        record.setOrderedHeartbeatNs(System.nanoTime());
+        return new InstanceSlot(instanceId, record);
+    }
+
+    /**
+     * Binds a slot to an existing instance for lock-free reading, e.g. by the health monitor.
+     *
+     * @return the slot, or null if the instance never registered.
+     */
+    public InstanceSlot attach(final String instanceId)
+    {
+        if (!map.containsKey(instanceId))
+        {
+            return null;
+        }
+        final InstanceRecord record = Values.newNativeReference(InstanceRecord.class);
+        map.acquireUsing(instanceId, record);
+        return new InstanceSlot(instanceId, record);
+    }
+
+    /**
+     * Marks an instance DOWN. Its entry and counters stay for status and metrics.
+     */
+    public void deregister(final InstanceSlot slot)
+    {
+        slot.status(InstanceStatus.DOWN);
+    }
+
+    /**
+     * Removes an instance's entry. Any slot bound to it must no longer be used.
+     */
+    public boolean remove(final String instanceId)
+    {
+        return map.remove(instanceId) != null;
+    }
+
+    /**
+     * @return a copy of every entry. Takes segment read locks: for status, refresh and tests, not per message.
+     */
+    public List<InstanceSnapshot> snapshot()
+    {
+        final List<InstanceSnapshot> result = new ArrayList<>();
+        map.forEach((key, value) -> result.add(InstanceSnapshot.of(value)));
+        return result;
+    }
+
+    public int size()
+    {
+        return map.size();
+    }
+
+    public int maxInstances()
+    {
+        return maxInstances;
+    }
+
+    @Override
+    public void close()
+    {
+        map.close();
+    }
+}

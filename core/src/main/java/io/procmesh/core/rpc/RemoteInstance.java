@@ -1,0 +1,66 @@
+package io.procmesh.core.rpc;
+
+import io.procmesh.core.channel.OutboundChannel;
+import io.procmesh.core.message.EnvelopeCodec;
+import io.procmesh.core.registry.InstanceSlot;
+import io.procmesh.core.registry.InstanceStatus;
+
+import java.nio.file.Path;
+
+/**
+ * A discovered instance of a service: its slot, read lock-free for status, and its inbox, opened on first use.
+ */
+final class RemoteInstance implements AutoCloseable
+{
+    private final String instanceId;
+    private final Path inbox;
+    private final InstanceSlot slot;
+    private final EnvelopeCodec codec;
+    private volatile OutboundChannel channel;
+
+    RemoteInstance(final String instanceId, final Path inbox, final InstanceSlot slot, final EnvelopeCodec codec)
+    {
+        this.instanceId = instanceId;
+        this.inbox = inbox;
+        this.slot = slot;
+        this.codec = codec;
+    }
+
+    String instanceId()
+    {
+        return instanceId;
+    }
+
+    boolean isUp()
+    {
+        return slot.status() == InstanceStatus.UP;
+    }
+
+    OutboundChannel channel()
+    {
+        OutboundChannel current = channel;
+        if (current == null)
+        {
+            synchronized (this)
+            {
+                current = channel;
+                if (current == null)
+                {
+                    current = new OutboundChannel(inbox, codec);
+                    channel = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public synchronized void close()
+    {
+        if (channel != null)
+        {
+            channel.close();
+            channel = null;
+        }
+    }
+}

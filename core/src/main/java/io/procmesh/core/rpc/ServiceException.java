@@ -1,0 +1,51 @@
+package io.procmesh.core.rpc;
+
+/**
+ * Thrown by a handler to fail a request with a code the caller can act on. Any other exception from a handler
+ * reaches the caller as {@link FailureCode#INTERNAL}.
+ */
+public class ServiceException extends RuntimeException
+{
+    private final FailureCode code;
+    private final String field;
+
+    public ServiceException(final FailureCode code, final String message)
+    {
+        this(code, null, message);
+    }
+
+    public ServiceException(final FailureCode code, final String field, final String message)
+    {
+        super(message);
+        this.code = code;
+        this.field = field;
+    }
+
+    public static ServiceException invalid(final String field, final String message)
+    {
+        return new ServiceException(FailureCode.INVALID_ARGUMENT, field, message);
+    }
+
+    public static ServiceException notFound(final String message)
+    {
+        return new ServiceException(FailureCode.NOT_FOUND, message);
+    }
+
+    public static ServiceException conflict(final String field, final String message)
+    {
+        return new ServiceException(FailureCode.CONFLICT, field, message);
+    }
+
+    public FailureCode code()
+    {
+        return code;
+    }
+
+    /**
+     * @return the request field at fault, or null.
+     */
+    public String field()
+    {
+        return field;
+    }
+}

@@ -1,0 +1,132 @@
+package io.procmesh.core.rpc;
+
+import com.fasterxml.jackson.databind.JavaType;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.Type;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Turns calls on a service interface into requests. A method returning {@link CompletableFuture} is asynchronous;
+ * any other blocks until the reply or the deadline. The operation name is the method name.
+ * Arguments: none, one (sent as its JSON), or several (sent as a JSON array).
+ */
+public final class ServiceProxy implements InvocationHandler
+{
+    private static final long GRACE_MS = 1_000;
+    private final String service;
+    private final RpcClient client;
+    private final long timeoutMs;
+    private final Map<Method, Operation> operations = new HashMap<>();
+
+    private ServiceProxy(final Class<?> api, final String service, final RpcClient client, final long timeoutMs)
+    {
+        this.service = service;
+        this.client = client;
+        this.timeoutMs = timeoutMs;
+        for (final Method method : api.getMethods())
+        {
+            if (method.isDefault() || java.lang.reflect.Modifier.isStatic(method.getModifiers()))
+            {
+                continue;
+            }
+            operations.put(method, Operation.of(method, client.json()));
+        }
+    }
+
+    public static <T> T create(final Class<T> api, final String service, final RpcClient client, final long timeoutMs)
+    {
+        if (!api.isInterface())
+        {
+            throw new IllegalArgumentException(api.getName() + " is not an interface");
+        }
+        OperationTable.requireUniqueOperationNames(api);
+        final ServiceProxy handler = new ServiceProxy(api, service, client, timeoutMs);
+        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[]{api}, handler));
+    }
+
+    @Override
+    public Object invoke(final Object proxy, final Method method, final Object[] args) throws Throwable
+    {
+        if (method.getDeclaringClass() == Object.class)
+        {
+            return invokeObjectMethod(proxy, method, args);
+        }
+        if (method.isDefault())
+        {
+            return InvocationHandler.invokeDefault(proxy, method, args);
+        }
+        final Operation operation = operations.get(method);
+        final Object argument = args == null || args.length == 0 ? null : args.length == 1 ? args[0] : args;
+        final CompletableFuture<Object> future =
+            client.call(service, operation.name, argument, operation.resultType, timeoutMs);
+        return operation.async ? future : await(future, operation.name);
+    }
+
+    private Object await(final CompletableFuture<Object> future, final String operation) throws Throwable
+    {
+        try
+        {
+            return future.get(timeoutMs + GRACE_MS, TimeUnit.MILLISECONDS);
+        }
+        catch (final ExecutionException ex)
+        {
+            throw ex.getCause();
+        }
+        catch (final TimeoutException ex)
+        {
+            throw new ServiceTimeoutException(service, operation, timeoutMs);
+        }
+    }
+
+    private Object invokeObjectMethod(final Object proxy, final Method method, final Object[] args)
+    {
+        switch (method.getName())
+        {
+            case "equals":
+                return proxy == args[0];
+            case "hashCode":
+                return System.identityHashCode(proxy);
+            default:
+                return "ServiceProxy[" + service + "]";
+        }
+    }
+
+    private static final class Operation
+    {
+        final String name;
+        final boolean async;
+        final JavaType resultType;
+
+        private Operation(final String name, final boolean async, final JavaType resultType)
+        {
+            this.name = name;
+            this.async = async;
+            this.resultType = resultType;
+        }
+
+        static Operation of(final Method method, final JsonPayloads json)
+        {
+            final boolean async = method.getReturnType() == CompletableFuture.class;
+            Type result = method.getGenericReturnType();
+            if (async)
+            {
+                result = result instanceof ParameterizedType parameterized ?
+                    parameterized.getActualTypeArguments()[0] : Object.class;
+            }
+            if (result == void.class)
+            {
+                result = Void.class;
+            }
+            return new Operation(method.getName(), async, json.type(result));
+        }
+    }
+}

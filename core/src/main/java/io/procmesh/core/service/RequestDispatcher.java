@@ -1,0 +1,257 @@
+package io.procmesh.core.service;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.channel.OutboundChannel;
+import io.procmesh.core.message.Envelope;
+import io.procmesh.core.message.MessageKind;
+import io.procmesh.core.message.PayloadFormat;
+import io.procmesh.core.registry.InstanceSlot;
+import io.procmesh.core.rpc.ErrorPayload;
+import io.procmesh.core.rpc.FailureCode;
+import io.procmesh.core.rpc.JsonPayloads;
+import io.procmesh.core.rpc.OperationTable;
+import io.procmesh.core.rpc.ServiceException;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Invokes the handler for one request and writes the response or error to the caller's reply queue.
+ * A handler exception becomes an ERROR reply naming the service, operation and cause; it never becomes a hang.
+ */
+final class RequestDispatcher
+{
+    private final String service;
+    private final String instanceId;
+    private final Object implementation;
+    private final OperationTable operations;
+    private final JsonPayloads json;
+    private final ReplyChannels replyChannels;
+    private final InstanceSlot slot;
+    private final ErrorHandler errorHandler;
+    private final AtomicInteger asyncInFlight = new AtomicInteger();
+    private final ThreadLocal<Envelope> replies = ThreadLocal.withInitial(Envelope::new);
+
+    RequestDispatcher(
+        final String service,
+        final String instanceId,
+        final Object implementation,
+        final OperationTable operations,
+        final JsonPayloads json,
+        final ReplyChannels replyChannels,
+        final InstanceSlot slot,
+        final ErrorHandler errorHandler)
+    {
+        this.service = service;
+        this.instanceId = instanceId;
+        this.implementation = implementation;
+        this.operations = operations;
+        this.json = json;
+        this.replyChannels = replyChannels;
+        this.slot = slot;
+        this.errorHandler = errorHandler;
+    }
+
+    int asyncInFlight()
+    {
+        return asyncInFlight.get();
+    }
+
+    void dispatch(final Envelope request)
+    {
+        final OperationTable.Entry entry = operations.find(request.operation());
+        if (entry == null)
+        {
+            replyError(request, new ServiceException(FailureCode.NOT_FOUND,
+                "service '" + service + "' has no operation '" + request.operation() + "'; it has " + operations.names()));
+            return;
+        }
+
+        final Object[] arguments;
+        try
+        {
+            arguments = readArguments(request, entry.parameterTypes());
+        }
+        catch (final IOException | IllegalArgumentException ex)
+        {
+            replyError(request, invalidArguments(ex));
+            return;
+        }
+
+        final Object result;
+        try
+        {
+            result = entry.method().invoke(implementation, arguments);
+        }
+        catch (final InvocationTargetException ex)
+        {
+            replyError(request, ex.getCause());
+            return;
+        }
+        catch (final IllegalAccessException ex)
+        {
+            replyError(request, ex);
+            return;
+        }
+
+        if (result instanceof CompletableFuture<?> future)
+        {
+            replyLater(request, future);
+        }
+        else
+        {
+            replyResult(request, result);
+        }
+    }
+
+    private Object[] readArguments(final Envelope request, final JavaType[] types) throws IOException
+    {
+        if (types.length == 0)
+        {
+            return null;
+        }
+        if (request.payloadFormat() != PayloadFormat.JSON)
+        {
+            throw new IllegalArgumentException("payload must be JSON, was " + request.payloadFormat());
+        }
+        if (types.length == 1)
+        {
+            return new Object[]{json.read(request.payload(), types[0])};
+        }
+        final JsonNode array = json.read(request.payload(), json.type(JsonNode.class));
+        if (array == null || !array.isArray() || array.size() != types.length)
+        {
+            throw new IllegalArgumentException("expected a JSON array of " + types.length + " arguments");
+        }
+        final ObjectMapper mapper = json.mapper();
+        final Object[] arguments = new Object[types.length];
+        for (int i = 0; i < types.length; i++)
+        {
+            arguments[i] = mapper.treeToValue(array.get(i), types[i]);
+        }
+        return arguments;
+    }
+
+    private static ServiceException invalidArguments(final Exception ex)
+    {
+        String field = null;
+        String message = ex.getMessage();
+        if (ex instanceof JsonMappingException mapping)
+        {
+            final StringBuilder path = new StringBuilder();
+            for (final JsonMappingException.Reference reference : mapping.getPath())
+            {
+                if (reference.getFieldName() != null)
+                {
+                    path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+                }
+            }
+            field = path.length() == 0 ? null : path.toString();
+            message = mapping.getOriginalMessage();
+        }
+        return new ServiceException(FailureCode.INVALID_ARGUMENT, field,
+            (field == null ? "" : "field '" + field + "': ") + message);
+    }
+
+    private void replyLater(final Envelope request, final CompletableFuture<?> future)
+    {
+        final Envelope copy = copyHeader(request);
+        asyncInFlight.incrementAndGet();
+        future.whenComplete((value, error) ->
+        {
+            try
+            {
+                if (error != null)
+                {
+                    replyError(copy, error);
+                }
+                else
+                {
+                    replyResult(copy, value);
+                }
+            }
+            finally
+            {
+                asyncInFlight.decrementAndGet();
+            }
+        });
+    }
+
+    private static Envelope copyHeader(final Envelope request)
+    {
+        final Envelope copy = new Envelope()
+            .messageId(request.messageId())
+            .correlationId(request.correlationId())
+            .operation(request.operation())
+            .replyTo(request.replyTo())
+            .deadlineNs(request.deadlineNs());
+        copy.trace().copyFrom(request.trace());
+        return copy;
+    }
+
+    private void replyResult(final Envelope request, final Object result)
+    {
+        if (request.replyTo().length() == 0)
+        {
+            return;
+        }
+        final Envelope reply = startReply(request, MessageKind.RESPONSE);
+        try
+        {
+            if (result != null)
+            {
+                json.write(result, reply.payload());
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            replyError(request, ex);
+            return;
+        }
+        send(reply);
+    }
+
+    private void replyError(final Envelope request, final Throwable error)
+    {
+        slot.incrementErrors();
+        if (!(error instanceof ServiceException))
+        {
+            errorHandler.onError(error);
+        }
+        if (request.replyTo().length() == 0)
+        {
+            return;
+        }
+        final Envelope reply = startReply(request, MessageKind.ERROR);
+        json.write(ErrorPayload.of(service, request.operation().toString(), error), reply.payload());
+        send(reply);
+    }
+
+    private Envelope startReply(final Envelope request, final MessageKind kind)
+    {
+        final Envelope reply = replies.get().reset()
+            .messageId(request.messageId())
+            .kind(kind)
+            .correlationId(request.correlationId())
+            .sourceInstance(instanceId)
+            .targetService(service)
+            .operation(request.operation())
+            .replyTo(request.replyTo())
+            .sendTimeNs(System.nanoTime())
+            .payloadFormat(PayloadFormat.JSON);
+        reply.trace().copyFrom(request.trace());
+        return reply;
+    }
+
+    private void send(final Envelope reply)
+    {
+        final OutboundChannel channel = replyChannels.forInstance(reply.replyTo());
+        channel.send(reply);
+    }
+}

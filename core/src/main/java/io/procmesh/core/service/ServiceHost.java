@@ -1,0 +1,193 @@
+package io.procmesh.core.service;
+
+import io.procmesh.core.Procmesh;
+import io.procmesh.core.agent.AgentRunner;
+import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.agent.IdleStrategies;
+import io.procmesh.core.channel.InboundChannel;
+import io.procmesh.core.config.Configuration;
+import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.config.Names;
+import io.procmesh.core.registry.InstanceSlot;
+import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.rpc.OperationTable;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs one service implementation in this JVM: advertises its inbox, reads it on a dedicated thread with the
+ * configured idle strategy, and reports backlog with each heartbeat.
+ * <p>
+ * {@link #close()} is the graceful stop: DRAINING, stop reading, let in-flight requests finish, DOWN, close
+ * queues, all within the shutdown timeout. The {@link Procmesh} it runs on is closed separately, after it.
+ */
+public final class ServiceHost implements AutoCloseable
+{
+    public static final String INBOX_TAILER = "inbox";
+
+    private final Context context;
+    private final InstanceSlot slot;
+    private final InboundChannel inbox;
+    private final RequestDispatcher dispatcher;
+    private final ReplyChannels replyChannels;
+    private final AgentRunner runner;
+    private volatile boolean closed;
+
+    private ServiceHost(final Context context)
+    {
+        this.context = context;
+        final Procmesh mesh = context.mesh;
+        final Procmesh.Context meshContext = mesh.context();
+        final DataDirectory dirs = meshContext.dataDirectory();
+        final String service = meshContext.serviceName();
+        final String instanceId = meshContext.instanceId();
+        final ErrorHandler errorHandler = meshContext.errorHandler();
+        this.slot = mesh.slot();
+
+        final Path inboxPath = dirs.inbox(service, instanceId);
+        slot.status(InstanceStatus.STARTING);
+        this.inbox = InboundChannel.named(inboxPath, INBOX_TAILER, meshContext.codec());
+        this.replyChannels = new ReplyChannels(dirs, meshContext.codec());
+        this.dispatcher = new RequestDispatcher(service, instanceId, context.implementation,
+            OperationTable.of(context.api, meshContext.json()), meshContext.json(), replyChannels, slot, errorHandler);
+
+        final TopicReader[] topics = new TopicReader[context.subscriptions.size()];
+        for (int i = 0; i < topics.length; i++)
+        {
+            final Subscription<?> subscription = context.subscriptions.get(i);
+            topics[i] = new TopicReader(
+                InboundChannel.named(dirs.topic(subscription.topic()), service, meshContext.codec()),
+                subscription, meshContext.json(), slot, errorHandler, context.dedupWindow);
+        }
+
+        final InboxAgent agent = new InboxAgent("procmesh-inbox-" + instanceId, inbox, dispatcher, slot,
+            errorHandler, context.dedupWindow, topics);
+        this.runner = new AgentRunner(agent, IdleStrategies.byName(context.idleStrategyName).get(), errorHandler);
+        slot.advertiseInbox(inboxPath.toString());
+        mesh.onHeartbeat(this::measureBacklog);
+        runner.start();
+        slot.status(InstanceStatus.UP);
+    }
+
+    public static ServiceHost launch(final Context context)
+    {
+        return new ServiceHost(context.conclude());
+    }
+
+    private void measureBacklog()
+    {
+        if (!closed)
+        {
+            final long backlog = inbox.backlogAfter(slot.lastHandledIndex());
+            if (backlog >= 0)
+            {
+                slot.inboxBacklog(backlog);
+            }
+        }
+    }
+
+    public InstanceSlot slot()
+    {
+        return slot;
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.shutdownTimeoutMs);
+        slot.status(InstanceStatus.DRAINING);
+        if (!runner.stop(context.shutdownTimeoutMs, TimeUnit.MILLISECONDS))
+        {
+            context.mesh.context().errorHandler().onError(new IllegalStateException(
+                "read loop did not stop within " + context.shutdownTimeoutMs + " ms"));
+        }
+        while (dispatcher.asyncInFlight() > 0 && System.nanoTime() - deadlineNs < 0)
+        {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        slot.status(InstanceStatus.DOWN);
+        replyChannels.close();
+    }
+
+    /**
+     * What to host and how. Unset fields take their defaults from {@link Configuration}.
+     */
+    public static final class Context
+    {
+        private Procmesh mesh;
+        private Class<?> api;
+        private Object implementation;
+        private final List<Subscription<?>> subscriptions = new ArrayList<>();
+        private String idleStrategyName;
+        private Long shutdownTimeoutMs;
+        private Integer dedupWindowValue;
+        private int dedupWindow;
+
+        public Context mesh(final Procmesh mesh)
+        {
+            this.mesh = mesh;
+            return this;
+        }
+
+        public <T> Context handler(final Class<T> api, final T implementation)
+        {
+            this.api = api;
+            this.implementation = implementation;
+            return this;
+        }
+
+        public <T> Context subscribe(final String topic, final Class<T> eventType, final Consumer<T> handler)
+        {
+            subscriptions.add(new Subscription<>(Names.requireValid("topic", topic), eventType, handler));
+            return this;
+        }
+
+        public Context idleStrategy(final String name)
+        {
+            this.idleStrategyName = name;
+            return this;
+        }
+
+        public Context shutdownTimeoutMs(final long shutdownTimeoutMs)
+        {
+            this.shutdownTimeoutMs = shutdownTimeoutMs;
+            return this;
+        }
+
+        public Context dedupWindow(final int dedupWindow)
+        {
+            this.dedupWindowValue = dedupWindow;
+            return this;
+        }
+
+        Context conclude()
+        {
+            Objects.requireNonNull(mesh, "ServiceHost.Context.mesh is required");
+            Objects.requireNonNull(api, "ServiceHost.Context.handler(api, implementation) is required");
+            if (!api.isInstance(implementation))
+            {
+                throw new IllegalArgumentException(implementation + " does not implement " + api.getName());
+            }
+            idleStrategyName = idleStrategyName != null ? idleStrategyName : Configuration.idleStrategy();
+            IdleStrategies.byName(idleStrategyName);
+            shutdownTimeoutMs = shutdownTimeoutMs != null ? shutdownTimeoutMs : Configuration.shutdownTimeoutMs();
+            dedupWindow = dedupWindowValue != null ? dedupWindowValue : Configuration.dedupWindow();
+            if (dedupWindow <= 0)
+            {
+                throw new IllegalArgumentException(Configuration.DEDUP_WINDOW_PROP_NAME + " must be positive");
+            }
+            return this;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.procmesh.core.test;
+
+import io.procmesh.core.Procmesh;
+import io.procmesh.core.service.ServiceHost;
+import io.procmesh.core.service.ShutdownBarrier;
+
+import java.nio.file.Path;
+
+/**
+ * Child JVM main: hosts {@link EchoService}. Args: dataDir instanceId handledFile.
+ */
+public final class EchoServiceMain
+{
+    public static void main(final String[] args) throws Exception
+    {
+        try (ShutdownBarrier barrier = new ShutdownBarrier(10_000);
+             Procmesh mesh = Procmesh.connect(new Procmesh.Context()
+                 .dataDir(Path.of(args[0]))
+                 .serviceName("echo")
+                 .instanceId(args[1]));
+             ServiceHost host = ServiceHost.launch(new ServiceHost.Context()
+                 .mesh(mesh)
+                 .handler(EchoApi.class, new EchoService(Path.of(args[2])))))
+        {
+            System.out.println("READY " + args[1]);
+            barrier.await();
+        }
+        System.out.println("STOPPED " + args[1]);
+    }
+}
