@@ -161,6 +161,17 @@ public final class Procmesh implements AutoCloseable
         closed = true;
         slot.status(InstanceStatus.DOWN);
         heartbeats.shutdownNow();
+        try
+        {
+            if (!heartbeats.awaitTermination(context.heartbeatIntervalMs() * 10, TimeUnit.MILLISECONDS))
+            {
+                context.errorHandler().onError(new IllegalStateException("heartbeat thread did not stop"));
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
         clientRunner.close();
         client.close();
         for (final EventPublisher publisher : publishers)

@@ -73,7 +73,10 @@ public final class Registry implements AutoCloseable
         return ChronicleMap.of(CharSequence.class, InstanceRecord.class)
             .name("procmesh-registry")
             .entries(maxInstances)
-            .averageKeySize(AVERAGE_KEY_BYTES);
+            .averageKeySize(AVERAGE_KEY_BYTES)
+            // Chronicle's own exit hook would unmap the file while our threads still write slots during a
+            // graceful stop (seen as SIGSEGV). Owners close the registry themselves, last.
+            .skipCloseOnExitHook(true);
     }
 
     public Path file()

@@ -20,12 +20,14 @@ public final class ChildJvm implements AutoCloseable
 {
     private final Process process;
     private final Path log;
+    private final long logStart;
     private final Thread reaper;
 
-    private ChildJvm(final Process process, final Path log, final Duration hardTimeout)
+    private ChildJvm(final Process process, final Path log, final long logStart, final Duration hardTimeout)
     {
         this.process = process;
         this.log = log;
+        this.logStart = logStart;
         this.reaper = new Thread(() ->
         {
             try
@@ -65,11 +67,12 @@ public final class ChildJvm implements AutoCloseable
         try
         {
             Files.createDirectories(log.getParent());
+            final long logStart = Files.exists(log) ? Files.size(log) : 0;
             final Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-            return new ChildJvm(process, log, hardTimeout);
+            return new ChildJvm(process, log, logStart, hardTimeout);
         }
         catch (final IOException ex)
         {
@@ -115,11 +118,20 @@ public final class ChildJvm implements AutoCloseable
             ". Log:\n" + logText());
     }
 
+    /**
+     * @return what this child wrote to its log (a log shared with earlier children is read from this one's start).
+     */
     public String logText()
     {
         try
         {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            if (!Files.exists(log))
+            {
+                return "";
+            }
+            final byte[] all = Files.readAllBytes(log);
+            final int from = (int)Math.min(logStart, all.length);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
         }
         catch (final IOException ex)
         {

@@ -13,18 +13,21 @@ public final class EchoServiceMain
 {
     public static void main(final String[] args) throws Exception
     {
-        try (ShutdownBarrier barrier = new ShutdownBarrier(10_000);
-             Procmesh mesh = Procmesh.connect(new Procmesh.Context()
-                 .dataDir(Path.of(args[0]))
-                 .serviceName("echo")
-                 .instanceId(args[1]));
-             ServiceHost host = ServiceHost.launch(new ServiceHost.Context()
-                 .mesh(mesh)
-                 .handler(EchoApi.class, new EchoService(Path.of(args[2])))))
+        try (ShutdownBarrier barrier = new ShutdownBarrier(10_000))
         {
-            System.out.println("READY " + args[1]);
-            barrier.await();
+            try (Procmesh mesh = Procmesh.connect(new Procmesh.Context()
+                     .dataDir(Path.of(args[0]))
+                     .serviceName("echo")
+                     .instanceId(args[1]));
+                 ServiceHost host = ServiceHost.launch(new ServiceHost.Context()
+                     .mesh(mesh)
+                     .handler(EchoApi.class, new EchoService(Path.of(args[2])))))
+            {
+                System.out.println("READY " + args[1]);
+                barrier.await();
+            }
+            // Printed before the barrier closes: the JVM may halt as soon as it does.
+            System.out.println("STOPPED " + args[1]);
         }
-        System.out.println("STOPPED " + args[1]);
     }
 }
