@@ -297,6 +297,10 @@ public final class Procmesh implements AutoCloseable
             Names.requireValid("service", serviceName);
             if (instanceId == null)
             {
+                instanceId = Configuration.instanceId();
+            }
+            if (instanceId == null)
+            {
                 instanceId = serviceName + "-" + ProcessHandle.current().pid();
             }
             Names.requireValid("instance", instanceId);

@@ -13,6 +13,8 @@ public final class Configuration
     public static final String DATA_DIR_PROP_NAME = "procmesh.dataDir";
     public static final String DATA_DIR_DEFAULT = "./procmesh-data";
 
+    public static final String INSTANCE_ID_PROP_NAME = "procmesh.instanceId";
+
     public static final String HEARTBEAT_INTERVAL_MS_PROP_NAME = "procmesh.heartbeatIntervalMs";
     public static final long HEARTBEAT_INTERVAL_MS_DEFAULT = 50;
 
@@ -50,6 +52,14 @@ public final class Configuration
     public static String dataDir()
     {
         return System.getProperty(DATA_DIR_PROP_NAME, DATA_DIR_DEFAULT);
+    }
+
+    /**
+     * @return the instance id set by the launcher for a child JVM, or null.
+     */
+    public static String instanceId()
+    {
+        return System.getProperty(INSTANCE_ID_PROP_NAME);
     }
 
     public static long heartbeatIntervalMs()

@@ -11,6 +11,8 @@ public enum FailureCode
     NOT_FOUND,
     /** The request conflicts with existing state, e.g. a duplicate key. */
     CONFLICT,
+    /** The request is well formed but refers to something that does not exist, e.g. an unknown user. */
+    FAILED_PRECONDITION,
     /** No instance of the service can take the call now. */
     UNAVAILABLE,
     /** The call passed its deadline. */

@@ -36,6 +36,11 @@ public class ServiceException extends RuntimeException
         return new ServiceException(FailureCode.CONFLICT, field, message);
     }
 
+    public static ServiceException failedPrecondition(final String field, final String message)
+    {
+        return new ServiceException(FailureCode.FAILED_PRECONDITION, field, message);
+    }
+
     public FailureCode code()
     {
         return code;

@@ -1,0 +1,44 @@
+package io.procmesh.services.notification;
+
+import io.procmesh.services.order.OrderCreated;
+import io.procmesh.services.store.JsonStore;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One notification per order, keyed by order id, so an event handled twice still leaves one notification.
+ */
+public final class NotificationService implements NotificationApi
+{
+    private final JsonStore<Notification> notifications;
+
+    public NotificationService(final JsonStore<Notification> notifications)
+    {
+        this.notifications = notifications;
+    }
+
+    public void onOrderCreated(final OrderCreated event)
+    {
+        final String message = "Order " + event.orderId() + " for " + event.quantity() + " x " + event.item() +
+            " was created";
+        notifications.putIfAbsent(event.orderId(),
+            new Notification("n-" + event.orderId(), event.orderId(), event.userId(), message, System.currentTimeMillis()));
+    }
+
+    @Override
+    public List<Notification> listByUser(final String userId)
+    {
+        final List<Notification> found = notifications.find(n -> n.userId().equals(userId));
+        found.sort(Comparator.comparingLong(Notification::createdAtMs).thenComparing(Notification::id));
+        return found;
+    }
+
+    @Override
+    public List<Notification> list()
+    {
+        final List<Notification> all = notifications.find(n -> true);
+        all.sort(Comparator.comparingLong(Notification::createdAtMs).thenComparing(Notification::id));
+        return all;
+    }
+}

@@ -1,0 +1,101 @@
+package io.procmesh.services.order;
+
+import io.procmesh.core.rpc.FailureCode;
+import io.procmesh.core.rpc.RemoteServiceException;
+import io.procmesh.core.rpc.RequestContext;
+import io.procmesh.core.rpc.ServiceException;
+import io.procmesh.core.service.EventPublisher;
+import io.procmesh.services.Validation;
+import io.procmesh.services.store.JsonStore;
+import io.procmesh.services.user.UserApi;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Orders keyed by an id derived from the request's message id. The event is published after the order is
+ * stored; if the process dies between the two, the order exists without its event, and the caller got no reply.
+ */
+public final class OrderService implements OrderApi
+{
+    private final JsonStore<Order> orders;
+    private final UserApi users;
+    private final EventPublisher events;
+
+    public OrderService(final JsonStore<Order> orders, final UserApi users, final EventPublisher events)
+    {
+        this.orders = orders;
+        this.users = users;
+        this.events = events;
+    }
+
+    @Override
+    public Order create(final CreateOrderRequest request)
+    {
+        Validation.requireRequest(request);
+        final String userId = Validation.requireText("userId", request.userId());
+        final String item = Validation.requireText("item", request.item());
+        if (request.quantity() == null)
+        {
+            throw ServiceException.invalid("quantity", "'quantity' is required");
+        }
+        if (request.quantity() < 1)
+        {
+            throw ServiceException.invalid("quantity", "'quantity' must be at least 1, was " + request.quantity());
+        }
+        requireUser(userId);
+
+        final String id = "o-" + Long.toHexString(RequestContext.current().messageId());
+        final Order order = new Order(id, userId, item, request.quantity(), Order.CREATED, System.currentTimeMillis());
+        final Order existing = orders.putIfAbsent(id, order);
+        if (existing != null)
+        {
+            return existing;
+        }
+        events.publish(new OrderCreated(id, userId, item, order.quantity()));
+        return order;
+    }
+
+    private void requireUser(final String userId)
+    {
+        try
+        {
+            users.get(userId);
+        }
+        catch (final RemoteServiceException ex)
+        {
+            if (ex.code() == FailureCode.NOT_FOUND)
+            {
+                throw ServiceException.failedPrecondition("userId", "user '" + userId + "' does not exist");
+            }
+            throw ex;
+        }
+    }
+
+    @Override
+    public Order get(final String id)
+    {
+        final Order order = id == null ? null : orders.get(id);
+        if (order == null)
+        {
+            throw ServiceException.notFound("order '" + id + "' does not exist");
+        }
+        return order;
+    }
+
+    @Override
+    public List<Order> listByUser(final String userId)
+    {
+        final List<Order> found = orders.find(order -> order.userId().equals(userId));
+        found.sort(Comparator.comparingLong(Order::createdAtMs).thenComparing(Order::id));
+        return found;
+    }
+
+    @Override
+    public List<Order> list()
+    {
+        final List<Order> all = orders.find(order -> true);
+        all.sort(Comparator.comparingLong(Order::createdAtMs).thenComparing(Order::id));
+        return all;
+    }
+}

@@ -1,0 +1,5 @@
+package io.procmesh.services.user;
+
+public record CreateUserRequest(String name, String email)
+{
+}

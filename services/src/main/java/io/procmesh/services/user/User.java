@@ -1,0 +1,5 @@
+package io.procmesh.services.user;
+
+public record User(String id, String name, String email, long createdAtMs)
+{
+}

@@ -1,0 +1,24 @@
+package io.procmesh.services.user;
+
+import java.util.List;
+
+/**
+ * The user service, service name {@value #SERVICE}.
+ */
+public interface UserApi
+{
+    String SERVICE = "user";
+
+    /**
+     * @throws io.procmesh.core.rpc.ServiceException INVALID_ARGUMENT for a blank name or malformed email,
+     *                                               CONFLICT for an email already registered.
+     */
+    User create(CreateUserRequest request);
+
+    /**
+     * @throws io.procmesh.core.rpc.ServiceException NOT_FOUND for an unknown id.
+     */
+    User get(String id);
+
+    List<User> list();
+}

@@ -1,0 +1,67 @@
+package io.procmesh.services.user;
+
+import io.procmesh.core.rpc.RequestContext;
+import io.procmesh.core.rpc.ServiceException;
+import io.procmesh.services.Validation;
+import io.procmesh.services.store.JsonStore;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Users keyed by id, plus an email index for uniqueness. The id comes from the request's message id, so the
+ * same request stored twice would land on the same key.
+ */
+public final class UserService implements UserApi
+{
+    private final JsonStore<User> users;
+    private final JsonStore<String> emails;
+
+    public UserService(final JsonStore<User> users, final JsonStore<String> emails)
+    {
+        this.users = users;
+        this.emails = emails;
+    }
+
+    @Override
+    public User create(final CreateUserRequest request)
+    {
+        Validation.requireRequest(request);
+        final String name = Validation.requireText("name", request.name());
+        final String email = Validation.requireEmail("email", request.email());
+        final String id = "u-" + Long.toHexString(RequestContext.current().messageId());
+
+        final String owner = emails.putIfAbsent(email, id);
+        if (owner != null && !owner.equals(id) && users.get(owner) != null)
+        {
+            throw ServiceException.conflict("email", "a user with email " + email + " already exists: " + owner);
+        }
+        if (owner != null && !owner.equals(id))
+        {
+            // A reservation left by a crash between the two writes; its user was never stored or acknowledged.
+            emails.put(email, id);
+        }
+        final User user = new User(id, name, email, System.currentTimeMillis());
+        final User existing = users.putIfAbsent(id, user);
+        return existing != null ? existing : user;
+    }
+
+    @Override
+    public User get(final String id)
+    {
+        final User user = id == null ? null : users.get(id);
+        if (user == null)
+        {
+            throw ServiceException.notFound("user '" + id + "' does not exist");
+        }
+        return user;
+    }
+
+    @Override
+    public List<User> list()
+    {
+        final List<User> all = users.find(user -> true);
+        all.sort(Comparator.comparingLong(User::createdAtMs).thenComparing(User::id));
+        return all;
+    }
+}
