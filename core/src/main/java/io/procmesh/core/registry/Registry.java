@@ -1,5 +1,7 @@
 package io.procmesh.core.registry;
 
+import net.openhft.chronicle.bytes.Byteable;
+import net.openhft.chronicle.bytes.PointerBytesStore;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.values.Values;
 
@@ -95,10 +97,10 @@ public final class Registry implements AutoCloseable
         {
             throw new RegistryFullException(instanceId, maxInstances, null);
         }
-        final InstanceRecord record = Values.newNativeReference(InstanceRecord.class);
+        final InstanceRecord record;
         try
         {
-            map.acquireUsing(instanceId, record);
+            record = bindStable(instanceId);
         }
         catch (final IllegalStateException ex)
         {
@@ -128,9 +130,26 @@ public final class Registry implements AutoCloseable
         {
             return null;
         }
-        final InstanceRecord record = Values.newNativeReference(InstanceRecord.class);
-        map.acquireUsing(instanceId, record);
-        return new InstanceSlot(instanceId, record);
+        return new InstanceSlot(instanceId, bindStable(instanceId));
+    }
+
+    /**
+     * acquireUsing returns the calling thread's query-context value, whose pointer the thread's next query moves
+     * to another entry (measured: a second attach on one thread re-pointed the first slot). A slot therefore gets
+     * its own pointer to the entry's absolute address. Entries of a fixed-size value never move, so the address
+     * stays valid while the map is open and the entry is not removed.
+     */
+    private InstanceRecord bindStable(final String instanceId)
+    {
+        final InstanceRecord contextValue =
+            map.acquireUsing(instanceId, Values.newNativeReference(InstanceRecord.class));
+        final Byteable source = (Byteable)contextValue;
+        final InstanceRecord stable = Values.newNativeReference(InstanceRecord.class);
+        final long size = ((Byteable)stable).maxSize();
+        final PointerBytesStore ownPointer = new PointerBytesStore();
+        ownPointer.set(source.address(), size);
+        ((Byteable)stable).bytesStore(ownPointer, 0, size);
+        return stable;
     }
 
     /**
