@@ -1,31 +1,31 @@
 package io.procmesh.core.rpc;
 
-import java.util.concurrent.CompletableFuture;
+import io.procmesh.core.message.Envelope;
 
 /**
- * A call waiting for its reply.
+ * A call waiting for its reply. The reply reader completes it exactly once: with the response, an error, or a
+ * timeout at its deadline.
  */
-final class PendingCall<T>
+public abstract class PendingCall
 {
-    final CompletableFuture<T> future = new CompletableFuture<>();
-    final String service;
-    final String operation;
-    final ResponseDecoder<T> decoder;
-    final long deadlineNs;
-    final long timeoutMs;
+    String service;
+    String operation;
+    long deadlineNs;
+    long timeoutMs;
     volatile long correlationId;
 
-    PendingCall(
-        final String service,
-        final String operation,
-        final ResponseDecoder<T> decoder,
-        final long deadlineNs,
-        final long timeoutMs)
+    void start(final String service, final String operation, final long deadlineNs, final long timeoutMs)
     {
         this.service = service;
         this.operation = operation;
-        this.decoder = decoder;
         this.deadlineNs = deadlineNs;
         this.timeoutMs = timeoutMs;
     }
+
+    /**
+     * Called on the reply reader's thread with a RESPONSE; the envelope is reused after the call returns.
+     */
+    abstract void onResponse(Envelope response);
+
+    abstract void onFailure(Throwable error);
 }

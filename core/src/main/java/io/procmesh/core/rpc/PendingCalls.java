@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  */
 final class PendingCalls
 {
-    private final AtomicReferenceArray<PendingCall<?>> slots;
+    private final AtomicReferenceArray<PendingCall> slots;
     private final int mask;
     private final AtomicLong nextCorrelationId = new AtomicLong(1);
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -29,7 +29,7 @@ final class PendingCalls
     /**
      * @return the correlation id, or -1 if the table has no free slot for it.
      */
-    long register(final PendingCall<?> call)
+    long register(final PendingCall call)
     {
         final long id = nextCorrelationId.getAndIncrement();
         call.correlationId = id;
@@ -44,10 +44,10 @@ final class PendingCalls
     /**
      * @return the call waiting for this id, now removed, or null if none is (late or duplicate reply).
      */
-    PendingCall<?> take(final long correlationId)
+    PendingCall take(final long correlationId)
     {
         final int index = (int)(correlationId & mask);
-        final PendingCall<?> call = slots.get(index);
+        final PendingCall call = slots.get(index);
         if (call != null && call.correlationId == correlationId && slots.compareAndSet(index, call, null))
         {
             inFlight.decrementAndGet();
@@ -61,7 +61,7 @@ final class PendingCalls
      *
      * @return how many expired.
      */
-    int expire(final long nowNs, final Consumer<PendingCall<?>> onExpired)
+    int expire(final long nowNs, final Consumer<PendingCall> onExpired)
     {
         if (inFlight.get() == 0)
         {
@@ -70,7 +70,7 @@ final class PendingCalls
         int expired = 0;
         for (int i = 0, length = slots.length(); i < length; i++)
         {
-            final PendingCall<?> call = slots.get(i);
+            final PendingCall call = slots.get(i);
             if (call != null && nowNs - call.deadlineNs > 0 && slots.compareAndSet(i, call, null))
             {
                 inFlight.decrementAndGet();
@@ -86,11 +86,11 @@ final class PendingCalls
         return inFlight.get();
     }
 
-    void failAll(final Consumer<PendingCall<?>> onFailed)
+    void failAll(final Consumer<PendingCall> onFailed)
     {
         for (int i = 0, length = slots.length(); i < length; i++)
         {
-            final PendingCall<?> call = slots.getAndSet(i, null);
+            final PendingCall call = slots.getAndSet(i, null);
             if (call != null)
             {
                 inFlight.decrementAndGet();

@@ -12,6 +12,7 @@ import io.procmesh.core.message.MessageKind;
 import io.procmesh.core.message.PayloadFormat;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.Registry;
+import net.openhft.chronicle.bytes.Bytes;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -120,7 +121,7 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
     }
 
     /**
-     * The lowest-level call: the caller writes the payload bytes and decodes the reply envelope itself.
+     * A call whose caller writes the payload bytes and decodes the reply envelope itself.
      */
     public <T> CompletableFuture<T> send(
         final String service,
@@ -130,25 +131,78 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
         final ResponseDecoder<T> decoder,
         final long timeoutMs)
     {
+        final FutureCall<T> call = new FutureCall<>(decoder);
+        final RemoteInstance target = start(call, service, operation, format, timeoutMs);
+        if (target != null)
+        {
+            final Envelope envelope = outgoing.get();
+            try
+            {
+                payloadWriter.write(envelope.payload());
+            }
+            catch (final Exception ex)
+            {
+                abort(call, ex);
+                return call.future;
+            }
+            transmit(call, target, envelope);
+        }
+        return call.future;
+    }
+
+    /**
+     * The allocation-free call: sends {@link ReusableCall#request()} as a RAW payload. Wait with
+     * {@link ReusableCall#await}; the reply or failure arrives by the deadline at the latest.
+     *
+     * @return false if the call could not be sent; {@link ReusableCall#failure()} says why.
+     */
+    public boolean invoke(final ReusableCall call, final long timeoutMs)
+    {
+        if (!call.begin())
+        {
+            throw new IllegalStateException("a ReusableCall takes one call at a time");
+        }
+        final RemoteInstance target = start(call, call.service(), call.operation(), PayloadFormat.RAW, timeoutMs);
+        if (target == null)
+        {
+            return false;
+        }
+        final Envelope envelope = outgoing.get();
+        final Bytes<?> request = call.request();
+        envelope.payload().write(request, request.readPosition(), request.readRemaining());
+        return transmit(call, target, envelope);
+    }
+
+    /**
+     * Registers the call and fills this thread's outgoing envelope header; the caller writes the payload next.
+     *
+     * @return the instance to send to, or null if the call already failed.
+     */
+    private RemoteInstance start(
+        final PendingCall call,
+        final String service,
+        final String operation,
+        final PayloadFormat format,
+        final long timeoutMs)
+    {
         final long nowNs = System.nanoTime();
         final long deadlineNs = nowNs + timeoutMs * 1_000_000L;
-        final PendingCall<T> call = new PendingCall<>(service, operation, decoder, deadlineNs, timeoutMs);
+        call.start(service, operation, deadlineNs, timeoutMs);
 
         final RemoteInstance target = directory.select(service);
         if (target == null)
         {
-            call.future.completeExceptionally(new ServiceUnavailableException(
+            call.onFailure(new ServiceUnavailableException(
                 "no UP instance of service '" + service + "' for operation '" + operation + "'"));
-            return call.future;
+            return null;
         }
         final long correlationId = pending.register(call);
         if (correlationId < 0)
         {
-            call.future.completeExceptionally(new ServiceUnavailableException(
+            call.onFailure(new ServiceUnavailableException(
                 "too many calls in flight from " + instanceId + " (procmesh.maxCallsInFlight)"));
-            return call.future;
+            return null;
         }
-
         final Envelope envelope = outgoing.get().reset()
             .messageId(nextMessageId())
             .kind(MessageKind.REQUEST)
@@ -161,23 +215,33 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
             .deadlineNs(deadlineNs)
             .payloadFormat(format);
         envelope.trace().childOf(RequestContext.currentTrace());
-        try
-        {
-            payloadWriter.write(envelope.payload());
-            target.channel().send(envelope);
-            slot.incrementRequestsOut();
-        }
-        catch (final Exception ex)
-        {
-            if (pending.take(correlationId) != null)
-            {
-                call.future.completeExceptionally(ex);
-            }
-        }
-        return call.future;
+        return target;
     }
 
-    private void writeArgument(final Object argument, final net.openhft.chronicle.bytes.Bytes<?> payload)
+    private boolean transmit(final PendingCall call, final RemoteInstance target, final Envelope envelope)
+    {
+        try
+        {
+            target.channel().send(envelope);
+            slot.incrementRequestsOut();
+            return true;
+        }
+        catch (final RuntimeException ex)
+        {
+            abort(call, ex);
+            return false;
+        }
+    }
+
+    private void abort(final PendingCall call, final Exception error)
+    {
+        if (pending.take(call.correlationId) != null)
+        {
+            call.onFailure(error);
+        }
+    }
+
+    private void writeArgument(final Object argument, final Bytes<?> payload)
     {
         if (argument != null)
         {
@@ -228,8 +292,7 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
             slot.incrementDecodeErrors();
             return;
         }
-        @SuppressWarnings("unchecked")
-        final PendingCall<Object> call = (PendingCall<Object>)pending.take(envelope.correlationId());
+        final PendingCall call = pending.take(envelope.correlationId());
         if (call == null)
         {
             slot.incrementLateReplies();
@@ -239,18 +302,18 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
         {
             if (kind == MessageKind.RESPONSE)
             {
-                call.future.complete(call.decoder.decode(envelope));
+                call.onResponse(envelope);
             }
             else
             {
                 slot.incrementErrors();
                 final ErrorPayload error = json.read(envelope.payload(), json.type(ErrorPayload.class));
-                call.future.completeExceptionally(error.toException(call.service, call.operation));
+                call.onFailure(error.toException(call.service, call.operation));
             }
         }
         catch (final Exception ex)
         {
-            call.future.completeExceptionally(ex);
+            call.onFailure(ex);
         }
     }
 
@@ -265,10 +328,10 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
         errorHandler.onError(new IllegalArgumentException(text.toString()));
     }
 
-    private void onExpired(final PendingCall<?> call)
+    private void onExpired(final PendingCall call)
     {
         slot.incrementTimeouts();
-        call.future.completeExceptionally(new ServiceTimeoutException(call.service, call.operation, call.timeoutMs));
+        call.onFailure(new ServiceTimeoutException(call.service, call.operation, call.timeoutMs));
     }
 
     public int callsInFlight()
@@ -279,7 +342,7 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
     @Override
     public void close()
     {
-        pending.failAll(call -> call.future.completeExceptionally(
+        pending.failAll(call -> call.onFailure(
             new ServiceUnavailableException("client " + instanceId + " closed before " + call.service + "." +
                 call.operation + " replied")));
         directory.close();

@@ -31,6 +31,7 @@ final class RequestDispatcher
     private final String instanceId;
     private final Object implementation;
     private final OperationTable operations;
+    private final RawRequestHandler rawHandler;
     private final JsonPayloads json;
     private final ReplyChannels replyChannels;
     private final InstanceSlot slot;
@@ -43,6 +44,7 @@ final class RequestDispatcher
         final String instanceId,
         final Object implementation,
         final OperationTable operations,
+        final RawRequestHandler rawHandler,
         final JsonPayloads json,
         final ReplyChannels replyChannels,
         final InstanceSlot slot,
@@ -52,6 +54,7 @@ final class RequestDispatcher
         this.instanceId = instanceId;
         this.implementation = implementation;
         this.operations = operations;
+        this.rawHandler = rawHandler;
         this.json = json;
         this.replyChannels = replyChannels;
         this.slot = slot;
@@ -65,6 +68,11 @@ final class RequestDispatcher
 
     void dispatch(final Envelope request)
     {
+        if (rawHandler != null)
+        {
+            dispatchRaw(request);
+            return;
+        }
         final OperationTable.Entry entry = operations.find(request.operation());
         if (entry == null)
         {
@@ -107,6 +115,24 @@ final class RequestDispatcher
         else
         {
             replyResult(request, result);
+        }
+    }
+
+    private void dispatchRaw(final Envelope request)
+    {
+        final Envelope reply = startReply(request, MessageKind.RESPONSE).payloadFormat(PayloadFormat.RAW);
+        try
+        {
+            rawHandler.onRequest(request, reply.payload());
+        }
+        catch (final Exception ex)
+        {
+            replyError(request, ex);
+            return;
+        }
+        if (request.replyTo().length() != 0)
+        {
+            send(reply);
         }
     }
 

@@ -54,7 +54,8 @@ public final class ServiceHost implements AutoCloseable
         this.inbox = InboundChannel.named(inboxPath, INBOX_TAILER, meshContext.codec());
         this.replyChannels = new ReplyChannels(dirs, meshContext.codec());
         this.dispatcher = new RequestDispatcher(service, instanceId, context.implementation,
-            OperationTable.of(context.api, meshContext.json()), meshContext.json(), replyChannels, slot, errorHandler);
+            context.api == null ? null : OperationTable.of(context.api, meshContext.json()), context.rawHandler,
+            meshContext.json(), replyChannels, slot, errorHandler);
 
         final TopicReader[] topics = new TopicReader[context.subscriptions.size()];
         for (int i = 0; i < topics.length; i++)
@@ -128,6 +129,7 @@ public final class ServiceHost implements AutoCloseable
         private Procmesh mesh;
         private Class<?> api;
         private Object implementation;
+        private RawRequestHandler rawHandler;
         private final List<Subscription<?>> subscriptions = new ArrayList<>();
         private String idleStrategyName;
         private Long shutdownTimeoutMs;
@@ -144,6 +146,15 @@ public final class ServiceHost implements AutoCloseable
         {
             this.api = api;
             this.implementation = implementation;
+            return this;
+        }
+
+        /**
+         * Serves every request from raw bytes instead of a typed interface; see {@link RawRequestHandler}.
+         */
+        public Context rawHandler(final RawRequestHandler rawHandler)
+        {
+            this.rawHandler = rawHandler;
             return this;
         }
 
@@ -174,8 +185,12 @@ public final class ServiceHost implements AutoCloseable
         Context conclude()
         {
             Objects.requireNonNull(mesh, "ServiceHost.Context.mesh is required");
-            Objects.requireNonNull(api, "ServiceHost.Context.handler(api, implementation) is required");
-            if (!api.isInstance(implementation))
+            if ((api == null) == (rawHandler == null))
+            {
+                throw new IllegalArgumentException(
+                    "ServiceHost.Context needs exactly one of handler(api, implementation) or rawHandler(handler)");
+            }
+            if (api != null && !api.isInstance(implementation))
             {
                 throw new IllegalArgumentException(implementation + " does not implement " + api.getName());
             }
