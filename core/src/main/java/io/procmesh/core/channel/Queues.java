@@ -28,8 +28,12 @@ public final class Queues
             throw new IllegalArgumentException(Configuration.ROLL_CYCLE_PROP_NAME + " '" + Configuration.rollCycle() +
                 "' is not a Chronicle RollCycles name, e.g. FAST_HOURLY or FAST_DAILY", ex);
         }
+        // A writer killed inside an append leaves the queue's write lock held. Chronicle frees a dead holder's
+        // lock only when a waiter times out (15 s by default, measured in WriterKillTest), so the timeout is short.
+        // A live holder past it makes the append fail with an error instead of hanging the caller.
         return SingleChronicleQueueBuilder.binary(directory.toFile())
             .rollCycle(rollCycle)
+            .timeoutMS(Configuration.queueLockTimeoutMs())
             .build();
     }
 }

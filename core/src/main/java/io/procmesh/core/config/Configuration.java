@@ -42,6 +42,9 @@ public final class Configuration
     public static final String MAX_PAYLOAD_BYTES_PROP_NAME = "procmesh.maxPayloadBytes";
     public static final int MAX_PAYLOAD_BYTES_DEFAULT = 1 << 20;
 
+    public static final String QUEUE_LOCK_TIMEOUT_MS_PROP_NAME = "procmesh.queueLockTimeoutMs";
+    public static final long QUEUE_LOCK_TIMEOUT_MS_DEFAULT = 250;
+
     public static final String ROLL_CYCLE_PROP_NAME = "procmesh.rollCycle";
     public static final String ROLL_CYCLE_DEFAULT = "FAST_HOURLY";
 
@@ -105,6 +108,11 @@ public final class Configuration
     public static int maxPayloadBytes()
     {
         return Integer.getInteger(MAX_PAYLOAD_BYTES_PROP_NAME, MAX_PAYLOAD_BYTES_DEFAULT);
+    }
+
+    public static long queueLockTimeoutMs()
+    {
+        return Long.getLong(QUEUE_LOCK_TIMEOUT_MS_PROP_NAME, QUEUE_LOCK_TIMEOUT_MS_DEFAULT);
     }
 
     public static String rollCycle()
