@@ -63,7 +63,7 @@ public final class Procmesh implements AutoCloseable
             this.client = new RpcClient(
                 context.instanceId(), dirs.replies(context.instanceId()), registry, slot, context.codec(),
                 context.json(), context.maxCallsInFlight(), context.discoveryRefreshMs(),
-                context.defaultDeadlineMs(), context.errorHandler());
+                context.defaultDeadlineMs(), context.retainCycles(), context.errorHandler());
             this.clientRunner = new AgentRunner(client, context.idleStrategy().get(), context.errorHandler()).start();
             this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable ->
             {
@@ -197,6 +197,7 @@ public final class Procmesh implements AutoCloseable
         private Integer maxCallsInFlight;
         private Integer registryMaxInstances;
         private Integer maxPayloadBytes;
+        private Integer retainCycles;
         private String idleStrategyName;
         private ErrorHandler errorHandler;
         private DataDirectory dataDirectory;
@@ -270,6 +271,12 @@ public final class Procmesh implements AutoCloseable
             return this;
         }
 
+        public Context retainCycles(final int retainCycles)
+        {
+            this.retainCycles = retainCycles;
+            return this;
+        }
+
         public Context idleStrategy(final String name)
         {
             this.idleStrategyName = name;
@@ -314,6 +321,7 @@ public final class Procmesh implements AutoCloseable
             registryMaxInstances = registryMaxInstances != null ?
                 registryMaxInstances : Configuration.registryMaxInstances();
             maxPayloadBytes = maxPayloadBytes != null ? maxPayloadBytes : Configuration.maxPayloadBytes();
+            retainCycles = retainCycles != null ? retainCycles : Configuration.retainCycles();
             idleStrategy = IdleStrategies.byName(
                 idleStrategyName != null ? idleStrategyName : Configuration.idleStrategy());
             if (errorHandler == null)
@@ -385,6 +393,11 @@ public final class Procmesh implements AutoCloseable
         public int registryMaxInstances()
         {
             return registryMaxInstances;
+        }
+
+        public int retainCycles()
+        {
+            return retainCycles;
         }
 
         public Supplier<IdleStrategy> idleStrategy()

@@ -1,5 +1,6 @@
 package io.procmesh.core.channel;
 
+import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.message.DecodeResult;
 import io.procmesh.core.message.Envelope;
 import io.procmesh.core.message.EnvelopeCodec;
@@ -22,26 +23,50 @@ public final class InboundChannel implements AutoCloseable
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final EnvelopeCodec codec;
+    private final RetentionPolicy retention;
     private final Envelope envelope = new Envelope();
+    private int lastCycle = Integer.MIN_VALUE;
 
-    private InboundChannel(final Path path, final String tailerName, final EnvelopeCodec codec)
+    private InboundChannel(
+        final Path path,
+        final String tailerName,
+        final EnvelopeCodec codec,
+        final RetentionPolicy retention)
     {
         this.path = path;
-        this.queue = Queues.open(path);
+        this.retention = retention;
+        this.queue = retention == null ? Queues.open(path) : Queues.open(path, retention);
         this.tailer = tailerName == null ? queue.createTailer().toEnd() : queue.createTailer(tailerName);
         // Built on the owner's thread, read on the agent thread, closed after the agent stops.
         this.tailer.singleThreadedCheckDisabled(true);
         this.codec = codec;
     }
 
-    public static InboundChannel named(final Path path, final String tailerName, final EnvelopeCodec codec)
+    /**
+     * A reader that resumes where the named tailer stopped. Pass a retention error handler to delete cycle files
+     * this reader has passed (only where it is the queue's sole reader), or null to keep them.
+     */
+    public static InboundChannel named(
+        final Path path,
+        final String tailerName,
+        final EnvelopeCodec codec,
+        final int retainCycles,
+        final ErrorHandler retentionErrors)
     {
-        return new InboundChannel(path, tailerName, codec);
+        return new InboundChannel(path, tailerName, codec,
+            retentionErrors == null ? null : new RetentionPolicy(retainCycles, retentionErrors));
     }
 
-    public static InboundChannel fromEnd(final Path path, final EnvelopeCodec codec)
+    /**
+     * A reader of new documents only, the queue's sole reader: cycles it has passed are deleted.
+     */
+    public static InboundChannel fromEnd(
+        final Path path,
+        final EnvelopeCodec codec,
+        final int retainCycles,
+        final ErrorHandler retentionErrors)
     {
-        return new InboundChannel(path, null, codec);
+        return new InboundChannel(path, null, codec, new RetentionPolicy(retainCycles, retentionErrors));
     }
 
     public Path path()
@@ -63,6 +88,7 @@ public final class InboundChannel implements AutoCloseable
                 return 0;
             }
             final long index = dc.index();
+            trackCycle(index);
             final DecodeResult result = codec.decode(dc.wire().bytes(), envelope);
             if (result == DecodeResult.OK)
             {
@@ -74,6 +100,27 @@ public final class InboundChannel implements AutoCloseable
             }
             return 1;
         }
+    }
+
+    private void trackCycle(final long index)
+    {
+        if (retention != null)
+        {
+            final int cycle = queue.rollCycle().toCycle(index);
+            if (cycle != lastCycle)
+            {
+                lastCycle = cycle;
+                retention.reading(cycle);
+            }
+        }
+    }
+
+    /**
+     * @return cycle files deleted by retention so far.
+     */
+    public long retentionDeletedFiles()
+    {
+        return retention == null ? 0 : retention.deletedFiles();
     }
 
     /**

@@ -45,6 +45,9 @@ public final class Configuration
     public static final String QUEUE_LOCK_TIMEOUT_MS_PROP_NAME = "procmesh.queueLockTimeoutMs";
     public static final long QUEUE_LOCK_TIMEOUT_MS_DEFAULT = 250;
 
+    public static final String RETAIN_CYCLES_PROP_NAME = "procmesh.retainCycles";
+    public static final int RETAIN_CYCLES_DEFAULT = 1;
+
     public static final String ROLL_CYCLE_PROP_NAME = "procmesh.rollCycle";
     public static final String ROLL_CYCLE_DEFAULT = "FAST_HOURLY";
 
@@ -113,6 +116,11 @@ public final class Configuration
     public static long queueLockTimeoutMs()
     {
         return Long.getLong(QUEUE_LOCK_TIMEOUT_MS_PROP_NAME, QUEUE_LOCK_TIMEOUT_MS_DEFAULT);
+    }
+
+    public static int retainCycles()
+    {
+        return Integer.getInteger(RETAIN_CYCLES_PROP_NAME, RETAIN_CYCLES_DEFAULT);
     }
 
     public static String rollCycle()

@@ -57,6 +57,7 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
         final int maxCallsInFlight,
         final long refreshIntervalMs,
         final long defaultTimeoutMs,
+        final int retainCycles,
         final ErrorHandler errorHandler)
     {
         this.instanceId = instanceId;
@@ -65,7 +66,7 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
         this.json = json;
         this.directory = new ServiceDirectory(registry, codec);
         this.pending = new PendingCalls(maxCallsInFlight);
-        this.replies = InboundChannel.fromEnd(replyQueue, codec);
+        this.replies = InboundChannel.fromEnd(replyQueue, codec, retainCycles, errorHandler);
         this.errorHandler = errorHandler;
         this.refreshIntervalNs = refreshIntervalMs * 1_000_000L;
         this.defaultTimeoutMs = defaultTimeoutMs;

@@ -51,7 +51,8 @@ public final class ServiceHost implements AutoCloseable
 
         final Path inboxPath = dirs.inbox(service, instanceId);
         slot.status(InstanceStatus.STARTING);
-        this.inbox = InboundChannel.named(inboxPath, INBOX_TAILER, meshContext.codec());
+        this.inbox = InboundChannel.named(inboxPath, INBOX_TAILER, meshContext.codec(), meshContext.retainCycles(),
+            errorHandler);
         this.replyChannels = new ReplyChannels(dirs, meshContext.codec());
         this.dispatcher = new RequestDispatcher(service, instanceId, context.implementation,
             context.api == null ? null : OperationTable.of(context.api, meshContext.json()), context.rawHandler,
@@ -62,7 +63,7 @@ public final class ServiceHost implements AutoCloseable
         {
             final Subscription<?> subscription = context.subscriptions.get(i);
             topics[i] = new TopicReader(
-                InboundChannel.named(dirs.topic(subscription.topic()), service, meshContext.codec()),
+                InboundChannel.named(dirs.topic(subscription.topic()), service, meshContext.codec(), 0, null),
                 subscription, meshContext.json(), slot, errorHandler, context.dedupWindow);
         }
 
