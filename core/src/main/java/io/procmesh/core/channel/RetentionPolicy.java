@@ -6,19 +6,23 @@ import net.openhft.chronicle.queue.impl.StoreFileListener;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Deletes a queue's roll-cycle files once its only reader has passed them, keeping the last {@code retainCycles}
  * passed cycles for inspection. Used on inboxes and reply queues, which have exactly one reader; topics have one
  * reader per subscribing service and are kept whole.
  * <p>
- * Chronicle calls {@link #onReleased} when this process unmaps a cycle file, i.e. after the reader moved on.
+ * Chronicle reports a cycle file as released when this process unmaps it, which can happen before or after the
+ * reader is seen in the next cycle; released files wait here until the reader is far enough past them. Deletion
+ * runs on the reader's thread, once per cycle change, never per message.
  */
 final class RetentionPolicy implements StoreFileListener
 {
     private final int retainCycles;
     private final ErrorHandler errorHandler;
-    private volatile int readCycle = Integer.MIN_VALUE;
+    private final ConcurrentLinkedQueue<ReleasedFile> released = new ConcurrentLinkedQueue<>();
     private volatile long deletedFiles;
 
     RetentionPolicy(final int retainCycles, final ErrorHandler errorHandler)
@@ -27,35 +31,49 @@ final class RetentionPolicy implements StoreFileListener
         this.errorHandler = errorHandler;
     }
 
-    void reading(final int cycle)
-    {
-        if (cycle > readCycle)
-        {
-            readCycle = cycle;
-        }
-    }
-
     @Override
     public void onReleased(final int cycle, final File file)
     {
-        if (retainCycles >= 0 && cycle < readCycle - retainCycles)
+        released.add(new ReleasedFile(cycle, file));
+    }
+
+    /**
+     * The reader has started reading this cycle.
+     */
+    void reading(final int cycle)
+    {
+        for (final Iterator<ReleasedFile> it = released.iterator(); it.hasNext(); )
         {
-            try
+            final ReleasedFile candidate = it.next();
+            if (candidate.cycle < cycle - retainCycles)
             {
-                if (Files.deleteIfExists(file.toPath()))
-                {
-                    deletedFiles++;
-                }
+                it.remove();
+                delete(candidate.file);
             }
-            catch (final IOException ex)
+        }
+    }
+
+    private void delete(final File file)
+    {
+        try
+        {
+            if (Files.deleteIfExists(file.toPath()))
             {
-                errorHandler.onError(new IOException("retention could not delete " + file + ": " + ex, ex));
+                deletedFiles++;
             }
+        }
+        catch (final IOException ex)
+        {
+            errorHandler.onError(new IOException("retention could not delete " + file + ": " + ex, ex));
         }
     }
 
     long deletedFiles()
     {
         return deletedFiles;
+    }
+
+    private record ReleasedFile(int cycle, File file)
+    {
     }
 }
