@@ -2,7 +2,10 @@ package io.procmesh.core.registry;
 
 import net.openhft.chronicle.bytes.Byteable;
 import net.openhft.chronicle.bytes.PointerBytesStore;
+import net.openhft.chronicle.hash.locks.InterProcessLock;
+import net.openhft.chronicle.hash.locks.InterProcessReadWriteUpdateLock;
 import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.MapSegmentContext;
 import net.openhft.chronicle.values.Values;
 
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The service registry: one persisted Chronicle Map, keyed by instance id, mapped into every process.
@@ -76,6 +80,9 @@ public final class Registry implements AutoCloseable
             .name("procmesh-registry")
             .entries(maxInstances)
             .averageKeySize(AVERAGE_KEY_BYTES)
+            // Slots are written through off-heap pointers, outside the map's API, so entry checksums would all be
+            // stale and recovery would discard every entry as corrupt (measured in RegistryWedgeTest).
+            .checksumEntries(false)
             // Chronicle's own exit hook would unmap the file while our threads still write slots during a
             // graceful stop (seen as SIGSEGV). Owners close the registry themselves, last.
             .skipCloseOnExitHook(true);
@@ -181,6 +188,44 @@ public final class Registry implements AutoCloseable
     public int size()
     {
         return map.size();
+    }
+
+    /**
+     * Whether every segment's read lock can be taken within the timeout. A segment whose lock was left held by a
+     * killed process blocks every reader and writer of it (60 s, then InterProcessDeadLockException); such a map is
+     * wedged and needs {@link #recover} with every user stopped. The probe never blocks past the timeout.
+     */
+    public boolean isResponsive(final long timeoutMs)
+    {
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        for (int segment = 0, segments = map.segments(); segment < segments; segment++)
+        {
+            try (MapSegmentContext<CharSequence, InstanceRecord, ?> context = map.segmentContext(segment))
+            {
+                final InterProcessLock readLock = ((InterProcessReadWriteUpdateLock)context).readLock();
+                final long remainingNs = Math.max(0, deadlineNs - System.nanoTime());
+                if (!readLock.tryLock(remainingNs, TimeUnit.NANOSECONDS))
+                {
+                    return false;
+                }
+                readLock.unlock();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            catch (final RuntimeException ex)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    ChronicleMap<CharSequence, InstanceRecord> map()
+    {
+        return map;
     }
 
     public int maxInstances()

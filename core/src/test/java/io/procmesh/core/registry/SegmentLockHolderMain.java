@@ -1,0 +1,23 @@
+package io.procmesh.core.registry;
+
+import net.openhft.chronicle.map.ExternalMapQueryContext;
+
+import java.nio.file.Path;
+
+/**
+ * Child JVM main: takes the write lock of one registry entry's segment, as register or deregister would, and holds
+ * it until killed. Args: registryFile instanceId.
+ */
+public final class SegmentLockHolderMain
+{
+    public static void main(final String[] args) throws Exception
+    {
+        final Registry registry = Registry.open(Path.of(args[0]), 64);
+        try (ExternalMapQueryContext<CharSequence, InstanceRecord, ?> context = registry.map().queryContext(args[1]))
+        {
+            context.writeLock().lock();
+            System.out.println("LOCKED " + args[1]);
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+}
