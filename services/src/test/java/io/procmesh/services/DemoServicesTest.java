@@ -3,6 +3,7 @@ package io.procmesh.services;
 import io.procmesh.core.Procmesh;
 import io.procmesh.core.rpc.FailureCode;
 import io.procmesh.core.rpc.RemoteServiceException;
+import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.TestDirectories;
 import io.procmesh.services.notification.Notification;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -101,7 +101,8 @@ class DemoServicesTest
         assertFailure(FailureCode.INVALID_ARGUMENT, "quantity",
             () -> orders.create(new CreateOrderRequest(ada.id(), "book", 0)));
 
-        final List<Notification> received = awaitValue(() -> notifications.listByUser(ada.id()), list -> list.size() == 1);
+        final List<Notification> received = Await.value(() -> notifications.listByUser(ada.id()), list -> list.size() == 1,
+            Duration.ofSeconds(15), "no notification");
         assertEquals(order.id(), received.get(0).orderId());
     }
 
@@ -122,7 +123,8 @@ class DemoServicesTest
         }
 
         start(NotificationServiceMain.class, "notification-1");
-        final List<Notification> received = awaitValue(() -> notifications.listByUser(ada.id()), list -> list.size() >= 5);
+        final List<Notification> received = Await.value(() -> notifications.listByUser(ada.id()), list -> list.size() >= 5,
+            Duration.ofSeconds(15), "queued events not handled");
         assertEquals(orderIds, received.stream().map(Notification::orderId).toList());
     }
 
@@ -152,29 +154,5 @@ class DemoServicesTest
         {
             assertEquals(field, error.field(), error.getMessage());
         }
-    }
-
-    private static <T> T awaitValue(final Supplier<T> supplier, final java.util.function.Predicate<T> done)
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        T value = supplier.get();
-        while (!done.test(value))
-        {
-            if (System.nanoTime() > deadline)
-            {
-                throw new AssertionError("condition not met; last value " + value);
-            }
-            try
-            {
-                Thread.sleep(50);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(ex);
-            }
-            value = supplier.get();
-        }
-        return value;
     }
 }

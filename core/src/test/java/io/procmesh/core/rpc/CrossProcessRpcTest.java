@@ -4,6 +4,7 @@ import io.procmesh.core.Procmesh;
 import io.procmesh.core.channel.Queues;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.EchoApi;
 import io.procmesh.core.test.EchoServiceMain;
@@ -104,7 +105,7 @@ class CrossProcessRpcTest
         final long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(elapsedMs >= 200 && elapsedMs < 1_000, "timed out after " + elapsedMs + " ms");
 
-        awaitTrue(() -> mesh.slot().snapshot().lateReplies() > lateBefore, Duration.ofSeconds(10),
+        Await.until(() -> mesh.slot().snapshot().lateReplies() > lateBefore, Duration.ofSeconds(10),
             "late reply was not counted");
     }
 
@@ -165,7 +166,7 @@ class CrossProcessRpcTest
             }
         }
         assertEquals("still here", api.echo("still here"));
-        awaitTrue(() -> echoSnapshot().decodeErrors() >= garbage, Duration.ofSeconds(10),
+        Await.until(() -> echoSnapshot().decodeErrors() >= garbage, Duration.ofSeconds(10),
             "decode errors not counted: " + echoSnapshot());
         assertTrue(echo.isAlive());
     }
@@ -183,26 +184,5 @@ class CrossProcessRpcTest
     {
         return mesh.registry().snapshot().stream()
             .filter(s -> s.instanceId().equals("echo-1")).findFirst().orElseThrow();
-    }
-
-    static void awaitTrue(final java.util.function.BooleanSupplier condition, final Duration timeout, final String message)
-    {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() > deadline)
-            {
-                throw new AssertionError(message);
-            }
-            try
-            {
-                Thread.sleep(20);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(ex);
-            }
-        }
     }
 }

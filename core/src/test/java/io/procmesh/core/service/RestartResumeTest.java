@@ -4,6 +4,7 @@ import io.procmesh.core.Procmesh;
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.rpc.ServiceTimeoutException;
+import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.EchoApi;
 import io.procmesh.core.test.EchoServiceMain;
@@ -109,7 +110,7 @@ class RestartResumeTest
         final EchoApi api = mesh.proxy(EchoApi.class, "echo", 10_000);
         final ChildJvm echo = startEcho();
         final CompletableFuture<String> inFlight = CompletableFuture.supplyAsync(() -> api.slow(1_000));
-        CrossProcessAwait.until(() -> echoSnapshot().requestsIn() >= 1, Duration.ofSeconds(10));
+        Await.until(() -> echoSnapshot().requestsIn() >= 1, Duration.ofSeconds(10), "the slow request never arrived");
 
         echo.signal("TERM");
         assertEquals("slept 1000", inFlight.join(), "the request in flight at SIGTERM was not finished");

@@ -1,6 +1,7 @@
 package io.procmesh.core.service;
 
 import io.procmesh.core.Procmesh;
+import io.procmesh.core.test.Await;
 import io.procmesh.core.test.EchoApi;
 import io.procmesh.core.test.EchoService;
 import io.procmesh.core.test.TestDirectories;
@@ -51,7 +52,7 @@ class TopicTest
                  .handler(EchoApi.class, new EchoService(dir.resolve("unused.txt")))
                  .subscribe("shipping", Shipped.class, event -> received.add(event.orderId()))))
         {
-            CrossProcessAwait.until(() -> received.size() >= expected, Duration.ofSeconds(10));
+            Await.until(() -> received.size() >= expected, Duration.ofSeconds(10), "events not received");
         }
     }
 }
