@@ -63,7 +63,7 @@ public final class Procmesh implements AutoCloseable
             this.client = new RpcClient(
                 context.instanceId(), dirs.replies(context.instanceId()), registry, slot, context.codec(),
                 context.json(), context.maxCallsInFlight(), context.discoveryRefreshMs(),
-                context.defaultDeadlineMs(), context.retainCycles(), context.errorHandler());
+                context.defaultDeadlineMs(), context.retainCycles(), context.instanceStaleMs(), context.errorHandler());
             this.clientRunner = new AgentRunner(client, context.idleStrategy().get(), context.errorHandler()).start();
             this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable ->
             {
@@ -198,6 +198,7 @@ public final class Procmesh implements AutoCloseable
         private Integer registryMaxInstances;
         private Integer maxPayloadBytes;
         private Integer retainCycles;
+        private Long instanceStaleMs;
         private String idleStrategyName;
         private ErrorHandler errorHandler;
         private DataDirectory dataDirectory;
@@ -277,6 +278,12 @@ public final class Procmesh implements AutoCloseable
             return this;
         }
 
+        public Context instanceStaleMs(final long instanceStaleMs)
+        {
+            this.instanceStaleMs = instanceStaleMs;
+            return this;
+        }
+
         public Context idleStrategy(final String name)
         {
             this.idleStrategyName = name;
@@ -322,6 +329,14 @@ public final class Procmesh implements AutoCloseable
                 registryMaxInstances : Configuration.registryMaxInstances();
             maxPayloadBytes = maxPayloadBytes != null ? maxPayloadBytes : Configuration.maxPayloadBytes();
             retainCycles = retainCycles != null ? retainCycles : Configuration.retainCycles();
+            instanceStaleMs = positive(Configuration.INSTANCE_STALE_MS_PROP_NAME,
+                instanceStaleMs != null ? instanceStaleMs : Configuration.instanceStaleMs());
+            if (instanceStaleMs <= heartbeatIntervalMs)
+            {
+                throw new IllegalArgumentException(Configuration.INSTANCE_STALE_MS_PROP_NAME + " (" + instanceStaleMs +
+                    ") must be longer than " + Configuration.HEARTBEAT_INTERVAL_MS_PROP_NAME + " (" +
+                    heartbeatIntervalMs + ")");
+            }
             idleStrategy = IdleStrategies.byName(
                 idleStrategyName != null ? idleStrategyName : Configuration.idleStrategy());
             if (errorHandler == null)
@@ -393,6 +408,11 @@ public final class Procmesh implements AutoCloseable
         public int registryMaxInstances()
         {
             return registryMaxInstances;
+        }
+
+        public long instanceStaleMs()
+        {
+            return instanceStaleMs;
         }
 
         public int retainCycles()

@@ -1,5 +1,6 @@
 package io.procmesh.core.agent;
 
+import io.procmesh.core.config.Configuration;
 import net.openhft.chronicle.threads.LongPauser;
 import net.openhft.chronicle.threads.Pauser;
 
@@ -14,12 +15,29 @@ import java.util.concurrent.TimeUnit;
 public final class BackoffIdleStrategy implements IdleStrategy
 {
     public static final String NAME = "backoff";
-    static final int SPINS = 2_000;
-    static final int YIELDS = 200;
     static final long MIN_PARK_US = 1;
-    static final long MAX_PARK_US = 1_000;
 
-    private final Pauser pauser = new LongPauser(SPINS, YIELDS, MIN_PARK_US, MAX_PARK_US, TimeUnit.MICROSECONDS);
+    private final Pauser pauser;
+
+    /**
+     * Spins, yields and park ceiling from {@link Configuration}: fewer spins and yields save CPU on a busy small
+     * host at the price of wake-up latency.
+     */
+    public BackoffIdleStrategy()
+    {
+        this(Configuration.idleSpins(), Configuration.idleYields(), Configuration.idleMaxParkUs());
+    }
+
+    public BackoffIdleStrategy(final int spins, final int yields, final long maxParkUs)
+    {
+        if (spins < 0 || yields < 0 || maxParkUs < MIN_PARK_US)
+        {
+            throw new IllegalArgumentException("backoff idle strategy needs spins >= 0, yields >= 0 and " +
+                Configuration.IDLE_MAX_PARK_US_PROP_NAME + " >= " + MIN_PARK_US + ": " + spins + ", " + yields +
+                ", " + maxParkUs);
+        }
+        this.pauser = new LongPauser(spins, yields, MIN_PARK_US, maxParkUs, TimeUnit.MICROSECONDS);
+    }
 
     @Override
     public void idle(final int workCount)

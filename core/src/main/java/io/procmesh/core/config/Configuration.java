@@ -34,7 +34,19 @@ public final class Configuration
     public static final long DISCOVERY_REFRESH_MS_DEFAULT = 100;
 
     public static final String MAX_CALLS_IN_FLIGHT_PROP_NAME = "procmesh.maxCallsInFlight";
-    public static final int MAX_CALLS_IN_FLIGHT_DEFAULT = 65_536;
+    public static final int MAX_CALLS_IN_FLIGHT_DEFAULT = 4_096;
+
+    public static final String INSTANCE_STALE_MS_PROP_NAME = "procmesh.instanceStaleMs";
+    public static final long INSTANCE_STALE_MS_DEFAULT = 1_500;
+
+    public static final String IDLE_SPINS_PROP_NAME = "procmesh.idleSpins";
+    public static final int IDLE_SPINS_DEFAULT = 2_000;
+
+    public static final String IDLE_YIELDS_PROP_NAME = "procmesh.idleYields";
+    public static final int IDLE_YIELDS_DEFAULT = 200;
+
+    public static final String IDLE_MAX_PARK_US_PROP_NAME = "procmesh.idleMaxParkUs";
+    public static final long IDLE_MAX_PARK_US_DEFAULT = 1_000;
 
     public static final String DEDUP_WINDOW_PROP_NAME = "procmesh.dedupWindow";
     public static final int DEDUP_WINDOW_DEFAULT = 4_096;
@@ -101,6 +113,26 @@ public final class Configuration
     public static int maxCallsInFlight()
     {
         return Integer.getInteger(MAX_CALLS_IN_FLIGHT_PROP_NAME, MAX_CALLS_IN_FLIGHT_DEFAULT);
+    }
+
+    public static long instanceStaleMs()
+    {
+        return Long.getLong(INSTANCE_STALE_MS_PROP_NAME, INSTANCE_STALE_MS_DEFAULT);
+    }
+
+    public static int idleSpins()
+    {
+        return Integer.getInteger(IDLE_SPINS_PROP_NAME, IDLE_SPINS_DEFAULT);
+    }
+
+    public static int idleYields()
+    {
+        return Integer.getInteger(IDLE_YIELDS_PROP_NAME, IDLE_YIELDS_DEFAULT);
+    }
+
+    public static long idleMaxParkUs()
+    {
+        return Long.getLong(IDLE_MAX_PARK_US_PROP_NAME, IDLE_MAX_PARK_US_DEFAULT);
     }
 
     public static int dedupWindow()

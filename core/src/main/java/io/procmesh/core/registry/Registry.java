@@ -2,9 +2,12 @@ package io.procmesh.core.registry;
 
 import net.openhft.chronicle.bytes.Byteable;
 import net.openhft.chronicle.bytes.PointerBytesStore;
+import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.hash.locks.InterProcessLock;
 import net.openhft.chronicle.hash.locks.InterProcessReadWriteUpdateLock;
 import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ExternalMapQueryContext;
+import net.openhft.chronicle.map.MapEntry;
 import net.openhft.chronicle.map.MapSegmentContext;
 import net.openhft.chronicle.values.Values;
 
@@ -104,15 +107,15 @@ public final class Registry implements AutoCloseable
         {
             throw new RegistryFullException(instanceId, maxInstances, null);
         }
-        final InstanceRecord record;
         try
         {
-            record = bindStable(instanceId);
+            map.acquireUsing(instanceId, Values.newNativeReference(InstanceRecord.class));
         }
         catch (final IllegalStateException ex)
         {
             throw new RegistryFullException(instanceId, maxInstances, ex);
         }
+        final InstanceRecord record = bindStable(instanceId);
         record.setOrderedStatus(InstanceStatus.STARTING.code());
         record.setService(registration.service());
         record.setInstanceId(instanceId);
@@ -133,28 +136,36 @@ public final class Registry implements AutoCloseable
      */
     public InstanceSlot attach(final String instanceId)
     {
-        if (!map.containsKey(instanceId))
-        {
-            return null;
-        }
-        return new InstanceSlot(instanceId, bindStable(instanceId));
+        final InstanceRecord record = bindStable(instanceId);
+        return record == null ? null : new InstanceSlot(instanceId, record);
     }
 
     /**
-     * acquireUsing returns the calling thread's query-context value, whose pointer the thread's next query moves
-     * to another entry (measured: a second attach on one thread re-pointed the first slot). A slot therefore gets
-     * its own pointer to the entry's absolute address. Entries of a fixed-size value never move, so the address
-     * stays valid while the map is open and the entry is not removed.
+     * Binds a reference of our own to the entry's off-heap value. The value acquireUsing returns belongs to the
+     * calling thread's query context and moves with that thread's next query (measured: a second attach on one
+     * thread re-pointed the first slot, and a slot attached after a registry scan on the same thread kept reading
+     * a stale heartbeat). So the entry's absolute address is read inside an explicit query context, under its
+     * read lock, and the slot gets its own pointer to it. Fixed-size entries never move, so the address holds while
+     * the map is open and the entry is not removed.
      */
     private InstanceRecord bindStable(final String instanceId)
     {
-        final InstanceRecord contextValue =
-            map.acquireUsing(instanceId, Values.newNativeReference(InstanceRecord.class));
-        final Byteable source = (Byteable)contextValue;
+        final long address;
+        try (ExternalMapQueryContext<CharSequence, InstanceRecord, ?> context = map.queryContext(instanceId))
+        {
+            context.readLock().lock();
+            final MapEntry<CharSequence, InstanceRecord> entry = context.entry();
+            if (entry == null)
+            {
+                return null;
+            }
+            final Data<InstanceRecord> value = entry.value();
+            address = value.bytes().addressForRead(value.offset());
+        }
         final InstanceRecord stable = Values.newNativeReference(InstanceRecord.class);
         final long size = ((Byteable)stable).maxSize();
         final PointerBytesStore ownPointer = new PointerBytesStore();
-        ownPointer.set(source.address(), size);
+        ownPointer.set(address, size);
         ((Byteable)stable).bytesStore(ownPointer, 0, size);
         return stable;
     }

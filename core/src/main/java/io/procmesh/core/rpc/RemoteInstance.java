@@ -31,9 +31,12 @@ final class RemoteInstance implements AutoCloseable
         return instanceId;
     }
 
-    boolean isUp()
+    /**
+     * UP and heard from recently: a killed instance keeps saying UP in its slot, but its heartbeat stops.
+     */
+    boolean isUp(final long nowNs, final long staleNs)
     {
-        return slot.status() == InstanceStatus.UP;
+        return slot.status() == InstanceStatus.UP && nowNs - slot.heartbeatNs() < staleNs;
     }
 
     OutboundChannel channel()

@@ -58,13 +58,14 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
         final long refreshIntervalMs,
         final long defaultTimeoutMs,
         final int retainCycles,
+        final long instanceStaleMs,
         final ErrorHandler errorHandler)
     {
         this.instanceId = instanceId;
         this.slot = slot;
         this.codec = codec;
         this.json = json;
-        this.directory = new ServiceDirectory(registry, codec);
+        this.directory = new ServiceDirectory(registry, codec, instanceStaleMs);
         this.pending = new PendingCalls(maxCallsInFlight);
         this.replies = InboundChannel.fromEnd(replyQueue, codec, retainCycles, errorHandler);
         this.errorHandler = errorHandler;

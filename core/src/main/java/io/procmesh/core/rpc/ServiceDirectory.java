@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The cached view of the registry that callers pick instances from.
  * <p>
  * New instances are found by a periodic scan (it takes segment read locks, so not per call). Whether a known
- * instance is UP is read on each pick straight from its slot, a volatile read with no lock.
+ * instance is UP, and heartbeating, is read on each pick straight from its slot: volatile reads, no lock.
  */
 final class ServiceDirectory implements AutoCloseable
 {
@@ -23,13 +23,15 @@ final class ServiceDirectory implements AutoCloseable
 
     private final Registry registry;
     private final EnvelopeCodec codec;
+    private final long staleNs;
     private final ConcurrentHashMap<String, Endpoints> byService = new ConcurrentHashMap<>();
     private volatile long lastRefreshNs;
 
-    ServiceDirectory(final Registry registry, final EnvelopeCodec codec)
+    ServiceDirectory(final Registry registry, final EnvelopeCodec codec, final long staleMs)
     {
         this.registry = registry;
         this.codec = codec;
+        this.staleNs = staleMs * 1_000_000L;
     }
 
     /**
@@ -37,19 +39,43 @@ final class ServiceDirectory implements AutoCloseable
      */
     RemoteInstance select(final String service)
     {
-        RemoteInstance chosen = pick(service);
-        if (chosen == null && System.nanoTime() - lastRefreshNs > MIN_ON_DEMAND_REFRESH_NS)
+        final long startNs = System.nanoTime();
+        RemoteInstance chosen = pick(service, startNs);
+        if (chosen == null && refreshForMiss(service, startNs))
         {
-            refresh();
-            chosen = pick(service);
+            chosen = pick(service, System.nanoTime());
         }
         return chosen;
     }
 
-    private RemoteInstance pick(final String service)
+    /**
+     * Refreshes on a miss unless a scan began after this call did (it saw everything this one would), or this
+     * service missed on a scan less than {@value #MIN_ON_DEMAND_REFRESH_NS} ns ago: callers hammering a service
+     * that is down must not turn every call into a registry scan.
+     *
+     * @return true if a scan may have found something new.
+     */
+    private synchronized boolean refreshForMiss(final String service, final long callStartNs)
+    {
+        if (lastRefreshNs - callStartNs > 0)
+        {
+            return true;
+        }
+        final Endpoints known = byService.get(service);
+        if (known != null && callStartNs - known.lastMissNs < MIN_ON_DEMAND_REFRESH_NS)
+        {
+            return false;
+        }
+        refresh();
+        final Endpoints after = byService.computeIfAbsent(service, s -> new Endpoints());
+        after.lastMissNs = lastRefreshNs;
+        return true;
+    }
+
+    private RemoteInstance pick(final String service, final long nowNs)
     {
         final Endpoints endpoints = byService.get(service);
-        return endpoints == null ? null : endpoints.next();
+        return endpoints == null ? null : endpoints.next(nowNs, staleNs);
     }
 
     synchronized void refresh()
@@ -89,9 +115,10 @@ final class ServiceDirectory implements AutoCloseable
     private static final class Endpoints
     {
         private volatile RemoteInstance[] instances = NONE;
+        private long lastMissNs = Long.MIN_VALUE / 2;
         private final AtomicInteger cursor = new AtomicInteger();
 
-        RemoteInstance next()
+        RemoteInstance next(final long nowNs, final long staleNs)
         {
             final RemoteInstance[] current = instances;
             final int length = current.length;
@@ -99,7 +126,7 @@ final class ServiceDirectory implements AutoCloseable
             for (int i = 0; i < length; i++)
             {
                 final RemoteInstance candidate = current[Math.floorMod(start + i, length)];
-                if (candidate.isUp())
+                if (candidate.isUp(nowNs, staleNs))
                 {
                     return candidate;
                 }

@@ -119,6 +119,22 @@ class RestartResumeTest
         assertEquals(InstanceStatus.DOWN, echoSnapshot().status());
     }
 
+    @Test
+    void shouldStopPickingAKilledInstanceOnceItsHeartbeatIsStale() throws Exception
+    {
+        final EchoApi api = mesh.proxy(EchoApi.class, "echo", 5_000);
+        final ChildJvm echo = startEcho();
+        assertEquals("up", api.echo("up"));
+        echo.kill9();
+        assertEquals(InstanceStatus.UP, echoSnapshot().status(), "a killed instance cannot mark itself DOWN");
+
+        Thread.sleep(io.procmesh.core.config.Configuration.INSTANCE_STALE_MS_DEFAULT + 200);
+        final long start = System.nanoTime();
+        assertThrows(io.procmesh.core.rpc.ServiceUnavailableException.class, () -> api.echo("anyone?"));
+        final long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(elapsedMs < 1_000, "failed after " + elapsedMs + " ms instead of at once");
+    }
+
     private InstanceSnapshot echoSnapshot()
     {
         return mesh.registry().snapshot().stream()
