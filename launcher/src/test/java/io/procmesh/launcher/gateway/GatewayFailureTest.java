@@ -195,6 +195,21 @@ class GatewayFailureTest
 
     @Test
     @Order(6)
+    void shouldServeAgainAfterTheGatewayIsKilledAndRestarted()
+    {
+        system.child("gateway-1").kill9();
+        system.restartGateway();
+
+        system.awaitHealth(200, CHANGE_TIMEOUT);
+        final HttpResult user = system.get("/api/users/" + userId);
+        assertEquals(200, user.status(), user.body());
+        final JsonNode services = system.awaitGet("/services", result -> restarts(result, "gateway-1") >= 1,
+            CHANGE_TIMEOUT).json();
+        assertEquals(1, restarts(services, "gateway-1"));
+    }
+
+    @Test
+    @Order(7)
     void shouldStopGracefullyOnSigterm()
     {
         final ChildJvm gateway = system.child("gateway-1");

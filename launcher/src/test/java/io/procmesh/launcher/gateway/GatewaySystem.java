@@ -68,7 +68,7 @@ final class GatewaySystem implements AutoCloseable
             system.children.put("echo-1", ChildJvm.start(EchoServiceMain.class, system.log("echo-1"),
                 CHILD_HARD_TIMEOUT, List.of(), system.dataDir.toString(), "echo-1",
                 system.dataDir.resolve("echo-handled.txt").toString()));
-            system.launchGateway();
+            system.launchGateway(List.of());
             for (final Map.Entry<String, ChildJvm> child : system.children.entrySet())
             {
                 child.getValue().awaitLogLine("READY " + child.getKey(), START_TIMEOUT);
@@ -111,6 +111,26 @@ final class GatewaySystem implements AutoCloseable
         }
         final ChildJvm child = launchService(instanceId);
         child.awaitLogLine("READY " + instanceId, START_TIMEOUT);
+    }
+
+    /**
+     * Starts gateway-1 again after it was killed, on the same port, as a supervisor would.
+     */
+    void restartGateway()
+    {
+        final ChildJvm previous = children.get("gateway-1");
+        if (previous.isAlive())
+        {
+            throw new IllegalStateException("gateway-1 is still running as pid " + previous.pid());
+        }
+        previous.close();
+        launchGateway(List.of("-Dprocmesh.gateway.port=" + port));
+        final ChildJvm gateway = children.get("gateway-1");
+        gateway.awaitLogLine("READY gateway-1", START_TIMEOUT);
+        if (gatewayPort(gateway) != port)
+        {
+            throw new IllegalStateException("gateway-1 came back on another port:\n" + gateway.logText());
+        }
     }
 
     /**
@@ -162,18 +182,27 @@ final class GatewaySystem implements AutoCloseable
 
     /**
      * Repeats a GET until its answer satisfies the condition; the registry view and heartbeats make some changes
-     * visible only after a refresh, so tests poll rather than sleep.
+     * visible only after a refresh, so tests poll rather than sleep. A failed connection counts as "not yet".
      */
     HttpResult awaitGet(final String path, final Predicate<HttpResult> condition, final Duration timeout)
     {
         final long deadline = System.nanoTime() + timeout.toNanos();
-        HttpResult last = null;
+        Object last = null;
         while (System.nanoTime() < deadline)
         {
-            last = get(path);
-            if (condition.test(last))
+            try
             {
-                return last;
+                final HttpResult result = get(path);
+                if (condition.test(result))
+                {
+                    return result;
+                }
+                last = result;
+            }
+            catch (final UncheckedIOException ex)
+            {
+                // A connection pooled before a gateway restart fails once; the next attempt reconnects.
+                last = ex;
             }
             sleep(50);
         }
@@ -198,13 +227,14 @@ final class GatewaySystem implements AutoCloseable
         return child;
     }
 
-    private void launchGateway()
+    private void launchGateway(final List<String> overrides)
     {
         final List<String> properties = new ArrayList<>(List.of(
             "-Dprocmesh.dataDir=" + dataDir,
             "-Dprocmesh.instanceId=gateway-1",
             "-Dprocmesh.gateway.port=0"));
         properties.addAll(gatewayProperties);
+        properties.addAll(overrides);
         children.put("gateway-1", ChildJvm.start(GatewayMain.class, log("gateway-1"), CHILD_HARD_TIMEOUT, properties));
     }
 
