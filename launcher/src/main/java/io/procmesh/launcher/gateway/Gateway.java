@@ -6,6 +6,8 @@ import io.procmesh.core.registry.InstanceStatus;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
+import java.util.function.UnaryOperator;
+
 /**
  * The HTTP gateway: a procmesh member (service {@value GatewayConfiguration#SERVICE_NAME}) with a REST face.
  * <pre>
@@ -58,8 +60,10 @@ public final class Gateway implements AutoCloseable
         new NotificationEndpoints(caller, targets).routes(routes);
         new RpcProxyEndpoint(caller, targets, decoder).routes(routes);
         new HealthEndpoint(view, responses).routes(routes);
-        new ServicesEndpoint(view, responses).routes(routes);
-        new MetricsEndpoint(metrics).routes(routes);
+        final UnaryOperator<Endpoint> offload =
+            endpoint -> new OffloadedEndpoint(endpoint, server.getThreadPool(), responses, errors);
+        new ServicesEndpoint(view, responses).routes(routes, offload);
+        new MetricsEndpoint(metrics).routes(routes, offload);
 
         server.setHandler(new GracefulHandler(new Router(routes.build(), responses, errors)));
         server.setErrorHandler(new JsonErrorHandler(responses));

@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code GET /metrics}: the Prometheus text exposition of the gateway's meters and the services' slots.
@@ -24,9 +25,9 @@ final class MetricsEndpoint
         this.metrics = metrics;
     }
 
-    void routes(final RouteTable.Builder routes)
+    void routes(final RouteTable.Builder routes, final UnaryOperator<Endpoint> offload)
     {
-        routes.add("GET", "/metrics", this::scrape);
+        routes.add("GET", "/metrics", offload.apply(this::scrape));
     }
 
     private void scrape(final Request request, final Response response, final Callback callback, final String[] path)

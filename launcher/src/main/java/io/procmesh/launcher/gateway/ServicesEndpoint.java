@@ -7,6 +7,7 @@ import org.eclipse.jetty.util.Callback;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code GET /services}: every registry entry as of the last refresh, with what it means (state, heartbeat age,
@@ -54,9 +55,9 @@ final class ServicesEndpoint
         this.responses = responses;
     }
 
-    void routes(final RouteTable.Builder routes)
+    void routes(final RouteTable.Builder routes, final UnaryOperator<Endpoint> offload)
     {
-        routes.add("GET", "/services", this::services);
+        routes.add("GET", "/services", offload.apply(this::services));
     }
 
     private void services(final Request request, final Response response, final Callback callback, final String[] path)
