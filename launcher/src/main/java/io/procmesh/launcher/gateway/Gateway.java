@@ -50,7 +50,7 @@ public final class Gateway implements AutoCloseable
         final HttpResponses responses = new HttpResponses(mesh.context().json().mapper(), metrics, errorHandler);
         final ErrorMapper errors = new ErrorMapper(context.retryAfterSeconds(), errorHandler);
         final MeshCaller caller = new MeshCaller(mesh.client(), context.deadlineMs(),
-            new JsonBodyReader(context.maxBodyBytes()), responses, errors);
+            new JsonBodyReader(context.maxBodyBytes()), responses, errors, errorHandler);
         final CallTargets targets = new CallTargets(view, metrics);
         final JsonRequestDecoder decoder = new JsonRequestDecoder();
 

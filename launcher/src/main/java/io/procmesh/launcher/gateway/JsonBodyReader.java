@@ -86,6 +86,19 @@ final class JsonBodyReader
         @Override
         public void run()
         {
+            try
+            {
+                drain();
+            }
+            catch (final RuntimeException ex)
+            {
+                // Thrown on a Jetty demand thread, it would only be logged there and the request would hang.
+                result.completeExceptionally(ex);
+            }
+        }
+
+        private void drain()
+        {
             while (true)
             {
                 final Content.Chunk chunk = request.read();

@@ -1,5 +1,6 @@
 package io.procmesh.launcher.gateway;
 
+import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.message.PayloadFormat;
 import io.procmesh.core.rpc.FailureCode;
 import io.procmesh.core.rpc.PayloadWriter;
@@ -44,19 +45,22 @@ final class MeshCaller
     private final JsonBodyReader bodies;
     private final HttpResponses responses;
     private final ErrorMapper errors;
+    private final ErrorHandler errorHandler;
 
     MeshCaller(
         final RpcClient client,
         final long deadlineMs,
         final JsonBodyReader bodies,
         final HttpResponses responses,
-        final ErrorMapper errors)
+        final ErrorMapper errors,
+        final ErrorHandler errorHandler)
     {
         this.client = client;
         this.deadlineMs = deadlineMs;
         this.bodies = bodies;
         this.responses = responses;
         this.errors = errors;
+        this.errorHandler = errorHandler;
     }
 
     /**
@@ -73,22 +77,23 @@ final class MeshCaller
     {
         bodies.read(request).whenComplete((body, failure) ->
         {
-            if (failure != null)
-            {
-                responses.error(response, callback, errors.map(failure, target.service(), target.operation()));
-                return;
-            }
-            final PayloadWriter argument;
+            // An exception escaping this action would vanish into the unused future and leave the request
+            // hanging until the idle timeout, so every path ends in an answer.
             try
             {
-                argument = decoder.decode(body);
+                if (failure != null)
+                {
+                    responses.error(response, callback, errors.map(failure, target.service(), target.operation()));
+                }
+                else
+                {
+                    call(target, decoder.decode(body), successStatus, response, callback);
+                }
             }
             catch (final RuntimeException ex)
             {
                 responses.error(response, callback, errors.map(ex, target.service(), target.operation()));
-                return;
             }
-            call(target, argument, successStatus, response, callback);
         });
     }
 
@@ -147,16 +152,25 @@ final class MeshCaller
         public void accept(final byte[] body, final Throwable failure)
         {
             final long latencyNs = System.nanoTime() - startNs;
-            if (failure == null)
+            try
             {
-                target.metrics().onSuccess(latencyNs);
-                caller.responses.json(response, callback, successStatus, body);
+                if (failure == null)
+                {
+                    target.metrics().onSuccess(latencyNs);
+                    caller.responses.json(response, callback, successStatus, body);
+                }
+                else
+                {
+                    final GatewayError error = caller.errors.map(failure, target.service(), target.operation());
+                    target.metrics().onFailure(FailureCode.parse(error.code()), latencyNs);
+                    caller.responses.error(response, callback, error);
+                }
             }
-            else
+            catch (final RuntimeException ex)
             {
-                final GatewayError error = caller.errors.map(failure, target.service(), target.operation());
-                target.metrics().onFailure(FailureCode.parse(error.code()), latencyNs);
-                caller.responses.error(response, callback, error);
+                // Runs on the reply reader: report, and end the exchange rather than leave it open.
+                caller.errorHandler.onError(ex);
+                callback.failed(ex);
             }
         }
     }
