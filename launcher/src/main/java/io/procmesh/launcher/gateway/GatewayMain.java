@@ -7,12 +7,12 @@ import io.procmesh.core.service.ShutdownBarrier;
  * {@code procmesh.instanceId} and {@code procmesh.dataDir}), prints
  * {@code READY <instanceId> pid <pid> port <port>} once serving, and stops gracefully on SIGTERM.
  * <p>
- * Exit codes: 0 after a graceful stop, 1 when the port is in use, 2 for a bad setting; the last two print one
- * line on stderr saying why.
+ * Exit codes: 0 after a graceful stop (143 when the JVM ends by SIGTERM), 2 for a bad setting, 3 when the port is
+ * in use; those two print one line on stderr saying why. 1 is an unexpected failure, with its stack trace.
  */
 public final class GatewayMain
 {
-    static final int EXIT_PORT_IN_USE = 1;
+    static final int EXIT_PORT_IN_USE = 3;
     static final int EXIT_BAD_SETTING = 2;
 
     private GatewayMain()

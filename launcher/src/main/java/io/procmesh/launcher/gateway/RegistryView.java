@@ -182,7 +182,7 @@ final class RegistryView implements AutoCloseable
         for (final ServiceAvailability entry : availability.values())
         {
             final ServiceView service = snapshot.services().get(entry.service());
-            entry.update(service != null && service.instances() > 0, service != null && service.isUp());
+            entry.update(service != null && service.isUp());
         }
     }
 

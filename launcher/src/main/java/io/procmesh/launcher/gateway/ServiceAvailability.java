@@ -9,7 +9,6 @@ final class ServiceAvailability
 {
     private final String service;
     private volatile boolean live;
-    private volatile boolean known;
 
     ServiceAvailability(final String service)
     {
@@ -26,17 +25,8 @@ final class ServiceAvailability
         return live;
     }
 
-    /**
-     * @return true once the service has appeared in the registry.
-     */
-    boolean isKnown()
+    void update(final boolean live)
     {
-        return known;
-    }
-
-    void update(final boolean known, final boolean live)
-    {
-        this.known = known;
         this.live = live;
     }
 }
