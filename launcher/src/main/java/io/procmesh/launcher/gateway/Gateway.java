@@ -1,0 +1,210 @@
+package io.procmesh.launcher.gateway;
+
+import io.procmesh.core.Procmesh;
+import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.registry.InstanceStatus;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * The HTTP gateway: a procmesh member (service {@value GatewayConfiguration#SERVICE_NAME}) with a REST face.
+ * <pre>
+ * HTTP ─▶ Jetty ─▶ GracefulHandler ─▶ Router ─▶ endpoint ─▶ MeshCaller ──append──▶ service inbox
+ *                                                                ▲
+ * HTTP ◀─ async write ◀─ ReplyWriter ◀─ reply reader ◀── reply queue ◀─ service
+ * RegistryView (timer) ─▶ ServiceAvailability flags, /health, /services, slot gauges in /metrics
+ * </pre>
+ * Start order: bind the port (so a port in use fails before joining the mesh and cannot disturb the gateway
+ * that holds it), join the mesh as STARTING, start the registry view, start Jetty, then UP.
+ * Close order: DRAINING, Jetty (graceful: in-flight requests finish within the shutdown timeout), registry view,
+ * mesh (DOWN), metrics.
+ */
+public final class Gateway implements AutoCloseable
+{
+    private final GatewayContext context;
+    private final Server server;
+    private final Procmesh mesh;
+    private final GatewayMetrics metrics;
+    private final RegistryView view;
+    private volatile boolean closed;
+
+    private Gateway(final GatewayContext context, final Server server, final Procmesh mesh)
+    {
+        this.context = context;
+        this.server = server;
+        this.mesh = mesh;
+        mesh.slot().status(InstanceStatus.STARTING);
+        this.metrics = new GatewayMetrics(context.maxProxyMetricSeries());
+        final ErrorHandler meshErrors = mesh.context().errorHandler();
+        final ErrorHandler errorHandler = error ->
+        {
+            metrics.onInternalError();
+            meshErrors.onError(error);
+        };
+        this.view = new RegistryView(mesh.registry(), context.heartbeatTimeoutMs(), context.requiredServices(),
+            errorHandler);
+        view.onRefresh(new RegistryMetricsBinder(metrics.registry()));
+
+        final HttpResponses responses = new HttpResponses(mesh.context().json().mapper(), metrics, errorHandler);
+        final ErrorMapper errors = new ErrorMapper(context.retryAfterSeconds(), errorHandler);
+        final MeshCaller caller = new MeshCaller(mesh.client(), context.deadlineMs(),
+            new JsonBodyReader(context.maxBodyBytes()), responses, errors, errorHandler);
+        final CallTargets targets = new CallTargets(view, metrics);
+        final JsonRequestDecoder decoder = new JsonRequestDecoder();
+
+        final RouteTable.Builder routes = RouteTable.builder();
+        new UserEndpoints(caller, decoder, mesh.context().json(), targets).routes(routes);
+        new OrderEndpoints(caller, decoder, mesh.context().json(), targets).routes(routes);
+        new NotificationEndpoints(caller, targets).routes(routes);
+        new RpcProxyEndpoint(caller, targets, decoder).routes(routes);
+        new HealthEndpoint(view, responses).routes(routes);
+        final UnaryOperator<Endpoint> offload =
+            endpoint -> new OffloadedEndpoint(endpoint, server.getThreadPool(), responses, errors);
+        new ServicesEndpoint(view, responses).routes(routes, offload);
+        new MetricsEndpoint(metrics).routes(routes, offload);
+
+        server.setHandler(new GracefulHandler(new Router(routes.build(), responses, errors)));
+        server.setErrorHandler(new JsonErrorHandler(responses));
+    }
+
+    /**
+     * Binds, joins the mesh and starts serving.
+     *
+     * @throws PortInUseException       if the port is taken; nothing else was started.
+     * @throws IllegalArgumentException for a bad setting, naming it.
+     */
+    public static Gateway launch(final GatewayContext context)
+    {
+        context.conclude();
+        final Server server = JettyServers.createAndBind(context);
+        final Procmesh mesh;
+        try
+        {
+            mesh = Procmesh.connect(context.meshContext());
+        }
+        catch (final RuntimeException ex)
+        {
+            stopQuietlyInto(ex, server);
+            throw ex;
+        }
+
+        final Gateway gateway;
+        try
+        {
+            gateway = new Gateway(context, server, mesh);
+        }
+        catch (final RuntimeException ex)
+        {
+            stopQuietlyInto(ex, server);
+            mesh.close();
+            throw ex;
+        }
+
+        try
+        {
+            gateway.start();
+        }
+        catch (final RuntimeException ex)
+        {
+            try
+            {
+                gateway.close();
+            }
+            catch (final RuntimeException closeFailure)
+            {
+                ex.addSuppressed(closeFailure);
+            }
+            throw ex;
+        }
+        return gateway;
+    }
+
+    private void start()
+    {
+        view.start(context.registryRefreshMs());
+        try
+        {
+            server.start();
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException("gateway HTTP server failed to start: " + ex.getMessage(), ex);
+        }
+        mesh.slot().status(InstanceStatus.UP);
+    }
+
+    public int port()
+    {
+        return JettyServers.boundPort(server);
+    }
+
+    public String instanceId()
+    {
+        return mesh.context().instanceId();
+    }
+
+    public Procmesh mesh()
+    {
+        return mesh;
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        mesh.slot().status(InstanceStatus.DRAINING);
+        RuntimeException failure = null;
+        try
+        {
+            JettyServers.stop(server);
+        }
+        catch (final Exception ex)
+        {
+            failure = new IllegalStateException("gateway HTTP server did not stop cleanly: " + ex.getMessage(), ex);
+        }
+        failure = closeInto(failure, view);
+        failure = closeInto(failure, mesh);
+        failure = closeInto(failure, metrics);
+        if (failure != null)
+        {
+            throw failure;
+        }
+    }
+
+    private static RuntimeException closeInto(final RuntimeException failure, final AutoCloseable resource)
+    {
+        try
+        {
+            resource.close();
+            return failure;
+        }
+        catch (final Exception ex)
+        {
+            final RuntimeException next = failure != null ? failure :
+                new IllegalStateException("gateway close failed: " + ex.getMessage(), ex);
+            if (failure != null)
+            {
+                failure.addSuppressed(ex);
+            }
+            return next;
+        }
+    }
+
+    private static void stopQuietlyInto(final RuntimeException primary, final Server server)
+    {
+        try
+        {
+            JettyServers.stop(server);
+        }
+        catch (final Exception ex)
+        {
+            primary.addSuppressed(ex);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.procmesh.launcher.gateway;
+
+import io.procmesh.core.service.ShutdownBarrier;
+
+/**
+ * The gateway process. Reads its settings from system properties ({@code procmesh.gateway.*}, plus
+ * {@code procmesh.instanceId} and {@code procmesh.dataDir}), prints
+ * {@code READY <instanceId> pid <pid> port <port>} once serving, and stops gracefully on SIGTERM.
+ * <p>
+ * Exit codes: 0 after a graceful stop (143 when the JVM ends by SIGTERM), 2 for a bad setting, 3 when the port is
+ * in use; those two print one line on stderr saying why. 1 is an unexpected failure, with its stack trace.
+ */
+public final class GatewayMain
+{
+    static final int EXIT_PORT_IN_USE = 3;
+    static final int EXIT_BAD_SETTING = 2;
+
+    private GatewayMain()
+    {
+    }
+
+    public static void main(final String[] args) throws InterruptedException
+    {
+        final int exitCode = run(new GatewayContext());
+        if (exitCode != 0)
+        {
+            System.exit(exitCode);
+        }
+    }
+
+    static int run(final GatewayContext context) throws InterruptedException
+    {
+        try
+        {
+            context.conclude();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("gateway: " + ex.getMessage());
+            return EXIT_BAD_SETTING;
+        }
+
+        try (ShutdownBarrier barrier = new ShutdownBarrier(context.shutdownTimeoutMs() * 2))
+        {
+            final String instanceId;
+            try (Gateway gateway = Gateway.launch(context))
+            {
+                instanceId = gateway.instanceId();
+                System.out.println("READY " + instanceId + " pid " + ProcessHandle.current().pid() +
+                    " port " + gateway.port());
+                barrier.await();
+            }
+            // Printed before the barrier closes: the JVM may halt as soon as it does.
+            System.out.println("STOPPED " + instanceId);
+            return 0;
+        }
+        catch (final PortInUseException ex)
+        {
+            System.err.println("gateway: " + ex.getMessage());
+            return EXIT_PORT_IN_USE;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("gateway: " + ex.getMessage());
+            return EXIT_BAD_SETTING;
+        }
+    }
+}

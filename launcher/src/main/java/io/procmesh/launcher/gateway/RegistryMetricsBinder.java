@@ -1,0 +1,118 @@
+package io.procmesh.launcher.gateway;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.procmesh.core.registry.InstanceSnapshot;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Exposes every instance's off-heap slot (heartbeat age, counters, backlog, restarts) and each service's live
+ * instance count as meters. Values come from the {@link RegistryView}'s last refresh, so a scrape never touches
+ * the shared map; meters for an instance are registered the first time a refresh sees it.
+ */
+final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
+{
+    private final MeterRegistry registry;
+    private final Map<String, Source<InstanceView>> instances = new HashMap<>();
+    private final Map<String, Source<ServiceView>> services = new HashMap<>();
+
+    RegistryMetricsBinder(final MeterRegistry registry)
+    {
+        this.registry = registry;
+    }
+
+    /**
+     * Runs on the registry view's refresh thread only, so the maps need no lock.
+     */
+    @Override
+    public void accept(final RegistryView.Snapshot snapshot)
+    {
+        for (final InstanceView instance : snapshot.instances())
+        {
+            final String key = instance.service() + '/' + instance.instanceId();
+            Source<InstanceView> source = instances.get(key);
+            if (source == null)
+            {
+                source = new Source<>(instance);
+                bindInstance(source, Tags.of("service", instance.service(), "instance", instance.instanceId()));
+                instances.put(key, source);
+            }
+            source.latest = instance;
+        }
+        for (final ServiceView service : snapshot.services().values())
+        {
+            Source<ServiceView> source = services.get(service.service());
+            if (source == null)
+            {
+                source = new Source<>(service);
+                Gauge.builder("procmesh.service.live.instances", source, s -> s.latest.liveInstances())
+                    .description("Instances of the service that are UP with a fresh heartbeat")
+                    .tags(Tags.of("service", service.service()))
+                    .register(registry);
+                services.put(service.service(), source);
+            }
+            source.latest = service;
+        }
+    }
+
+    private void bindInstance(final Source<InstanceView> source, final Tags tags)
+    {
+        Gauge.builder("procmesh.instance.heartbeat.age", source, s -> s.latest.heartbeatAgeMs() / 1000.0)
+            .description("Age of the instance's last heartbeat at the last registry refresh")
+            .baseUnit("seconds").tags(tags).register(registry);
+        Gauge.builder("procmesh.instance.live", source, s -> s.latest.live() ? 1 : 0)
+            .description("1 if the instance is UP with a fresh heartbeat, else 0")
+            .tags(tags).register(registry);
+        Gauge.builder("procmesh.instance.inbox.backlog", source, s -> s.latest.snapshot().inboxBacklog())
+            .description("Requests waiting in the instance's inbox")
+            .tags(tags).register(registry);
+        counter("procmesh.instance.requests.in", "Requests the instance handled", source, tags,
+            InstanceSnapshot::requestsIn);
+        counter("procmesh.instance.requests.out", "Requests the instance sent", source, tags,
+            InstanceSnapshot::requestsOut);
+        counter("procmesh.instance.errors", "Errors the instance counted", source, tags, InstanceSnapshot::errors);
+        counter("procmesh.instance.timeouts", "Calls from the instance that passed their deadline", source, tags,
+            InstanceSnapshot::timeouts);
+        counter("procmesh.instance.late.replies", "Replies that came after their call's deadline", source, tags,
+            InstanceSnapshot::lateReplies);
+        counter("procmesh.instance.decode.errors", "Messages the instance could not decode", source, tags,
+            InstanceSnapshot::decodeErrors);
+        counter("procmesh.instance.duplicates", "Redelivered messages the instance dropped", source, tags,
+            InstanceSnapshot::duplicates);
+        counter("procmesh.instance.registrations", "Times the instance id registered", source, tags,
+            InstanceSnapshot::registrations);
+        FunctionCounter.builder("procmesh.instance.restarts", source, s -> s.latest.restarts())
+            .description("Times the instance id registered again after its first start")
+            .tags(tags).register(registry);
+    }
+
+    private void counter(
+        final String name,
+        final String description,
+        final Source<InstanceView> source,
+        final Tags tags,
+        final ToDoubleFunction<InstanceSnapshot> value)
+    {
+        FunctionCounter.builder(name, source, s -> value.applyAsDouble(s.latest.snapshot()))
+            .description(description).tags(tags).register(registry);
+    }
+
+    /**
+     * What a meter reads: the latest view, swapped in by each refresh.
+     */
+    private static final class Source<T>
+    {
+        volatile T latest;
+
+        Source(final T initial)
+        {
+            this.latest = initial;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.procmesh.launcher.gateway;
+
+import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.registry.Registry;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The gateway's cached copy of the registry. {@link Registry#snapshot()} takes segment read locks, so it runs
+ * on one timer thread every refresh interval; requests only read the last immutable {@link Snapshot} and the
+ * per-service {@link ServiceAvailability} flags.
+ */
+final class RegistryView implements AutoCloseable
+{
+    private static final Comparator<InstanceSnapshot> ORDER =
+        Comparator.comparing(InstanceSnapshot::service).thenComparing(InstanceSnapshot::instanceId);
+
+    /**
+     * One refresh's result.
+     *
+     * @param capturedAtMs wall-clock time of the refresh.
+     * @param instances    every registry entry, ordered by service then instance id.
+     * @param services     every service seen or required, in name order.
+     */
+    record Snapshot(long capturedAtMs, List<InstanceView> instances, Map<String, ServiceView> services)
+    {
+    }
+
+    private final Registry registry;
+    private final long heartbeatTimeoutMs;
+    private final List<String> requiredServices;
+    private final ErrorHandler errorHandler;
+    private final ConcurrentHashMap<String, ServiceAvailability> availability = new ConcurrentHashMap<>();
+    private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timer;
+    private volatile Snapshot current = new Snapshot(0, List.of(), Map.of());
+
+    RegistryView(
+        final Registry registry,
+        final long heartbeatTimeoutMs,
+        final List<String> requiredServices,
+        final ErrorHandler errorHandler)
+    {
+        this.registry = registry;
+        this.heartbeatTimeoutMs = heartbeatTimeoutMs;
+        this.requiredServices = requiredServices;
+        this.errorHandler = errorHandler;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable ->
+        {
+            final Thread thread = new Thread(runnable, "gateway-registry-view");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Refreshes once now, so the first request already sees the registry, then every interval.
+     */
+    RegistryView start(final long refreshIntervalMs)
+    {
+        refresh();
+        timer.scheduleAtFixedRate(this::refresh, refreshIntervalMs, refreshIntervalMs, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /**
+     * Called on the refresh thread after each refresh, e.g. to bind metrics for new instances.
+     */
+    void onRefresh(final Consumer<Snapshot> listener)
+    {
+        listeners.add(listener);
+    }
+
+    Snapshot current()
+    {
+        return current;
+    }
+
+    /**
+     * @return the availability of a service a route is bound to, created if the service was never seen yet.
+     */
+    ServiceAvailability availability(final String service)
+    {
+        return availability.computeIfAbsent(service, ServiceAvailability::new);
+    }
+
+    /**
+     * @return the availability of a service seen in the registry, or null: unlike {@link #availability}, never
+     * grows the map, so request-supplied names are safe here.
+     */
+    ServiceAvailability knownAvailability(final String service)
+    {
+        return availability.get(service);
+    }
+
+    void refresh()
+    {
+        try
+        {
+            final Snapshot snapshot = capture();
+            current = snapshot;
+            publishAvailability(snapshot);
+            for (final Consumer<Snapshot> listener : listeners)
+            {
+                listener.accept(snapshot);
+            }
+        }
+        catch (final Throwable error)
+        {
+            errorHandler.onError(error);
+        }
+    }
+
+    private Snapshot capture()
+    {
+        final long nowNs = System.nanoTime();
+        final long nowMs = System.currentTimeMillis();
+        final List<InstanceSnapshot> entries = registry.snapshot();
+        entries.sort(ORDER);
+
+        final List<InstanceView> instances = new ArrayList<>(entries.size());
+        final Map<String, List<InstanceView>> byService = new LinkedHashMap<>();
+        for (final InstanceSnapshot entry : entries)
+        {
+            final InstanceView view = InstanceView.of(entry, nowNs, nowMs, heartbeatTimeoutMs);
+            instances.add(view);
+            byService.computeIfAbsent(entry.service(), s -> new ArrayList<>()).add(view);
+        }
+        for (final String required : requiredServices)
+        {
+            byService.putIfAbsent(required, List.of());
+        }
+
+        final Map<String, ServiceView> services = new LinkedHashMap<>();
+        byService.keySet().stream().sorted().forEach(service ->
+            services.put(service, serviceView(service, byService.get(service))));
+        return new Snapshot(nowMs, List.copyOf(instances), Collections.unmodifiableMap(services));
+    }
+
+    private ServiceView serviceView(final String service, final List<InstanceView> instances)
+    {
+        int live = 0;
+        boolean starting = false;
+        boolean draining = false;
+        boolean unresponsive = false;
+        for (final InstanceView instance : instances)
+        {
+            live += instance.live() ? 1 : 0;
+            starting |= instance.snapshot().status() == InstanceStatus.STARTING;
+            draining |= instance.snapshot().status() == InstanceStatus.DRAINING;
+            unresponsive |= InstanceView.UNRESPONSIVE.equals(instance.state());
+        }
+        final String state = live > 0 ? ServiceView.UP :
+            starting ? InstanceStatus.STARTING.name() :
+            draining ? InstanceStatus.DRAINING.name() :
+            unresponsive ? InstanceView.UNRESPONSIVE : InstanceStatus.DOWN.name();
+        return new ServiceView(service, state, live, instances.size(), requiredServices.contains(service));
+    }
+
+    private void publishAvailability(final Snapshot snapshot)
+    {
+        for (final ServiceView service : snapshot.services().values())
+        {
+            if (service.instances() > 0)
+            {
+                availability(service.service());
+            }
+        }
+        for (final ServiceAvailability entry : availability.values())
+        {
+            final ServiceView service = snapshot.services().get(entry.service());
+            entry.update(service != null && service.isUp());
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        timer.shutdownNow();
+        try
+        {
+            if (!timer.awaitTermination(5, TimeUnit.SECONDS))
+            {
+                errorHandler.onError(new IllegalStateException("registry view refresh did not stop within 5 s"));
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.procmesh.launcher.gateway;
+
+import io.procmesh.core.registry.InstanceSnapshot;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code GET /services}: every registry entry as of the last refresh, with what it means (state, heartbeat age,
+ * uptime, restarts) and the counters from its off-heap slot.
+ */
+final class ServicesEndpoint
+{
+    record Services(long capturedAtMs, List<Instance> instances)
+    {
+    }
+
+    record Instance(
+        String service,
+        String instanceId,
+        String version,
+        long pid,
+        String state,
+        long heartbeatAgeMs,
+        long uptimeMs,
+        long startTimeMs,
+        long restarts,
+        Counters counters)
+    {
+    }
+
+    record Counters(
+        long requestsIn,
+        long requestsOut,
+        long errors,
+        long timeouts,
+        long lateReplies,
+        long decodeErrors,
+        long duplicates,
+        long inboxBacklog,
+        long registrations)
+    {
+    }
+
+    private final RegistryView view;
+    private final HttpResponses responses;
+
+    ServicesEndpoint(final RegistryView view, final HttpResponses responses)
+    {
+        this.view = view;
+        this.responses = responses;
+    }
+
+    void routes(final RouteTable.Builder routes, final UnaryOperator<Endpoint> offload)
+    {
+        routes.add("GET", "/services", offload.apply(this::services));
+    }
+
+    private void services(final Request request, final Response response, final Callback callback, final String[] path)
+    {
+        final RegistryView.Snapshot snapshot = view.current();
+        final List<Instance> instances = new ArrayList<>(snapshot.instances().size());
+        for (final InstanceView instance : snapshot.instances())
+        {
+            final InstanceSnapshot s = instance.snapshot();
+            instances.add(new Instance(s.service(), s.instanceId(), s.version(), s.pid(), instance.state(),
+                instance.heartbeatAgeMs(), instance.uptimeMs(), s.startTimeMs(), instance.restarts(),
+                new Counters(s.requestsIn(), s.requestsOut(), s.errors(), s.timeouts(), s.lateReplies(),
+                    s.decodeErrors(), s.duplicates(), s.inboxBacklog(), s.registrations())));
+        }
+        responses.json(response, callback, 200, new Services(snapshot.capturedAtMs(), instances));
+    }
+}
