@@ -1,0 +1,35 @@
+package io.procmesh.core;
+
+import io.procmesh.core.test.TestDirectories;
+import org.junit.jupiter.api.Test;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DataDirectoryErrorTest
+{
+    @Test
+    void shouldNameTheFileWhenTheDataDirectoryCannotBeUsed() throws Exception
+    {
+        final Path notADirectory = TestDirectories.create("bad-data-dir").resolve("plain-file");
+        Files.writeString(notADirectory, "not a directory");
+
+        final UncheckedIOException error = assertThrows(UncheckedIOException.class, () -> Procmesh.connect(
+            new Procmesh.Context().dataDir(notADirectory).instanceId("app-1")));
+        assertTrue(error.getMessage().contains(notADirectory.resolve("registry.cm").toString()), error.getMessage());
+    }
+
+    @Test
+    void shouldRejectAnInvalidInstanceNameBeforeTouchingTheDisk()
+    {
+        final Path dir = TestDirectories.create("bad-name");
+        final IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Procmesh.connect(
+            new Procmesh.Context().dataDir(dir).instanceId("../escape")));
+        assertTrue(error.getMessage().contains("instance name '../escape' is invalid"), error.getMessage());
+        assertTrue(Files.notExists(dir.resolve("registry.cm")));
+    }
+}
