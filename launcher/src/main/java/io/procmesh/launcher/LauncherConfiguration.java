@@ -1,0 +1,120 @@
+package io.procmesh.launcher;
+
+/**
+ * Every default the launcher uses, with the system property that overrides it. A topology file wins over these;
+ * these win over the built-in values. All names share the {@code procmesh.} prefix and carry their unit.
+ */
+public final class LauncherConfiguration
+{
+    public static final String HEALTH_CHECK_INTERVAL_MS_PROP_NAME = "procmesh.healthCheckIntervalMs";
+    public static final long HEALTH_CHECK_INTERVAL_MS_DEFAULT = 100;
+
+    public static final String SHUTDOWN_GRACE_MS_PROP_NAME = "procmesh.shutdownGraceMs";
+    public static final long SHUTDOWN_GRACE_MS_DEFAULT = 10_000;
+
+    /**
+     * 40 heartbeats at the default 50 ms interval: long enough to ride out a GC pause or a starved core,
+     * short enough that a frozen instance is replaced within seconds.
+     */
+    public static final String HEARTBEAT_TIMEOUT_MS_PROP_NAME = "procmesh.heartbeatTimeoutMs";
+    public static final long HEARTBEAT_TIMEOUT_MS_DEFAULT = 2_000;
+
+    public static final String STUCK_AFTER_MS_PROP_NAME = "procmesh.stuckAfterMs";
+    public static final long STUCK_AFTER_MS_DEFAULT = 5_000;
+
+    /**
+     * Generous: a JVM with Chronicle takes 1 to 3 s to start on a busy 2-core machine.
+     */
+    public static final String START_TIMEOUT_MS_PROP_NAME = "procmesh.startTimeoutMs";
+    public static final long START_TIMEOUT_MS_DEFAULT = 30_000;
+
+    public static final String INITIAL_BACKOFF_MS_PROP_NAME = "procmesh.initialBackoffMs";
+    public static final long INITIAL_BACKOFF_MS_DEFAULT = 100;
+
+    public static final String MAX_BACKOFF_MS_PROP_NAME = "procmesh.maxBackoffMs";
+    public static final long MAX_BACKOFF_MS_DEFAULT = 5_000;
+
+    public static final String STABLE_AFTER_MS_PROP_NAME = "procmesh.stableAfterMs";
+    public static final long STABLE_AFTER_MS_DEFAULT = 10_000;
+
+    public static final String MAX_RESTARTS_PROP_NAME = "procmesh.maxRestarts";
+    public static final int MAX_RESTARTS_DEFAULT = 5;
+
+    public static final String RESTART_WINDOW_SECONDS_PROP_NAME = "procmesh.restartWindowSeconds";
+    public static final int RESTART_WINDOW_SECONDS_DEFAULT = 60;
+
+    /**
+     * Children run in their own session (through setsid) so a Ctrl-C in the launcher's terminal reaches only the
+     * launcher, which then stops them in reverse dependency order.
+     */
+    public static final String DETACH_CHILDREN_PROP_NAME = "procmesh.detachChildren";
+    public static final boolean DETACH_CHILDREN_DEFAULT = true;
+
+    public static final String SETSID_PATH_PROP_NAME = "procmesh.setsidPath";
+    public static final String SETSID_PATH_DEFAULT = "/usr/bin/setsid";
+
+    private LauncherConfiguration()
+    {
+    }
+
+    public static long healthCheckIntervalMs()
+    {
+        return Long.getLong(HEALTH_CHECK_INTERVAL_MS_PROP_NAME, HEALTH_CHECK_INTERVAL_MS_DEFAULT);
+    }
+
+    public static long shutdownGraceMs()
+    {
+        return Long.getLong(SHUTDOWN_GRACE_MS_PROP_NAME, SHUTDOWN_GRACE_MS_DEFAULT);
+    }
+
+    public static long heartbeatTimeoutMs()
+    {
+        return Long.getLong(HEARTBEAT_TIMEOUT_MS_PROP_NAME, HEARTBEAT_TIMEOUT_MS_DEFAULT);
+    }
+
+    public static long stuckAfterMs()
+    {
+        return Long.getLong(STUCK_AFTER_MS_PROP_NAME, STUCK_AFTER_MS_DEFAULT);
+    }
+
+    public static long startTimeoutMs()
+    {
+        return Long.getLong(START_TIMEOUT_MS_PROP_NAME, START_TIMEOUT_MS_DEFAULT);
+    }
+
+    public static long initialBackoffMs()
+    {
+        return Long.getLong(INITIAL_BACKOFF_MS_PROP_NAME, INITIAL_BACKOFF_MS_DEFAULT);
+    }
+
+    public static long maxBackoffMs()
+    {
+        return Long.getLong(MAX_BACKOFF_MS_PROP_NAME, MAX_BACKOFF_MS_DEFAULT);
+    }
+
+    public static long stableAfterMs()
+    {
+        return Long.getLong(STABLE_AFTER_MS_PROP_NAME, STABLE_AFTER_MS_DEFAULT);
+    }
+
+    public static int maxRestarts()
+    {
+        return Integer.getInteger(MAX_RESTARTS_PROP_NAME, MAX_RESTARTS_DEFAULT);
+    }
+
+    public static int restartWindowSeconds()
+    {
+        return Integer.getInteger(RESTART_WINDOW_SECONDS_PROP_NAME, RESTART_WINDOW_SECONDS_DEFAULT);
+    }
+
+    public static boolean detachChildren()
+    {
+        return Boolean.parseBoolean(System.getProperty(DETACH_CHILDREN_PROP_NAME,
+            Boolean.toString(DETACH_CHILDREN_DEFAULT)));
+    }
+
+    public static String setsidPath()
+    {
+        return System.getProperty(SETSID_PATH_PROP_NAME, SETSID_PATH_DEFAULT);
+    }
+}

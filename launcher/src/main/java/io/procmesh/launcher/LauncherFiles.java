@@ -1,0 +1,56 @@
+package io.procmesh.launcher;
+
+import io.procmesh.core.config.DataDirectory;
+
+import java.nio.file.Path;
+
+/**
+ * The launcher's own files, under {@code <dataDir>/launcher/}, next to the layout of {@link DataDirectory}.
+ * <pre>
+ * launcher.lock    held (flock) by the running launcher: a second `up` on the same data dir is refused
+ * launcher.pid     "pid startEpochMs" of the running launcher, for `down` and `status`
+ * state.json       supervisor state of every instance (state, pid, restarts), rewritten on each change
+ * control/         requests to the running launcher (`restart`), and their results
+ * </pre>
+ */
+public final class LauncherFiles
+{
+    private final DataDirectory dataDirectory;
+    private final Path root;
+
+    public LauncherFiles(final DataDirectory dataDirectory)
+    {
+        this.dataDirectory = dataDirectory;
+        this.root = dataDirectory.root().resolve("launcher");
+    }
+
+    public DataDirectory dataDirectory()
+    {
+        return dataDirectory;
+    }
+
+    public Path root()
+    {
+        return root;
+    }
+
+    public Path lockFile()
+    {
+        return root.resolve("launcher.lock");
+    }
+
+    public Path pidFile()
+    {
+        return root.resolve("launcher.pid");
+    }
+
+    public Path stateFile()
+    {
+        return root.resolve("state.json");
+    }
+
+    public Path controlDirectory()
+    {
+        return root.resolve("control");
+    }
+}

@@ -1,0 +1,157 @@
+package io.procmesh.launcher.cli;
+
+import io.procmesh.core.config.Configuration;
+import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.registry.Registry;
+import io.procmesh.launcher.ExitCodes;
+import io.procmesh.launcher.LauncherConfiguration;
+import io.procmesh.launcher.LauncherException;
+import io.procmesh.launcher.LauncherFiles;
+import io.procmesh.launcher.supervisor.AdoptedChild;
+import io.procmesh.launcher.supervisor.GracefulStop;
+import io.procmesh.launcher.supervisor.InstanceProcesses;
+import io.procmesh.launcher.supervisor.LauncherState;
+import io.procmesh.launcher.supervisor.LauncherStateFile;
+import io.procmesh.launcher.supervisor.RunningLauncher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+@Command(name = "down", mixinStandardHelpOptions = true,
+    description = {
+        "Stop the launcher and every instance.",
+        "The running launcher gets SIGTERM and stops every instance in reverse dependency order (SIGTERM,",
+        "then SIGKILL after shutdownGraceMs). Instances still running without a launcher (it was killed)",
+        "are stopped the same way; only pids whose command line names the instance and this data",
+        "directory are ever signalled."})
+final class DownCommand implements Callable<Integer>
+{
+    private static final long LAUNCHER_STOP_MARGIN_MS = 10_000;
+
+    @Mixin
+    private TopologyOptions options;
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final DataDirectory dataDirectory = options.dataDirectory(options.configuredTopology());
+        if (!Files.isDirectory(dataDirectory.root()))
+        {
+            System.out.println("procmesh: nothing to stop: " + dataDirectory.root() + " does not exist");
+            return ExitCodes.OK;
+        }
+        final LauncherFiles files = new LauncherFiles(dataDirectory);
+        final Optional<LauncherState> state = new LauncherStateFile(files.stateFile()).read();
+        final long graceMs = state.map(LauncherState::shutdownGraceMs).orElse(LauncherConfiguration.shutdownGraceMs());
+
+        final Optional<ProcessHandle> launcher = RunningLauncher.find(files);
+        if (launcher.isPresent())
+        {
+            final int layers = state.map(s -> s.stopLayers().size()).orElse(1);
+            stopLauncher(launcher.get(), (layers + 1) * graceMs + LAUNCHER_STOP_MARGIN_MS);
+        }
+
+        final List<List<GracefulStop.Target>> leftovers = leftovers(dataDirectory, state);
+        final int count = leftovers.stream().mapToInt(List::size).sum();
+        if (count > 0)
+        {
+            System.out.println("procmesh: stopping " + count + " instance(s) running without a launcher");
+            final List<String> survivors = GracefulStop.stop(leftovers, graceMs);
+            if (!survivors.isEmpty())
+            {
+                throw new LauncherException(ExitCodes.FAILURE, "could not stop " + survivors);
+            }
+        }
+        System.out.println(launcher.isPresent() || count > 0 ?
+            "procmesh: down: nothing left running in " + dataDirectory.root() :
+            "procmesh: nothing was running in " + dataDirectory.root());
+        return ExitCodes.OK;
+    }
+
+    private static void stopLauncher(final ProcessHandle launcher, final long timeoutMs)
+    {
+        System.out.println("procmesh: stopping launcher pid " + launcher.pid() +
+            " (it stops every instance in reverse dependency order)");
+        launcher.destroy();
+        if (!awaitExit(launcher, timeoutMs))
+        {
+            System.out.println("procmesh: launcher pid " + launcher.pid() + " did not stop within " + timeoutMs +
+                " ms: SIGKILL; its instances are stopped below");
+            launcher.destroyForcibly();
+            awaitExit(launcher, LAUNCHER_STOP_MARGIN_MS);
+        }
+    }
+
+    private static boolean awaitExit(final ProcessHandle process, final long timeoutMs)
+    {
+        try
+        {
+            process.onExit().get(timeoutMs, TimeUnit.MILLISECONDS);
+            return true;
+        }
+        catch (final TimeoutException ex)
+        {
+            return false;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+        catch (final ExecutionException ex)
+        {
+            throw new LauncherException(ExitCodes.FAILURE, "cannot wait for pid " + process.pid() + ": " +
+                ex.getCause(), ex);
+        }
+    }
+
+    /**
+     * @return live instances listed in the registry, in stop order (services unknown to the last launcher first).
+     */
+    private static List<List<GracefulStop.Target>> leftovers(
+        final DataDirectory dataDirectory, final Optional<LauncherState> state)
+    {
+        if (!Files.exists(dataDirectory.registryFile()))
+        {
+            return List.of();
+        }
+        final List<List<String>> stopLayers = state.map(LauncherState::stopLayers).orElse(List.of());
+        final List<List<GracefulStop.Target>> groups = new ArrayList<>();
+        for (int i = 0; i <= stopLayers.size(); i++)
+        {
+            groups.add(new ArrayList<>());
+        }
+        try (Registry registry = Registry.open(dataDirectory.registryFile(), Configuration.registryMaxInstances()))
+        {
+            for (final InstanceSnapshot snapshot : registry.snapshot())
+            {
+                final Optional<ProcessHandle> process =
+                    InstanceProcesses.find(snapshot.pid(), snapshot.instanceId(), dataDirectory.root());
+                if (process.isPresent())
+                {
+                    int layer = 0;
+                    for (int i = 0; i < stopLayers.size(); i++)
+                    {
+                        if (stopLayers.get(i).contains(snapshot.service()))
+                        {
+                            layer = i + 1;
+                        }
+                    }
+                    groups.get(layer).add(new GracefulStop.Target(snapshot.instanceId(),
+                        new AdoptedChild(process.get())));
+                }
+            }
+        }
+        return groups;
+    }
+}

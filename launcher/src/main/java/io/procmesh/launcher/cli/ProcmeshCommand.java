@@ -1,0 +1,61 @@
+package io.procmesh.launcher.cli;
+
+import io.procmesh.launcher.ExitCodes;
+import io.procmesh.launcher.LauncherException;
+import io.procmesh.launcher.topology.TopologyException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+
+@Command(name = "procmesh", mixinStandardHelpOptions = true, version = "procmesh 0.1.0",
+    description = "Runs and supervises procmesh services, each instance in its own JVM.",
+    subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, RestartCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad arguments or topology (nothing started)."})
+public final class ProcmeshCommand implements Runnable
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run()
+    {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "missing command: use up, down, status or restart");
+    }
+
+    /**
+     * @return a command line whose every failure is one readable line on stderr and an exit code: 2 for bad
+     * arguments or topology, the exception's own for launcher failures, 1 for anything else.
+     */
+    public static CommandLine commandLine()
+    {
+        final CommandLine commandLine = new CommandLine(new ProcmeshCommand());
+        commandLine.setParameterExceptionHandler((ex, args) ->
+        {
+            final PrintWriter err = ex.getCommandLine().getErr();
+            err.println("procmesh: " + ex.getMessage() + " (see 'procmesh --help')");
+            return ExitCodes.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((ex, line, parseResult) ->
+        {
+            final PrintWriter err = line.getErr();
+            if (ex instanceof TopologyException)
+            {
+                err.println("procmesh: bad topology: " + ex.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (ex instanceof LauncherException launcherException)
+            {
+                err.println("procmesh: " + ex.getMessage());
+                return launcherException.exitCode();
+            }
+            err.println("procmesh: " + ex);
+            return ExitCodes.FAILURE;
+        });
+        return commandLine;
+    }
+}

@@ -1,0 +1,132 @@
+package io.procmesh.launcher.cli;
+
+import io.procmesh.core.config.Configuration;
+import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.registry.Registry;
+import io.procmesh.launcher.LauncherConfiguration;
+import io.procmesh.launcher.LauncherFiles;
+import io.procmesh.launcher.supervisor.InstanceProcesses;
+import io.procmesh.launcher.supervisor.InstanceState;
+import io.procmesh.launcher.supervisor.LauncherState;
+import io.procmesh.launcher.supervisor.LauncherStateFile;
+import io.procmesh.launcher.supervisor.RunningLauncher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds a {@link StatusReport} from the shared registry (pid, heartbeat, counters) and the launcher's state
+ * file (supervisor state, restarts). When no launcher runs, each state is derived from the registry and the
+ * process table: alive and heartbeating is UP, alive but silent is DEGRADED, gone is DOWN.
+ */
+final class StatusReader
+{
+    private final DataDirectory dataDirectory;
+    private final LauncherFiles files;
+
+    StatusReader(final DataDirectory dataDirectory)
+    {
+        this.dataDirectory = dataDirectory;
+        this.files = new LauncherFiles(dataDirectory);
+    }
+
+    StatusReport read() throws IOException
+    {
+        final Optional<ProcessHandle> launcher = RunningLauncher.find(files);
+        final Optional<LauncherState> state = new LauncherStateFile(files.stateFile()).read();
+        final Map<String, InstanceSnapshot> registered = new LinkedHashMap<>();
+        if (Files.exists(dataDirectory.registryFile()))
+        {
+            try (Registry registry = Registry.open(dataDirectory.registryFile(), Configuration.registryMaxInstances()))
+            {
+                for (final InstanceSnapshot snapshot : registry.snapshot())
+                {
+                    registered.put(snapshot.instanceId(), snapshot);
+                }
+            }
+        }
+
+        final long nowNs = System.nanoTime();
+        final long nowMs = System.currentTimeMillis();
+        final List<StatusReport.Row> rows = new ArrayList<>();
+        for (final LauncherState.Instance supervised : state.map(LauncherState::instances).orElse(List.of()))
+        {
+            rows.add(row(supervised, registered.remove(supervised.instanceId()), launcher.isPresent(), nowNs, nowMs));
+        }
+        for (final InstanceSnapshot other : registered.values())
+        {
+            rows.add(row(null, other, false, nowNs, nowMs));
+        }
+        return new StatusReport(dataDirectory.root().toString(), launcher.map(ProcessHandle::pid).orElse(0L), rows);
+    }
+
+    private StatusReport.Row row(
+        final LauncherState.Instance supervised,
+        final InstanceSnapshot snapshot,
+        final boolean launcherRunning,
+        final long nowNs,
+        final long nowMs)
+    {
+        final String instanceId = supervised != null ? supervised.instanceId() : snapshot.instanceId();
+        final long pid = snapshot != null ? snapshot.pid() : supervised.pid();
+        final boolean alive = supervised != null ?
+            InstanceProcesses.find(pid, instanceId, dataDirectory.root()).isPresent() :
+            pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        final long heartbeatAgeMs = alive && snapshot != null ? snapshot.heartbeatAgeMs(nowNs) : -1;
+        final long timeoutMs = supervised != null ?
+            supervised.heartbeatTimeoutMs() : LauncherConfiguration.heartbeatTimeoutMs();
+
+        final String state;
+        final String detail;
+        if (launcherRunning && supervised != null)
+        {
+            state = supervised.state().name();
+            detail = supervised.detail();
+        }
+        else
+        {
+            state = derivedState(snapshot, alive, heartbeatAgeMs, timeoutMs).name();
+            detail = supervised == null ? "not supervised by the launcher" : "launcher not running";
+        }
+        return new StatusReport.Row(
+            instanceId,
+            supervised != null ? supervised.service() : snapshot.service(),
+            state,
+            pid,
+            alive,
+            heartbeatAgeMs,
+            alive && snapshot != null ? Math.max(0, nowMs - snapshot.startTimeMs()) : -1,
+            supervised != null ? supervised.restarts() : 0,
+            snapshot != null ? snapshot.requestsIn() : 0,
+            snapshot != null ? snapshot.requestsOut() : 0,
+            snapshot != null ? snapshot.errors() : 0,
+            snapshot != null ? snapshot.timeouts() : 0,
+            detail,
+            supervised != null);
+    }
+
+    private static InstanceState derivedState(
+        final InstanceSnapshot snapshot, final boolean alive, final long heartbeatAgeMs, final long timeoutMs)
+    {
+        if (!alive || snapshot == null)
+        {
+            return InstanceState.DOWN;
+        }
+        if (heartbeatAgeMs > timeoutMs)
+        {
+            return InstanceState.DEGRADED;
+        }
+        if (snapshot.status() == InstanceStatus.UP)
+        {
+            return InstanceState.UP;
+        }
+        return snapshot.status() == InstanceStatus.STARTING ? InstanceState.STARTING : InstanceState.DEGRADED;
+    }
+}

@@ -1,0 +1,256 @@
+package io.procmesh.launcher.supervisor;
+
+import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.agent.LoggingErrorHandler;
+import io.procmesh.core.config.Configuration;
+import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.registry.Registry;
+import io.procmesh.launcher.ExitCodes;
+import io.procmesh.launcher.LauncherConfiguration;
+import io.procmesh.launcher.LauncherException;
+import io.procmesh.launcher.LauncherFiles;
+import io.procmesh.launcher.ShutdownSignal;
+import io.procmesh.launcher.topology.Topology;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * `procmesh up` in the foreground: takes the data directory's lock, adopts what an earlier launcher left
+ * running, starts the rest, prints one line per instance once all are UP, supervises until SIGTERM/SIGINT,
+ * then stops everything in reverse dependency order. Close order: children, registry, lock.
+ */
+public final class Launcher
+{
+    private final Context context;
+
+    private Launcher(final Context context)
+    {
+        this.context = context;
+    }
+
+    /**
+     * Runs on the calling thread, which must be the one that created the signal.
+     *
+     * @return the exit code.
+     */
+    public static int run(final Context context, final ShutdownSignal signal)
+    {
+        return new Launcher(context.conclude()).supervise(signal);
+    }
+
+    private int supervise(final ShutdownSignal signal)
+    {
+        final LauncherFiles files = new LauncherFiles(context.dataDirectory);
+        try (LauncherLock ignored = LauncherLock.acquire(files);
+             Registry registry = openRegistry())
+        {
+            final ControlDirectory control = new ControlDirectory(files.controlDirectory());
+            control.create();
+            final LauncherStateFile stateFile = new LauncherStateFile(files.stateFile());
+            final Optional<LauncherState> previous = previousState(stateFile);
+            final Thread supervisingThread = Thread.currentThread();
+            final Supervisor supervisor = new Supervisor(new Supervisor.Context()
+                .topology(context.topology)
+                .registry(registry)
+                .spawner(new ChildSpawner(context.dataDirectory, context.classPath,
+                    ChildSpawner.setsidIfAvailable(context.detachChildren, context.setsidPath)))
+                .stateFile(stateFile)
+                .control(control)
+                .errorHandler(context.errorHandler)
+                .wakeup(() -> LockSupport.unpark(supervisingThread)));
+
+            final long startNs = System.nanoTime();
+            final int adopted = supervisor.adoptRunning(previous, startNs);
+            context.out.println("procmesh: supervising " + supervisor.instanceCount() + " instances from " +
+                context.topology.source() + " in " + context.dataDirectory.root() +
+                (adopted > 0 ? " (" + adopted + " adopted from an earlier launcher)" : ""));
+            try
+            {
+                superviseUntilSignalled(supervisor, signal, startNs);
+            }
+            finally
+            {
+                // Any way out but SIGKILL stops the children; after a SIGKILL the next `up` adopts them.
+                context.out.println("procmesh: stopping all instances");
+                final List<String> survivors = supervisor.stopAll(System.nanoTime());
+                context.out.println(survivors.isEmpty() ?
+                    "procmesh: all instances stopped" : "procmesh: could not stop " + survivors);
+            }
+            return ExitCodes.STOPPED_BY_SIGNAL;
+        }
+        catch (final IOException ex)
+        {
+            throw new LauncherException(ExitCodes.FAILURE, "launcher I/O failure in " +
+                context.dataDirectory.root() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private void superviseUntilSignalled(final Supervisor supervisor, final ShutdownSignal signal, final long startNs)
+    {
+        final long intervalNs = TimeUnit.MILLISECONDS.toNanos(context.topology.healthCheckIntervalMs());
+        long nextCheckNs = startNs;
+        boolean announced = false;
+        while (!signal.isRequested())
+        {
+            final long nowNs = System.nanoTime();
+            supervisor.doWork(nowNs);
+            if (!announced && supervisor.isSettled())
+            {
+                announced = true;
+                announce(supervisor, nowNs - startNs);
+            }
+            nextCheckNs += intervalNs;
+            if (nextCheckNs - nowNs <= 0)
+            {
+                nextCheckNs = nowNs + intervalNs;
+            }
+            // A child's exit or a signal unparks this thread, so death is noticed without waiting for the tick.
+            LockSupport.parkNanos(this, nextCheckNs - System.nanoTime());
+        }
+    }
+
+    private void announce(final Supervisor supervisor, final long elapsedNs)
+    {
+        final long up = supervisor.countInState(InstanceState.UP) + supervisor.countInState(InstanceState.DEGRADED);
+        final String seconds = String.format("%.1f s", elapsedNs / 1e9);
+        if (up == supervisor.instanceCount())
+        {
+            context.out.println("procmesh: all " + up + " instances UP in " + seconds +
+                "; supervising (Ctrl-C or 'procmesh down' stops everything)");
+        }
+        else
+        {
+            context.out.println("procmesh: " + up + " of " + supervisor.instanceCount() + " instances UP after " +
+                seconds + "; the others are FAILED or wait for a FAILED service (see ALERT above)");
+        }
+        for (final String line : supervisor.summaryLines())
+        {
+            context.out.println("  " + line);
+        }
+    }
+
+    private Registry openRegistry()
+    {
+        try
+        {
+            return Registry.open(context.dataDirectory.registryFile(), context.registryMaxInstances);
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw new LauncherException(ExitCodes.FAILURE, ex.getMessage(), ex);
+        }
+    }
+
+    private Optional<LauncherState> previousState(final LauncherStateFile stateFile)
+    {
+        try
+        {
+            return stateFile.read();
+        }
+        catch (final IOException ex)
+        {
+            context.errorHandler.onError(ex);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What to run and where. Unset fields default from {@link LauncherConfiguration} and {@link Configuration}.
+     */
+    public static final class Context
+    {
+        private Topology topology;
+        private DataDirectory dataDirectory;
+        private ChildClassPath classPath;
+        private PrintStream out;
+        private ErrorHandler errorHandler;
+        private Boolean detachChildrenValue;
+        private boolean detachChildren;
+        private String setsidPath;
+        private Integer registryMaxInstancesValue;
+        private int registryMaxInstances;
+
+        public Context topology(final Topology topology)
+        {
+            this.topology = topology;
+            return this;
+        }
+
+        public Context dataDirectory(final DataDirectory dataDirectory)
+        {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        public Context classPath(final ChildClassPath classPath)
+        {
+            this.classPath = classPath;
+            return this;
+        }
+
+        public Context out(final PrintStream out)
+        {
+            this.out = out;
+            return this;
+        }
+
+        public Context errorHandler(final ErrorHandler errorHandler)
+        {
+            this.errorHandler = errorHandler;
+            return this;
+        }
+
+        public Context detachChildren(final boolean detachChildren)
+        {
+            this.detachChildrenValue = detachChildren;
+            return this;
+        }
+
+        public Context setsidPath(final String setsidPath)
+        {
+            this.setsidPath = setsidPath;
+            return this;
+        }
+
+        public Context registryMaxInstances(final int registryMaxInstances)
+        {
+            this.registryMaxInstancesValue = registryMaxInstances;
+            return this;
+        }
+
+        Context conclude()
+        {
+            Objects.requireNonNull(topology, "Launcher.Context.topology is required");
+            Objects.requireNonNull(dataDirectory, "Launcher.Context.dataDirectory is required");
+            if (classPath == null)
+            {
+                classPath = ChildClassPath.ofThisJvm();
+            }
+            classPath.requireExists();
+            if (out == null)
+            {
+                out = System.out;
+            }
+            if (errorHandler == null)
+            {
+                errorHandler = new LoggingErrorHandler("launcher");
+            }
+            detachChildren = detachChildrenValue != null ?
+                detachChildrenValue : LauncherConfiguration.detachChildren();
+            if (setsidPath == null)
+            {
+                setsidPath = LauncherConfiguration.setsidPath();
+            }
+            registryMaxInstances = registryMaxInstancesValue != null ?
+                registryMaxInstancesValue : Configuration.registryMaxInstances();
+            return this;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.procmesh.launcher.supervisor;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A child this launcher started: its exit code is known.
+ */
+final class SpawnedChild implements ChildProcess
+{
+    private final Process process;
+
+    SpawnedChild(final Process process)
+    {
+        this.process = process;
+    }
+
+    @Override
+    public long pid()
+    {
+        return process.pid();
+    }
+
+    @Override
+    public boolean isAlive()
+    {
+        return process.isAlive();
+    }
+
+    @Override
+    public void terminate()
+    {
+        process.destroy();
+    }
+
+    @Override
+    public void kill()
+    {
+        process.destroyForcibly();
+    }
+
+    @Override
+    public CompletableFuture<?> onExit()
+    {
+        return process.onExit();
+    }
+
+    @Override
+    public String exitDescription()
+    {
+        if (process.isAlive())
+        {
+            return "still running";
+        }
+        final int code = process.exitValue();
+        return code > 128 ? "exit code " + code + ", signal " + (code - 128) : "exit code " + code;
+    }
+}

@@ -1,0 +1,448 @@
+package io.procmesh.launcher.supervisor;
+
+import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.launcher.health.InstanceHealth;
+import io.procmesh.launcher.health.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The life of one instance, advanced once per health check by {@link #onCycle(long)}:
+ * <pre>
+ * WAITING --deps UP, delay over--&gt; STARTING --UP in registry--&gt; RUNNING
+ *    ^                               |  dead / not UP in time        |  dead / hung / stuck
+ *    |                               v                               v
+ *    +--backoff &lt;-- (intensity ok) --+---- STOPPING (SIGKILL) &lt;------+
+ *                   (intensity exceeded) --&gt; FAILED
+ * </pre>
+ * A manual restart stops it gracefully (SIGTERM, SIGKILL after the grace period) and starts it again at once,
+ * without counting against the intensity limit. Only the supervisor thread calls into it.
+ */
+final class SupervisedInstance
+{
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisedInstance.class);
+
+    private enum Phase
+    {
+        WAITING,
+        STARTING,
+        RUNNING,
+        STOPPING,
+        FAILED
+    }
+
+    private final SupervisedService service;
+    private final String instanceId;
+    private final InstanceHealth health;
+    private final Backoff backoff;
+    private final ChildSpawner spawner;
+    private final Runnable wakeup;
+    private final Runnable onStateChange;
+    private final ErrorHandler errorHandler;
+    private final long startTimeoutNs;
+    private final long stableAfterNs;
+    private final long shutdownGraceNs;
+
+    private Phase phase = Phase.WAITING;
+    private InstanceState state = InstanceState.DOWN;
+    private String detail = "not started";
+    private long stateSinceMs = System.currentTimeMillis();
+    private long stateSinceNs = System.nanoTime();
+    private ChildProcess child;
+    private long pid;
+    private int starts;
+    private int restarts;
+    private boolean everRan;
+    private long phaseSinceNs;
+    private boolean stable;
+    private long notBeforeNs;
+    private SupervisedService waitingFor;
+    private boolean waitingForFailed;
+    private long stopDeadlineNs;
+    private boolean killSent;
+    private boolean restartAtOnce;
+    private String stopReason;
+    private long lastExitDetectedNs;
+
+    SupervisedInstance(
+        final SupervisedService service,
+        final String instanceId,
+        final InstanceHealth health,
+        final ChildSpawner spawner,
+        final long shutdownGraceMs,
+        final Runnable wakeup,
+        final Runnable onStateChange,
+        final ErrorHandler errorHandler)
+    {
+        this.service = service;
+        this.instanceId = instanceId;
+        this.health = health;
+        this.spawner = spawner;
+        this.wakeup = wakeup;
+        this.onStateChange = onStateChange;
+        this.errorHandler = errorHandler;
+        this.backoff = new Backoff(service.definition().restart().initialBackoffMs(),
+            service.definition().restart().maxBackoffMs());
+        this.startTimeoutNs = TimeUnit.MILLISECONDS.toNanos(service.definition().health().startTimeoutMs());
+        this.stableAfterNs = TimeUnit.MILLISECONDS.toNanos(service.definition().restart().stableAfterMs());
+        this.shutdownGraceNs = TimeUnit.MILLISECONDS.toNanos(shutdownGraceMs);
+    }
+
+    /**
+     * Takes over a process a previous launcher started; it is then supervised like one started here.
+     */
+    void adopt(final ChildProcess process, final int previousRestarts, final long nowNs)
+    {
+        child = process;
+        pid = process.pid();
+        restarts = previousRestarts;
+        everRan = true;
+        phase = Phase.STARTING;
+        phaseSinceNs = nowNs;
+        health.reset();
+        process.onExit().thenRun(wakeup);
+        LOG.info("{} adopted: pid {} was started by an earlier launcher", instanceId, pid);
+        state(InstanceState.STARTING, "adopted", nowNs);
+    }
+
+    void onCycle(final long nowNs)
+    {
+        switch (phase)
+        {
+            case WAITING:
+                waitToStart(nowNs);
+                break;
+            case STARTING:
+            case RUNNING:
+                check(nowNs);
+                break;
+            case STOPPING:
+                awaitStop(nowNs);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * An operator's restart: graceful stop, then an immediate start.
+     */
+    void restartNow(final long nowNs)
+    {
+        switch (phase)
+        {
+            case STARTING:
+            case RUNNING:
+                LOG.info("{} restart requested: SIGTERM to pid {}", instanceId, pid);
+                child.terminate();
+                phase = Phase.STOPPING;
+                stopDeadlineNs = nowNs + shutdownGraceNs;
+                killSent = false;
+                restartAtOnce = true;
+                state(InstanceState.DOWN, "restart requested: stopping", nowNs);
+                break;
+            case STOPPING:
+                restartAtOnce = true;
+                break;
+            default:
+                phase = Phase.WAITING;
+                notBeforeNs = nowNs;
+                waitingFor = null;
+                backoff.reset();
+                state(InstanceState.DOWN, "restart requested", nowNs);
+                break;
+        }
+    }
+
+    private void waitToStart(final long nowNs)
+    {
+        if (service.isFailed())
+        {
+            phase = Phase.FAILED;
+            state(InstanceState.FAILED, "service " + service.name() + " FAILED", nowNs);
+            return;
+        }
+        if (nowNs - notBeforeNs < 0)
+        {
+            return;
+        }
+        final SupervisedService blocker = service.firstDependencyNotUp();
+        if (blocker != null)
+        {
+            if (blocker != waitingFor || blocker.isBlocked() != waitingForFailed)
+            {
+                waitingFor = blocker;
+                waitingForFailed = blocker.isBlocked();
+                state(InstanceState.DOWN, "waiting for " + blocker.name() + (waitingForFailed ? " (FAILED)" : ""),
+                    nowNs);
+            }
+            return;
+        }
+        waitingFor = null;
+        spawn(nowNs);
+    }
+
+    private void spawn(final long nowNs)
+    {
+        if (everRan)
+        {
+            restarts++;
+        }
+        everRan = true;
+        starts++;
+        try
+        {
+            child = spawner.spawn(service.definition(), instanceId, starts);
+        }
+        catch (final Exception ex)
+        {
+            errorHandler.onError(ex);
+            LOG.error("{} cannot be started: {}", instanceId, ex.getMessage());
+            afterFailure(nowNs, "cannot be started: " + ex.getMessage());
+            return;
+        }
+        pid = child.pid();
+        phase = Phase.STARTING;
+        phaseSinceNs = nowNs;
+        health.reset();
+        child.onExit().thenRun(wakeup);
+        LOG.info("{} starting: pid {} (start #{}, log {})", instanceId, pid, starts, spawner.log(instanceId));
+        state(InstanceState.STARTING, "", nowNs);
+    }
+
+    private void check(final long nowNs)
+    {
+        final Verdict verdict = health.assess(pid, child.isAlive(), nowNs);
+        switch (verdict)
+        {
+            case DEAD:
+                exited(nowNs);
+                break;
+            case STARTING:
+                if (phase == Phase.STARTING && nowNs - phaseSinceNs > startTimeoutNs)
+                {
+                    kill(nowNs, "not UP " + TimeUnit.NANOSECONDS.toMillis(startTimeoutNs) + " ms after start");
+                }
+                break;
+            case UP:
+                up(nowNs);
+                break;
+            case DEGRADED:
+                if (phase == Phase.RUNNING && state != InstanceState.DEGRADED)
+                {
+                    state(InstanceState.DEGRADED, degradedReason(nowNs), nowNs);
+                    LOG.warn("{} DEGRADED: {}", instanceId, detail);
+                }
+                break;
+            case HUNG:
+                kill(nowNs, "hung: no heartbeat for " + health.heartbeatAgeMs() + " ms (timeout " +
+                    health.heartbeatTimeoutMs() + " ms)");
+                break;
+            case STUCK:
+                kill(nowNs, "stuck: inbox backlog grew from " + health.backlogAtStall() + " to " +
+                    health.backlog() + " with nothing handled for " + health.stalledForMs(nowNs) + " ms");
+                break;
+            default:
+                throw new IllegalStateException("unknown verdict " + verdict);
+        }
+    }
+
+    private void up(final long nowNs)
+    {
+        if (phase == Phase.STARTING)
+        {
+            LOG.info("{} UP: pid {}, {} ms after start", instanceId, pid,
+                TimeUnit.NANOSECONDS.toMillis(nowNs - phaseSinceNs));
+            phase = Phase.RUNNING;
+            phaseSinceNs = nowNs;
+            stable = false;
+        }
+        else if (state == InstanceState.DEGRADED)
+        {
+            LOG.info("{} UP again after being DEGRADED", instanceId);
+        }
+        if (!stable && nowNs - phaseSinceNs >= stableAfterNs)
+        {
+            stable = true;
+            backoff.reset();
+        }
+        state(InstanceState.UP, "", nowNs);
+    }
+
+    private String degradedReason(final long nowNs)
+    {
+        if (health.stalledForMs(nowNs) > 0)
+        {
+            return "inbox backlog growing with nothing handled for " + health.stalledForMs(nowNs) + " ms";
+        }
+        if (health.heartbeatAgeMs() * 2 > health.heartbeatTimeoutMs())
+        {
+            return "heartbeat late: " + health.heartbeatAgeMs() + " ms";
+        }
+        return "not UP in the registry (draining?)";
+    }
+
+    private void exited(final long nowNs)
+    {
+        lastExitDetectedNs = nowNs;
+        health.markDown(pid);
+        final String how = child.exitDescription();
+        child = null;
+        LOG.warn("{} pid {} died: {}", instanceId, pid, how);
+        afterFailure(nowNs, "pid " + pid + " died: " + how);
+    }
+
+    private void kill(final long nowNs, final String reason)
+    {
+        LOG.warn("{} {}: SIGKILL to pid {}", instanceId, reason, pid);
+        child.kill();
+        phase = Phase.STOPPING;
+        stopDeadlineNs = nowNs;
+        killSent = true;
+        restartAtOnce = false;
+        stopReason = reason;
+        state(InstanceState.DOWN, "killed: " + reason, nowNs);
+    }
+
+    private void awaitStop(final long nowNs)
+    {
+        if (child.isAlive())
+        {
+            if (!killSent && nowNs - stopDeadlineNs >= 0)
+            {
+                LOG.warn("{} pid {} did not stop within the grace period: SIGKILL", instanceId, pid);
+                child.kill();
+                killSent = true;
+            }
+            return;
+        }
+        lastExitDetectedNs = nowNs;
+        health.markDown(pid);
+        child = null;
+        if (restartAtOnce)
+        {
+            phase = Phase.WAITING;
+            notBeforeNs = nowNs;
+            waitingFor = null;
+            backoff.reset();
+            state(InstanceState.DOWN, "restarting", nowNs);
+        }
+        else
+        {
+            afterFailure(nowNs, stopReason);
+        }
+    }
+
+    private void afterFailure(final long nowNs, final String reason)
+    {
+        if (!service.tryRestart(nowNs, instanceId, reason, spawner.log(instanceId)))
+        {
+            phase = Phase.FAILED;
+            state(InstanceState.FAILED, reason, nowNs);
+            return;
+        }
+        final long delayMs = backoff.nextDelayMs();
+        phase = Phase.WAITING;
+        notBeforeNs = nowNs + TimeUnit.MILLISECONDS.toNanos(delayMs);
+        waitingFor = null;
+        LOG.info("{} restarting in {} ms", instanceId, delayMs);
+        state(InstanceState.DOWN, reason + "; restarting in " + delayMs + " ms", nowNs);
+    }
+
+    private void state(final InstanceState newState, final String newDetail, final long nowNs)
+    {
+        if (newState == state && newDetail.equals(detail))
+        {
+            return;
+        }
+        state = newState;
+        detail = newDetail;
+        stateSinceMs = System.currentTimeMillis();
+        stateSinceNs = nowNs;
+        onStateChange.run();
+    }
+
+    /**
+     * Called by the supervisor after it stopped this instance's process at shutdown.
+     */
+    void stoppedAtShutdown(final long nowNs)
+    {
+        if (child != null)
+        {
+            health.markDown(pid);
+            child = null;
+        }
+        phase = Phase.WAITING;
+        state(InstanceState.DOWN, "stopped", nowNs);
+    }
+
+    /**
+     * @return true if it cannot come UP by itself: FAILED, or waiting for a FAILED service.
+     */
+    boolean isBlocked()
+    {
+        return phase == Phase.FAILED || (phase == Phase.WAITING && service.isBlocked());
+    }
+
+    String instanceId()
+    {
+        return instanceId;
+    }
+
+    SupervisedService service()
+    {
+        return service;
+    }
+
+    InstanceState state()
+    {
+        return state;
+    }
+
+    String detail()
+    {
+        return detail;
+    }
+
+    ChildProcess child()
+    {
+        return child;
+    }
+
+    long pid()
+    {
+        return pid;
+    }
+
+    int starts()
+    {
+        return starts;
+    }
+
+    int restarts()
+    {
+        return restarts;
+    }
+
+    long stateSinceMs()
+    {
+        return stateSinceMs;
+    }
+
+    long stateSinceNs()
+    {
+        return stateSinceNs;
+    }
+
+    long lastExitDetectedNs()
+    {
+        return lastExitDetectedNs;
+    }
+
+    long heartbeatTimeoutMs()
+    {
+        return health.heartbeatTimeoutMs();
+    }
+}

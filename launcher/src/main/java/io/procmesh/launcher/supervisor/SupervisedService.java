@@ -1,0 +1,146 @@
+package io.procmesh.launcher.supervisor;
+
+import io.procmesh.launcher.topology.ServiceDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A service under supervision: its instances, the services it waits for, and its restart intensity limit,
+ * which counts the restarts of all its instances together, as an OTP supervisor does.
+ */
+final class SupervisedService
+{
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisedService.class);
+
+    private final ServiceDefinition definition;
+    private final RestartIntensity intensity;
+    private final List<SupervisedService> dependencies = new ArrayList<>();
+    private final List<SupervisedInstance> instances = new ArrayList<>();
+    private boolean failed;
+
+    SupervisedService(final ServiceDefinition definition)
+    {
+        this.definition = definition;
+        this.intensity = new RestartIntensity(definition.restart().maxRestarts(), definition.restart().withinSeconds());
+    }
+
+    String name()
+    {
+        return definition.name();
+    }
+
+    ServiceDefinition definition()
+    {
+        return definition;
+    }
+
+    List<SupervisedInstance> instances()
+    {
+        return instances;
+    }
+
+    void addDependency(final SupervisedService dependency)
+    {
+        dependencies.add(dependency);
+    }
+
+    void addInstance(final SupervisedInstance instance)
+    {
+        instances.add(instance);
+    }
+
+    /**
+     * @return true if every instance is UP (or DEGRADED, still serving): dependents may start.
+     */
+    boolean isUp()
+    {
+        for (final SupervisedInstance instance : instances)
+        {
+            final InstanceState state = instance.state();
+            if (state != InstanceState.UP && state != InstanceState.DEGRADED)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @return the first dependency that is not UP, or null if this service may start.
+     */
+    SupervisedService firstDependencyNotUp()
+    {
+        for (final SupervisedService dependency : dependencies)
+        {
+            if (!dependency.isUp())
+            {
+                return dependency;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @return true if this service, or one it depends on (transitively), is FAILED: it cannot come UP by itself.
+     */
+    boolean isBlocked()
+    {
+        if (failed)
+        {
+            return true;
+        }
+        for (final SupervisedService dependency : dependencies)
+        {
+            if (dependency.isBlocked())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isFailed()
+    {
+        return failed;
+    }
+
+    /**
+     * Counts a restart against the intensity limit; past the limit the service is FAILED, with one ALERT line.
+     *
+     * @return true if the restart may go ahead.
+     */
+    boolean tryRestart(final long nowNs, final String instanceId, final String reason, final Path log)
+    {
+        if (failed)
+        {
+            return false;
+        }
+        if (intensity.tryRecord(nowNs))
+        {
+            return true;
+        }
+        failed = true;
+        LOG.error("ALERT service '{}' FAILED: more than {} restarts within {} s; it will not be restarted " +
+            "(last: {} {}; {} ends with: {}). Fix it, then run 'procmesh restart {}'.",
+            name(), intensity.maxRestarts(), intensity.windowSeconds(), instanceId, reason, log,
+            LogTail.lastLine(log), name());
+        return false;
+    }
+
+    /**
+     * Clears FAILED and the restart history, for an operator's `procmesh restart`.
+     */
+    void clearFailure()
+    {
+        if (failed)
+        {
+            LOG.info("service '{}' FAILED state cleared by a restart request", name());
+        }
+        failed = false;
+        intensity.reset();
+    }
+}

@@ -1,0 +1,360 @@
+package io.procmesh.launcher.supervisor;
+
+import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.registry.Registry;
+import io.procmesh.launcher.health.InstanceHealth;
+import io.procmesh.launcher.topology.ServiceDefinition;
+import io.procmesh.launcher.topology.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Supervises every instance of a topology from one thread: each {@link #doWork(long)} is one health check of
+ * every instance (start, check, kill, restart), takes operator requests, and republishes the state file when
+ * something changed. Instances start in dependency order because each waits until its dependencies are UP.
+ */
+public final class Supervisor
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+
+    private final Context context;
+    private final Map<String, SupervisedService> services = new LinkedHashMap<>();
+    private final List<SupervisedInstance> instances = new ArrayList<>();
+    private final ArrayDeque<RollingRestart> restarts = new ArrayDeque<>();
+    private boolean stateChanged = true;
+
+    public Supervisor(final Context context)
+    {
+        this.context = context.conclude();
+        final Topology topology = context.topology;
+        for (final ServiceDefinition definition : topology.services())
+        {
+            final SupervisedService service = new SupervisedService(definition);
+            for (final String dependency : definition.dependsOn())
+            {
+                service.addDependency(services.get(dependency));
+            }
+            for (int ordinal = 1; ordinal <= definition.instances(); ordinal++)
+            {
+                final String instanceId = definition.instanceId(ordinal);
+                final SupervisedInstance instance = new SupervisedInstance(service, instanceId,
+                    new InstanceHealth(instanceId, context.registry, definition.health()), context.spawner,
+                    topology.shutdownGraceMs(), context.wakeup, this::onStateChange, context.errorHandler);
+                service.addInstance(instance);
+                instances.add(instance);
+            }
+            services.put(definition.name(), service);
+        }
+    }
+
+    private void onStateChange()
+    {
+        stateChanged = true;
+    }
+
+    /**
+     * Takes over instances that are still running from a launcher that died (kill -9): the registry names
+     * their pid, and the pid's command line must name the instance and this data directory.
+     *
+     * @param previous the state the earlier launcher left, for the restart counts.
+     * @return how many instances were adopted.
+     */
+    public int adoptRunning(final Optional<LauncherState> previous, final long nowNs)
+    {
+        final Path dataDir = context.spawner.dataDirectory().root();
+        final Map<String, InstanceSnapshot> registered = new HashMap<>();
+        for (final InstanceSnapshot snapshot : context.registry.snapshot())
+        {
+            registered.put(snapshot.instanceId(), snapshot);
+        }
+        int adopted = 0;
+        for (final SupervisedInstance instance : instances)
+        {
+            final InstanceSnapshot snapshot = registered.remove(instance.instanceId());
+            if (snapshot == null)
+            {
+                continue;
+            }
+            final Optional<ProcessHandle> running = InstanceProcesses.find(snapshot.pid(), instance.instanceId(),
+                dataDir);
+            if (running.isPresent())
+            {
+                final LauncherState.Instance before = previous.map(state -> state.instance(instance.instanceId()))
+                    .orElse(null);
+                instance.adopt(new AdoptedChild(running.get()), before == null ? 0 : before.restarts(), nowNs);
+                adopted++;
+            }
+        }
+        for (final InstanceSnapshot stranger : registered.values())
+        {
+            if (InstanceProcesses.find(stranger.pid(), stranger.instanceId(), dataDir).isPresent())
+            {
+                LOG.warn("{} (pid {}) is running but not in this topology: left alone; 'procmesh down' stops it",
+                    stranger.instanceId(), stranger.pid());
+            }
+        }
+        return adopted;
+    }
+
+    /**
+     * One health check of every instance.
+     *
+     * @return the number of instances whose state changed, for the caller's idle strategy.
+     */
+    public int doWork(final long nowNs)
+    {
+        takeRequests(nowNs);
+        for (final SupervisedInstance instance : instances)
+        {
+            try
+            {
+                instance.onCycle(nowNs);
+            }
+            catch (final RuntimeException ex)
+            {
+                context.errorHandler.onError(ex);
+            }
+        }
+        advanceRestart(nowNs);
+        if (!stateChanged)
+        {
+            return 0;
+        }
+        stateChanged = false;
+        publishState();
+        return 1;
+    }
+
+    private void takeRequests(final long nowNs)
+    {
+        final List<ControlDirectory.Request> requests;
+        try
+        {
+            requests = context.control.takeRequests();
+        }
+        catch (final IOException ex)
+        {
+            context.errorHandler.onError(ex);
+            return;
+        }
+        for (final ControlDirectory.Request request : requests)
+        {
+            final SupervisedService service = services.get(request.service());
+            if (service == null)
+            {
+                answer(request.id(), false, "unknown service '" + request.service() + "' (services: " +
+                    String.join(", ", services.keySet()) + ")");
+                continue;
+            }
+            LOG.info("restart of {} requested ({})", service.name(), request.id());
+            restarts.add(new RollingRestart(request.id(), service));
+        }
+    }
+
+    private void advanceRestart(final long nowNs)
+    {
+        final RollingRestart restart = restarts.peek();
+        if (restart != null && restart.step(nowNs))
+        {
+            restarts.poll();
+            LOG.info("{}", restart.summary());
+            answer(restart.requestId(), restart.ok(), restart.summary());
+        }
+    }
+
+    private void answer(final String requestId, final boolean ok, final String message)
+    {
+        try
+        {
+            context.control.complete(requestId, ok, message);
+        }
+        catch (final IOException ex)
+        {
+            context.errorHandler.onError(ex);
+        }
+    }
+
+    /**
+     * @return true once every instance is UP, or can no longer come UP by itself (FAILED, or waiting on a
+     * FAILED service): the moment to print the table.
+     */
+    public boolean isSettled()
+    {
+        for (final SupervisedInstance instance : instances)
+        {
+            final InstanceState state = instance.state();
+            if (state != InstanceState.UP && state != InstanceState.DEGRADED && !instance.isBlocked())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @return one line per instance: id, pid, state and, if any, why.
+     */
+    public List<String> summaryLines()
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final SupervisedInstance instance : instances)
+        {
+            lines.add(String.format("%-24s pid %-8s %-9s %s", instance.instanceId(),
+                instance.child() != null ? Long.toString(instance.pid()) : "-", instance.state(),
+                instance.detail()).stripTrailing());
+        }
+        return lines;
+    }
+
+    public long countInState(final InstanceState state)
+    {
+        return instances.stream().filter(instance -> instance.state() == state).count();
+    }
+
+    public int instanceCount()
+    {
+        return instances.size();
+    }
+
+    /**
+     * Stops every running instance, dependents first (the topology's stop layers), and publishes the state.
+     *
+     * @return instance ids that could not be stopped.
+     */
+    public List<String> stopAll(final long nowNs)
+    {
+        final List<List<GracefulStop.Target>> groups = new ArrayList<>();
+        for (final List<String> layer : context.topology.stopLayers())
+        {
+            final List<GracefulStop.Target> group = new ArrayList<>();
+            for (final String serviceName : layer)
+            {
+                for (final SupervisedInstance instance : services.get(serviceName).instances())
+                {
+                    if (instance.child() != null)
+                    {
+                        group.add(new GracefulStop.Target(instance.instanceId(), instance.child()));
+                    }
+                }
+            }
+            groups.add(group);
+        }
+        final List<String> survivors = GracefulStop.stop(groups, context.topology.shutdownGraceMs());
+        for (final SupervisedInstance instance : instances)
+        {
+            instance.stoppedAtShutdown(nowNs);
+        }
+        publishState();
+        return survivors;
+    }
+
+    public void publishState()
+    {
+        final List<LauncherState.Instance> entries = new ArrayList<>(instances.size());
+        for (final SupervisedInstance instance : instances)
+        {
+            entries.add(new LauncherState.Instance(instance.instanceId(), instance.service().name(),
+                instance.state(), instance.pid(), instance.restarts(), instance.detail(), instance.stateSinceMs(),
+                instance.stateSinceNs(), instance.lastExitDetectedNs(), instance.heartbeatTimeoutMs()));
+        }
+        final Topology topology = context.topology;
+        try
+        {
+            context.stateFile.write(new LauncherState(ProcessHandle.current().pid(),
+                context.spawner.dataDirectory().root().toString(), topology.source(), System.currentTimeMillis(),
+                topology.shutdownGraceMs(), topology.stopLayers(), entries));
+        }
+        catch (final IOException ex)
+        {
+            context.errorHandler.onError(ex);
+        }
+    }
+
+    /**
+     * What to supervise and with what.
+     */
+    public static final class Context
+    {
+        private Topology topology;
+        private Registry registry;
+        private ChildSpawner spawner;
+        private LauncherStateFile stateFile;
+        private ControlDirectory control;
+        private ErrorHandler errorHandler;
+        private Runnable wakeup;
+
+        public Context topology(final Topology topology)
+        {
+            this.topology = topology;
+            return this;
+        }
+
+        public Context registry(final Registry registry)
+        {
+            this.registry = registry;
+            return this;
+        }
+
+        public Context spawner(final ChildSpawner spawner)
+        {
+            this.spawner = spawner;
+            return this;
+        }
+
+        public Context stateFile(final LauncherStateFile stateFile)
+        {
+            this.stateFile = stateFile;
+            return this;
+        }
+
+        public Context control(final ControlDirectory control)
+        {
+            this.control = control;
+            return this;
+        }
+
+        public Context errorHandler(final ErrorHandler errorHandler)
+        {
+            this.errorHandler = errorHandler;
+            return this;
+        }
+
+        /**
+         * @param wakeup run when a child exits (on another thread), to cut the wait for the next health check.
+         */
+        public Context wakeup(final Runnable wakeup)
+        {
+            this.wakeup = wakeup;
+            return this;
+        }
+
+        Context conclude()
+        {
+            Objects.requireNonNull(topology, "Supervisor.Context.topology is required");
+            Objects.requireNonNull(registry, "Supervisor.Context.registry is required");
+            Objects.requireNonNull(spawner, "Supervisor.Context.spawner is required");
+            Objects.requireNonNull(stateFile, "Supervisor.Context.stateFile is required");
+            Objects.requireNonNull(control, "Supervisor.Context.control is required");
+            Objects.requireNonNull(errorHandler, "Supervisor.Context.errorHandler is required");
+            if (wakeup == null)
+            {
+                wakeup = () ->
+                {
+                };
+            }
+            return this;
+        }
+    }
+}

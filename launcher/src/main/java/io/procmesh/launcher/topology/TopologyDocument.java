@@ -1,0 +1,76 @@
+package io.procmesh.launcher.topology;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
+import java.util.List;
+
+/**
+ * The topology file as written, before defaults and validation. Every value that validation can reject is
+ * {@link Located}, so the error names its line. Unknown fields are rejected by the reader.
+ * <pre>
+ * dataDir: ./procmesh-data          # optional; --data-dir wins
+ * healthCheckIntervalMs: 100
+ * shutdownGraceMs: 10000
+ * defaults:                         # optional; applies to every service, a service's own value wins
+ *   jvmOptions: [-Xmx256m]
+ *   health: {heartbeatTimeoutMs: 2000}
+ *   restart: {maxRestarts: 5}
+ * services:
+ *   user:
+ *     mainClass: io.procmesh.services.user.UserServiceMain
+ *     instances: 1
+ *     jvmOptions: [-Dprocmesh.x=y]
+ *     args: []
+ *     dependsOn: []
+ *     health: {heartbeatTimeoutMs: 2000, stuckAfterMs: 5000, startTimeoutMs: 30000}
+ *     restart: {initialBackoffMs: 100, maxBackoffMs: 5000, stableAfterMs: 10000, maxRestarts: 5, withinSeconds: 60}
+ * </pre>
+ */
+record TopologyDocument(
+    Located<String> dataDir,
+    Located<Long> healthCheckIntervalMs,
+    Located<Long> shutdownGraceMs,
+    Defaults defaults,
+    @JsonDeserialize(using = ServiceDeclarationsDeserializer.class) List<ServiceDeclaration> services)
+{
+    /**
+     * A service's name, located so service-level errors point at it, and its settings (null if left empty).
+     */
+    record ServiceDeclaration(Located<String> name, ServiceEntry entry)
+    {
+    }
+
+    record Defaults(
+        List<Located<String>> jvmOptions,
+        HealthEntry health,
+        RestartEntry restart)
+    {
+    }
+
+    record ServiceEntry(
+        Located<String> mainClass,
+        Located<Integer> instances,
+        List<Located<String>> jvmOptions,
+        List<String> args,
+        List<Located<String>> dependsOn,
+        HealthEntry health,
+        RestartEntry restart)
+    {
+    }
+
+    record HealthEntry(
+        Located<Long> heartbeatTimeoutMs,
+        Located<Long> stuckAfterMs,
+        Located<Long> startTimeoutMs)
+    {
+    }
+
+    record RestartEntry(
+        Located<Long> initialBackoffMs,
+        Located<Long> maxBackoffMs,
+        Located<Long> stableAfterMs,
+        Located<Integer> maxRestarts,
+        Located<Integer> withinSeconds)
+    {
+    }
+}
