@@ -2,6 +2,7 @@ package io.procmesh.launcher.topology;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -88,15 +89,53 @@ public final class TopologyLoader
     Topology parse(final String source, final Path baseDirectory, final String text)
     {
         final TopologyDocument document;
-        try
+        try (JsonParser parser = mapper.createParser(text))
         {
-            document = text.isBlank() ? null : mapper.readValue(text, TopologyDocument.class);
+            // A file of comments only has no token at all: that is "no services", not a syntax error.
+            document = parser.nextToken() == null ? null : mapper.readValue(parser, TopologyDocument.class);
         }
         catch (final JacksonException ex)
         {
-            throw new TopologyException(mark(source, ex.getLocation()), describe(ex), ex);
+            throw new TopologyException(mark(source, location(ex, text)), describe(ex), ex);
+        }
+        catch (final IOException ex)
+        {
+            throw new TopologyException(new SourceMark(source, 0, 0), "cannot read: " + ex, ex);
         }
         return new TopologyResolver(source, baseDirectory, classLoader).resolve(document);
+    }
+
+    private JsonLocation location(final JacksonException ex, final String text)
+    {
+        if (ex instanceof UnrecognizedPropertyException unknown)
+        {
+            try
+            {
+                final JsonLocation key = YamlKeyLocator.locate(mapper, text, fieldNames(unknown));
+                if (key != null)
+                {
+                    return key;
+                }
+            }
+            catch (final IOException locatorFailure)
+            {
+                ex.addSuppressed(locatorFailure);
+            }
+        }
+        return ex.getLocation();
+    }
+
+    private static List<String> fieldNames(final JsonMappingException ex)
+    {
+        final List<String> names = new ArrayList<>();
+        for (final JsonMappingException.Reference reference : ex.getPath())
+        {
+            if (reference.getFieldName() != null)
+            {
+                names.add(reference.getFieldName());
+            }
+        }
+        return names;
     }
 
     private static SourceMark mark(final String source, final JsonLocation location)
@@ -115,12 +154,12 @@ public final class TopologyLoader
         }
         if (ex instanceof InvalidFormatException invalid)
         {
-            return path(invalid, false) + ": expected " + friendly(invalid.getTargetType()) + ", found '" +
+            return where(invalid) + ": expected " + friendly(invalid.getTargetType()) + ", found '" +
                 invalid.getValue() + "'";
         }
         if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null)
         {
-            return path(mismatch, false) + ": expected " + friendly(mismatch.getTargetType());
+            return where(mismatch) + ": expected " + friendly(mismatch.getTargetType());
         }
         return "invalid YAML: " + firstLine(ex.getOriginalMessage());
     }
@@ -138,6 +177,12 @@ public final class TopologyLoader
             names.remove(names.size() - 1);
         }
         return String.join(".", names);
+    }
+
+    private static String where(final JsonMappingException ex)
+    {
+        final String path = path(ex, false);
+        return path.isEmpty() ? "the topology" : path;
     }
 
     private static String known(final UnrecognizedPropertyException ex)

@@ -1,0 +1,210 @@
+package io.procmesh.launcher.testing;
+
+import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.test.ChildJvm;
+import io.procmesh.core.test.TestDirectories;
+import io.procmesh.launcher.LauncherFiles;
+import io.procmesh.launcher.LauncherMain;
+import io.procmesh.launcher.supervisor.InstanceProcesses;
+import io.procmesh.launcher.supervisor.InstanceState;
+import io.procmesh.launcher.supervisor.LauncherState;
+import io.procmesh.launcher.supervisor.LauncherStateFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A launcher under test: its own data directory under target/, a topology file, the launcher and every CLI
+ * command as real JVMs. close() kills, by pid, every JVM it started and every instance pid it ever saw whose
+ * command line still names that instance and this data directory, whatever the test's outcome.
+ */
+public final class LauncherHarness implements AutoCloseable
+{
+    public static final Duration LAUNCHER_HARD_TIMEOUT = Duration.ofMinutes(4);
+    public static final Duration CLI_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path directory;
+    private final Path dataDir;
+    private final Path topology;
+    private final LauncherStateFile stateFile;
+    private final List<ChildJvm> jvms = new ArrayList<>();
+    private final Map<Long, String> seenPids = new LinkedHashMap<>();
+    private final AtomicInteger commands = new AtomicInteger();
+
+    private LauncherHarness(final Path directory, final String topologyYaml)
+    {
+        this.directory = directory;
+        this.dataDir = directory.resolve("data");
+        this.topology = directory.resolve("topology.yaml");
+        this.stateFile = new LauncherStateFile(new LauncherFiles(new DataDirectory(dataDir)).stateFile());
+        try
+        {
+            Files.writeString(topology, topologyYaml, StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    public static LauncherHarness create(final String name, final String topologyYaml)
+    {
+        return new LauncherHarness(TestDirectories.create(name), topologyYaml);
+    }
+
+    public Path directory()
+    {
+        return directory;
+    }
+
+    public Path dataDir()
+    {
+        return dataDir;
+    }
+
+    public Path topology()
+    {
+        return topology;
+    }
+
+    /**
+     * Starts `procmesh up --config topology --data-dir data` as its own JVM; its output goes to logName.
+     */
+    public ChildJvm startLauncher(final String logName)
+    {
+        final ChildJvm launcher = ChildJvm.start(LauncherMain.class, directory.resolve(logName),
+            LAUNCHER_HARD_TIMEOUT, List.of(), "up", "--config", topology.toString(), "--data-dir", dataDir.toString());
+        jvms.add(launcher);
+        return launcher;
+    }
+
+    /**
+     * Runs one `procmesh` command to completion as its own JVM.
+     */
+    public CliResult cli(final String... args)
+    {
+        final String name = "cli-" + commands.incrementAndGet() + "-" + (args.length > 0 ? args[0] : "none") + ".log";
+        try (ChildJvm command = ChildJvm.start(LauncherMain.class, directory.resolve(name), CLI_TIMEOUT, List.of(),
+            args))
+        {
+            final int exitCode = command.waitForExit(CLI_TIMEOUT);
+            return new CliResult(exitCode, command.logText());
+        }
+    }
+
+    /**
+     * @return the launcher's last published state, or null before the first one.
+     */
+    public LauncherState state()
+    {
+        try
+        {
+            final LauncherState state = stateFile.read().orElse(null);
+            if (state != null)
+            {
+                for (final LauncherState.Instance instance : state.instances())
+                {
+                    if (instance.pid() > 0)
+                    {
+                        seenPids.put(instance.pid(), instance.instanceId());
+                    }
+                }
+            }
+            return state;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    public LauncherState.Instance instance(final String instanceId)
+    {
+        final LauncherState state = state();
+        return state == null ? null : state.instance(instanceId);
+    }
+
+    public void awaitState(final String instanceId, final InstanceState expected, final Duration timeout)
+    {
+        Await.until(timeout, () ->
+        {
+            final LauncherState.Instance instance = instance(instanceId);
+            return instance != null && instance.state() == expected;
+        }, () -> String.valueOf(instance(instanceId)));
+    }
+
+    public void awaitAll(final InstanceState expected, final Duration timeout)
+    {
+        Await.until(timeout, () ->
+        {
+            final LauncherState state = state();
+            return state != null && state.instances().stream().allMatch(i -> i.state() == expected);
+        }, () -> String.valueOf(state()));
+    }
+
+    /**
+     * @return every instance pid seen so far, with its instance id.
+     */
+    public Map<Long, String> seenPids()
+    {
+        state();
+        return Map.copyOf(seenPids);
+    }
+
+    public boolean isInstanceAlive(final long pid, final String instanceId)
+    {
+        return InstanceProcesses.find(pid, instanceId, dataDir.toAbsolutePath().normalize()).isPresent();
+    }
+
+    public String read(final String logName)
+    {
+        try
+        {
+            final Path log = directory.resolve(logName);
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        RuntimeException failure = null;
+        for (final ChildJvm jvm : jvms)
+        {
+            try
+            {
+                jvm.close();
+            }
+            catch (final RuntimeException ex)
+            {
+                failure = ex;
+            }
+        }
+        for (final Map.Entry<Long, String> seen : seenPids().entrySet())
+        {
+            InstanceProcesses.find(seen.getKey(), seen.getValue(), dataDir.toAbsolutePath().normalize())
+                .ifPresent(process ->
+                {
+                    process.destroyForcibly();
+                    process.onExit().join();
+                });
+        }
+        if (failure != null)
+        {
+            throw failure;
+        }
+    }
+}

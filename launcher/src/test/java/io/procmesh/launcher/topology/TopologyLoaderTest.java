@@ -1,0 +1,294 @@
+package io.procmesh.launcher.topology;
+
+import io.procmesh.launcher.LauncherConfiguration;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TopologyLoaderTest
+{
+    private static final String USER_MAIN = "io.procmesh.services.user.UserServiceMain";
+    private static final String ORDER_MAIN = "io.procmesh.services.order.OrderServiceMain";
+    private final TopologyLoader loader = new TopologyLoader(TopologyLoaderTest.class.getClassLoader());
+
+    private Topology parse(final String yaml)
+    {
+        return loader.parse("t.yaml", Path.of("/base"), yaml);
+    }
+
+    private String error(final String yaml)
+    {
+        final String message = assertThrows(TopologyException.class, () -> parse(yaml)).getMessage();
+        assertEquals(-1, message.indexOf('\n'), "one line: " + message);
+        return message;
+    }
+
+    @Test
+    void shouldLoadTheBundledDemoInDependencyOrder()
+    {
+        final Topology topology = loader.loadBundled();
+
+        assertEquals(List.of("user", "notification", "order"), topology.serviceNames());
+        assertEquals(List.of(List.of("user", "notification"), List.of("order")), topology.layers());
+        assertEquals(List.of(List.of("order"), List.of("user", "notification")), topology.stopLayers());
+        assertEquals(100, topology.healthCheckIntervalMs());
+        assertEquals(3, topology.instanceCount());
+        assertNull(topology.dataDir());
+        final ServiceDefinition order = topology.service("order");
+        assertEquals(List.of("user"), order.dependsOn());
+        assertEquals("order-1", order.instanceId(1));
+        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC"), order.jvmOptions());
+    }
+
+    @Test
+    void shouldFillDefaultsFromDefaultsBlockThenConfiguration()
+    {
+        final Topology topology = parse("""
+            dataDir: data
+            defaults:
+              jvmOptions: [-Xmx64m]
+              health: {heartbeatTimeoutMs: 700}
+              restart: {maxRestarts: 2}
+            services:
+              user:
+                mainClass: %s
+                instances: 2
+                jvmOptions: [-Dprocmesh.gateway.port=8080]
+                health: {stuckAfterMs: 900}
+                restart: {maxRestarts: 7, withinSeconds: 9}
+            """.formatted(USER_MAIN));
+
+        final ServiceDefinition user = topology.service("user");
+        assertEquals(Path.of("/base/data"), topology.dataDir());
+        assertEquals(2, user.instances());
+        assertEquals(List.of("-Xmx64m", "-Dprocmesh.gateway.port=8080"), user.jvmOptions());
+        assertEquals(new HealthPolicy(700, 900, LauncherConfiguration.startTimeoutMs()), user.health());
+        assertEquals(7, user.restart().maxRestarts());
+        assertEquals(9, user.restart().withinSeconds());
+        assertEquals(LauncherConfiguration.initialBackoffMs(), user.restart().initialBackoffMs());
+        assertEquals(LauncherConfiguration.shutdownGraceMs(), topology.shutdownGraceMs());
+    }
+
+    @Test
+    void shouldAcceptASingleDependencyWithoutBrackets()
+    {
+        final Topology topology = parse("""
+            services:
+              order: {mainClass: %s, dependsOn: user}
+              user: {mainClass: %s}
+            """.formatted(ORDER_MAIN, USER_MAIN));
+
+        assertEquals(List.of("user", "order"), topology.serviceNames());
+    }
+
+    @Test
+    void shouldRejectUnknownDependencyAtItsLine()
+    {
+        final String message = error("""
+            services:
+              user:
+                mainClass: %s
+              order:
+                mainClass: %s
+                dependsOn: [user, usr]
+            """.formatted(USER_MAIN, ORDER_MAIN));
+
+        assertEquals("t.yaml:6:23: service 'order' depends on 'usr', which is not defined (services: user, order)",
+            message);
+    }
+
+    @Test
+    void shouldRejectCycleNamingIt()
+    {
+        final String message = error("""
+            services:
+              a:
+                mainClass: %1$s
+                dependsOn: [c]
+              b:
+                mainClass: %1$s
+                dependsOn: [a]
+              c:
+                mainClass: %1$s
+                dependsOn:
+                  - b
+            """.formatted(USER_MAIN));
+
+        assertEquals("t.yaml:7:17: dependency cycle: a -> c -> b -> a", message);
+    }
+
+    @Test
+    void shouldRejectSelfDependency()
+    {
+        assertEquals("t.yaml:2:73: dependency cycle: a -> a", error("""
+            services:
+              a: {mainClass: %s, dependsOn: [a]}
+            """.formatted(USER_MAIN)));
+    }
+
+    @Test
+    void shouldRejectMissingMainClassAtItsLine()
+    {
+        final String message = error("""
+            services:
+              user:
+                mainClass: io.procmesh.services.user.NoSuchMain
+            """);
+
+        assertEquals("t.yaml:3:16: main class 'io.procmesh.services.user.NoSuchMain' of service 'user' " +
+            "is not on the launcher's class path", message);
+    }
+
+    @Test
+    void shouldRejectClassWithoutMain()
+    {
+        assertTrue(error("""
+            services:
+              user:
+                mainClass: io.procmesh.services.user.UserApi
+            """).startsWith("t.yaml:3:16: main class 'io.procmesh.services.user.UserApi' of service 'user' has " +
+            "no public static void main"));
+    }
+
+    @Test
+    void shouldRejectServiceWithoutMainClassAtItsName()
+    {
+        assertEquals("t.yaml:3:3: service 'order' has no mainClass", error("""
+            services:
+              user: {mainClass: %s}
+              order:
+                instances: 1
+            """.formatted(USER_MAIN)));
+    }
+
+    @Test
+    void shouldRejectUnknownFieldNamingKnownOnes()
+    {
+        final String message = error("""
+            services:
+              user:
+                mainClass: %s
+                health:
+                  heartbeatTimeoutMs: 100
+                  heartbeatTimeout: 100
+            """.formatted(USER_MAIN));
+
+        assertTrue(message.startsWith("t.yaml:6:7: unknown field 'heartbeatTimeout' in services.user.health " +
+            "(known fields: "), message);
+        assertTrue(message.contains("heartbeatTimeoutMs"), message);
+    }
+
+    @Test
+    void shouldPointAtTheKeyOfAnUnknownBlock()
+    {
+        final String message = error("""
+            services:
+              user:
+                mainClass: %s
+                helth:
+                  heartbeatTimeoutMs: 100
+                  stuckAfterMs: 100
+            """.formatted(USER_MAIN));
+
+        assertTrue(message.startsWith("t.yaml:4:5: unknown field 'helth' in services.user (known fields: "),
+            message);
+    }
+
+    @Test
+    void shouldRejectUnknownTopLevelField()
+    {
+        final String message = error("""
+            servces:
+              user: {mainClass: %s}
+            """.formatted(USER_MAIN));
+
+        assertTrue(message.startsWith("t.yaml:1:1: unknown field 'servces' (known fields: "), message);
+    }
+
+    @Test
+    void shouldRejectInvalidYamlAtItsLine()
+    {
+        final String message = error("""
+            services:
+              user:
+                mainClass: %s
+               instances: 1
+            """.formatted(USER_MAIN));
+
+        assertTrue(message.matches("t\\.yaml:4:\\d+: invalid YAML: .+"), message);
+    }
+
+    @Test
+    void shouldRejectWrongValueType()
+    {
+        assertEquals("t.yaml:3:16: services.user.instances: expected a whole number, found 'two'", error("""
+            services:
+              user:
+                instances: two
+                mainClass: %s
+            """.formatted(USER_MAIN)));
+    }
+
+    @Test
+    void shouldRejectOutOfRangeNumbersAtTheirLine()
+    {
+        assertEquals("t.yaml:4:28: services.user.restart.maxRestarts must be at least 0, was -1", error("""
+            services:
+              user:
+                mainClass: %s
+                restart: {maxRestarts: -1}
+            """.formatted(USER_MAIN)));
+        assertEquals("t.yaml:1:24: healthCheckIntervalMs must be at least 1, was 0", error("""
+            healthCheckIntervalMs: 0
+            services:
+              user: {mainClass: %s}
+            """.formatted(USER_MAIN)));
+    }
+
+    @Test
+    void shouldRejectReservedJvmOptions()
+    {
+        assertTrue(error("""
+            services:
+              user:
+                mainClass: %s
+                jvmOptions: [-Xmx64m, -Dprocmesh.instanceId=x]
+            """.formatted(USER_MAIN)).startsWith("t.yaml:4:27: jvmOption '-Dprocmesh.instanceId=x' is reserved"));
+    }
+
+    @Test
+    void shouldRejectDuplicateService()
+    {
+        assertTrue(error("""
+            services:
+              user: {mainClass: %1$s}
+              user: {mainClass: %1$s}
+            """.formatted(USER_MAIN)).startsWith("t.yaml:3:"));
+    }
+
+    @Test
+    void shouldRejectEmptyTopologyAndBadServiceName()
+    {
+        assertEquals("t.yaml:1:1: no services defined: a topology needs a 'services' mapping with at least one " +
+            "service", error("# nothing\n"));
+        assertTrue(error("""
+            services:
+              "bad name": {mainClass: %s}
+            """.formatted(USER_MAIN)).startsWith("t.yaml:2:3: service name 'bad name' is invalid"));
+    }
+
+    @Test
+    void shouldReportMissingFile()
+    {
+        final TopologyException error = assertThrows(TopologyException.class,
+            () -> loader.load(Path.of("target/no-such-topology.yaml")));
+
+        assertEquals("target/no-such-topology.yaml: no such file", error.getMessage());
+    }
+}
