@@ -13,6 +13,7 @@ import io.procmesh.launcher.supervisor.GracefulStop;
 import io.procmesh.launcher.supervisor.InstanceProcesses;
 import io.procmesh.launcher.supervisor.LauncherState;
 import io.procmesh.launcher.supervisor.LauncherStateFile;
+import io.procmesh.launcher.supervisor.RegistryAccess;
 import io.procmesh.launcher.supervisor.RunningLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Mixin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -116,42 +119,71 @@ final class DownCommand implements Callable<Integer>
     }
 
     /**
-     * @return live instances listed in the registry, in stop order (services unknown to the last launcher first).
+     * @return live instances listed in the registry or the last launcher's state, in stop order (services the
+     * last launcher did not know first). Only pids whose command line names the instance and this data
+     * directory are included.
      */
     private static List<List<GracefulStop.Target>> leftovers(
         final DataDirectory dataDirectory, final Optional<LauncherState> state)
     {
-        if (!Files.exists(dataDirectory.registryFile()))
+        final Map<Long, InstanceRef> candidates = new LinkedHashMap<>();
+        for (final LauncherState.Instance instance : state.map(LauncherState::instances).orElse(List.of()))
         {
-            return List.of();
+            candidates.put(instance.pid(), new InstanceRef(instance.instanceId(), instance.service()));
         }
+        if (Files.exists(dataDirectory.registryFile()))
+        {
+            final Optional<Registry> registry =
+                RegistryAccess.openIfResponsive(dataDirectory, Configuration.registryMaxInstances());
+            if (registry.isEmpty())
+            {
+                System.out.println("procmesh: the registry is wedged; stopping the instances the launcher knew of");
+            }
+            else
+            {
+                try (Registry open = registry.get())
+                {
+                    for (final InstanceSnapshot snapshot : open.snapshot())
+                    {
+                        candidates.put(snapshot.pid(), new InstanceRef(snapshot.instanceId(), snapshot.service()));
+                    }
+                }
+            }
+        }
+
         final List<List<String>> stopLayers = state.map(LauncherState::stopLayers).orElse(List.of());
         final List<List<GracefulStop.Target>> groups = new ArrayList<>();
         for (int i = 0; i <= stopLayers.size(); i++)
         {
             groups.add(new ArrayList<>());
         }
-        try (Registry registry = Registry.open(dataDirectory.registryFile(), Configuration.registryMaxInstances()))
+        for (final Map.Entry<Long, InstanceRef> candidate : candidates.entrySet())
         {
-            for (final InstanceSnapshot snapshot : registry.snapshot())
+            final InstanceRef instance = candidate.getValue();
+            final Optional<ProcessHandle> process =
+                InstanceProcesses.find(candidate.getKey(), instance.instanceId(), dataDirectory.root());
+            if (process.isPresent())
             {
-                final Optional<ProcessHandle> process =
-                    InstanceProcesses.find(snapshot.pid(), snapshot.instanceId(), dataDirectory.root());
-                if (process.isPresent())
-                {
-                    int layer = 0;
-                    for (int i = 0; i < stopLayers.size(); i++)
-                    {
-                        if (stopLayers.get(i).contains(snapshot.service()))
-                        {
-                            layer = i + 1;
-                        }
-                    }
-                    groups.get(layer).add(new GracefulStop.Target(snapshot.instanceId(),
-                        new AdoptedChild(process.get())));
-                }
+                groups.get(layerOf(instance.service(), stopLayers)).add(
+                    new GracefulStop.Target(instance.instanceId(), new AdoptedChild(process.get())));
             }
         }
         return groups;
+    }
+
+    private static int layerOf(final String service, final List<List<String>> stopLayers)
+    {
+        for (int i = 0; i < stopLayers.size(); i++)
+        {
+            if (stopLayers.get(i).contains(service))
+            {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private record InstanceRef(String instanceId, String service)
+    {
     }
 }

@@ -11,6 +11,7 @@ import io.procmesh.launcher.supervisor.InstanceProcesses;
 import io.procmesh.launcher.supervisor.InstanceState;
 import io.procmesh.launcher.supervisor.LauncherState;
 import io.procmesh.launcher.supervisor.LauncherStateFile;
+import io.procmesh.launcher.supervisor.RegistryAccess;
 import io.procmesh.launcher.supervisor.RunningLauncher;
 
 import java.io.IOException;
@@ -42,13 +43,24 @@ final class StatusReader
         final Optional<ProcessHandle> launcher = RunningLauncher.find(files);
         final Optional<LauncherState> state = new LauncherStateFile(files.stateFile()).read();
         final Map<String, InstanceSnapshot> registered = new LinkedHashMap<>();
+        String note = "";
         if (Files.exists(dataDirectory.registryFile()))
         {
-            try (Registry registry = Registry.open(dataDirectory.registryFile(), Configuration.registryMaxInstances()))
+            final Optional<Registry> registry =
+                RegistryAccess.openIfResponsive(dataDirectory, Configuration.registryMaxInstances());
+            if (registry.isEmpty())
             {
-                for (final InstanceSnapshot snapshot : registry.snapshot())
+                note = "the registry is wedged (a process died holding a lock): heartbeats and counters are " +
+                    "unavailable; 'procmesh down' then 'procmesh up' recovers it";
+            }
+            else
+            {
+                try (Registry open = registry.get())
                 {
-                    registered.put(snapshot.instanceId(), snapshot);
+                    for (final InstanceSnapshot snapshot : open.snapshot())
+                    {
+                        registered.put(snapshot.instanceId(), snapshot);
+                    }
                 }
             }
         }
@@ -64,7 +76,8 @@ final class StatusReader
         {
             rows.add(row(null, other, false, nowNs, nowMs));
         }
-        return new StatusReport(dataDirectory.root().toString(), launcher.map(ProcessHandle::pid).orElse(0L), rows);
+        return new StatusReport(dataDirectory.root().toString(), launcher.map(ProcessHandle::pid).orElse(0L), note,
+            rows);
     }
 
     private StatusReport.Row row(

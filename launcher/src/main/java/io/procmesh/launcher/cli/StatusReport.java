@@ -6,8 +6,9 @@ import java.util.List;
  * What `procmesh status` shows, read from the registry and the launcher's state file, never from the launcher.
  *
  * @param launcherPid the running launcher, or 0 if none runs: states are then derived from the registry alone.
+ * @param note        a warning for the operator, or empty.
  */
-public record StatusReport(String dataDir, long launcherPid, List<Row> instances)
+public record StatusReport(String dataDir, long launcherPid, String note, List<Row> instances)
 {
     /**
      * @param heartbeatAgeMs -1 if unknown or the process is gone.

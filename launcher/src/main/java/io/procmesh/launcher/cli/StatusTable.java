@@ -19,6 +19,10 @@ final class StatusTable
         out.println(report.launcherRunning() ?
             "launcher: running, pid " + report.launcherPid() + "; data dir " + report.dataDir() :
             "launcher: not running (states derived from the registry); data dir " + report.dataDir());
+        if (!report.note().isEmpty())
+        {
+            out.println("warning: " + report.note());
+        }
         out.printf(FORMAT, "INSTANCE", "STATE", "PID", "HEARTBEAT", "UPTIME", "RESTARTS", "REQ-IN", "REQ-OUT",
             "ERRORS", "TIMEOUTS", "DETAIL");
         for (final StatusReport.Row row : report.instances())

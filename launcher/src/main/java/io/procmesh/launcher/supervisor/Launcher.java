@@ -14,7 +14,6 @@ import io.procmesh.launcher.topology.Topology;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,12 +47,13 @@ public final class Launcher
     private int supervise(final ShutdownSignal signal)
     {
         final LauncherFiles files = new LauncherFiles(context.dataDirectory);
+        final LauncherStateFile stateFile = new LauncherStateFile(files.stateFile());
         try (LauncherLock ignored = LauncherLock.acquire(files);
-             Registry registry = openRegistry())
+             Registry registry = RegistryAccess.openForLauncher(context.dataDirectory, context.registryMaxInstances,
+                 previousState(stateFile)))
         {
             final ControlDirectory control = new ControlDirectory(files.controlDirectory());
             control.create();
-            final LauncherStateFile stateFile = new LauncherStateFile(files.stateFile());
             final Optional<LauncherState> previous = previousState(stateFile);
             final Thread supervisingThread = Thread.currentThread();
             final Supervisor supervisor = new Supervisor(new Supervisor.Context()
@@ -133,18 +133,6 @@ public final class Launcher
         for (final String line : supervisor.summaryLines())
         {
             context.out.println("  " + line);
-        }
-    }
-
-    private Registry openRegistry()
-    {
-        try
-        {
-            return Registry.open(context.dataDirectory.registryFile(), context.registryMaxInstances);
-        }
-        catch (final UncheckedIOException ex)
-        {
-            throw new LauncherException(ExitCodes.FAILURE, ex.getMessage(), ex);
         }
     }
 

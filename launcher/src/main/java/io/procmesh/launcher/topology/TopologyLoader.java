@@ -96,6 +96,13 @@ public final class TopologyLoader
         }
         catch (final JacksonException ex)
         {
+            // SnakeYAML's syntax errors carry their own, more precise mark in the message.
+            final YamlSyntaxError syntax = YamlSyntaxError.parse(ex.getOriginalMessage());
+            if (syntax != null)
+            {
+                throw new TopologyException(new SourceMark(source, syntax.line(), syntax.column()),
+                    "invalid YAML: " + syntax.problem(), ex);
+            }
             throw new TopologyException(mark(source, location(ex, text)), describe(ex), ex);
         }
         catch (final IOException ex)

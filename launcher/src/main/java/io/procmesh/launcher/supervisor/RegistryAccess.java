@@ -1,0 +1,106 @@
+package io.procmesh.launcher.supervisor;
+
+import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.registry.Registry;
+import io.procmesh.launcher.ExitCodes;
+import io.procmesh.launcher.LauncherException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Opens the shared registry for the launcher and its commands. A process killed while holding a segment lock
+ * wedges the map: every reader of that segment would block for 60 s. The launcher probes for that without
+ * blocking and, when no instance it knows of is still running, recovers the map before anything uses it.
+ */
+public final class RegistryAccess
+{
+    /**
+     * How long a segment lock may be held before the map counts as wedged; register and deregister hold it
+     * for microseconds.
+     */
+    public static final long WEDGE_PROBE_MS = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryAccess.class);
+
+    private RegistryAccess()
+    {
+    }
+
+    /**
+     * @param previous what the last launcher left: its instances must all be gone before a recovery.
+     * @throws LauncherException if the registry cannot be opened, or is wedged while instances still run.
+     */
+    public static Registry openForLauncher(
+        final DataDirectory dataDirectory, final int maxInstances, final Optional<LauncherState> previous)
+    {
+        final Registry registry = open(dataDirectory, maxInstances);
+        if (registry.isResponsive(WEDGE_PROBE_MS))
+        {
+            return registry;
+        }
+        registry.close();
+        final List<String> running = runningInstances(dataDirectory, previous);
+        if (!running.isEmpty())
+        {
+            throw new LauncherException(ExitCodes.FAILURE, "the registry " + dataDirectory.registryFile() +
+                " is wedged (a process died holding a lock) while " + running + " still run; stop them " +
+                "with 'procmesh down', then run 'procmesh up' again to recover it");
+        }
+        LOG.warn("registry {} is wedged (a process died holding a lock) and nothing runs: recovering it",
+            dataDirectory.registryFile());
+        try
+        {
+            return Registry.recover(dataDirectory.registryFile(), maxInstances);
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw new LauncherException(ExitCodes.FAILURE, ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Opens the registry for a command that only reads it.
+     *
+     * @return the registry, or empty if it is wedged (the caller then works from the launcher's state file).
+     */
+    public static Optional<Registry> openIfResponsive(final DataDirectory dataDirectory, final int maxInstances)
+    {
+        final Registry registry = open(dataDirectory, maxInstances);
+        if (registry.isResponsive(WEDGE_PROBE_MS))
+        {
+            return Optional.of(registry);
+        }
+        registry.close();
+        return Optional.empty();
+    }
+
+    private static Registry open(final DataDirectory dataDirectory, final int maxInstances)
+    {
+        try
+        {
+            return Registry.open(dataDirectory.registryFile(), maxInstances);
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw new LauncherException(ExitCodes.FAILURE, ex.getMessage(), ex);
+        }
+    }
+
+    private static List<String> runningInstances(
+        final DataDirectory dataDirectory, final Optional<LauncherState> previous)
+    {
+        final List<String> running = new ArrayList<>();
+        for (final LauncherState.Instance instance : previous.map(LauncherState::instances).orElse(List.of()))
+        {
+            if (InstanceProcesses.find(instance.pid(), instance.instanceId(), dataDirectory.root()).isPresent())
+            {
+                running.add(instance.instanceId() + " (pid " + instance.pid() + ")");
+            }
+        }
+        return running;
+    }
+}
