@@ -1,0 +1,128 @@
+package io.procmesh.launcher;
+
+import io.procmesh.core.config.JvmFlags;
+import io.procmesh.core.test.TestDirectories;
+import io.procmesh.launcher.supervisor.InstanceProcesses;
+import io.procmesh.launcher.supervisor.InstanceState;
+import io.procmesh.launcher.supervisor.LauncherState;
+import io.procmesh.launcher.supervisor.LauncherStateFile;
+import io.procmesh.launcher.testing.Await;
+import io.procmesh.launcher.testing.CliResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packaged jar as an operator runs it, `java -jar procmesh-launcher.jar`, with the bundled demo topology:
+ * the manifest's Add-Opens, the merged service files and the children's class path (the jar itself) all work.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ShadedJarIT
+{
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
+    private final Path jar = Path.of(System.getProperty("procmesh.test.launcherJar", "target/procmesh-launcher.jar"))
+        .toAbsolutePath();
+    private final Path directory = TestDirectories.create("shaded-jar");
+    private final Path dataDir = directory.resolve("data");
+    private final List<Process> started = new ArrayList<>();
+    private final List<LauncherState.Instance> seen = new ArrayList<>();
+
+    @AfterEach
+    void killEverythingStarted()
+    {
+        for (final Process process : started)
+        {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        for (final LauncherState.Instance instance : seen)
+        {
+            InstanceProcesses.find(instance.pid(), instance.instanceId(), dataDir).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void shouldRunTheBundledDemoFromTheJar() throws Exception
+    {
+        assertTrue(Files.isRegularFile(jar), jar + " is missing: run mvn package first");
+        final CliResult help = run("help.log", "--help");
+        assertEquals(0, help.exitCode(), help.toString());
+        assertTrue(help.output().startsWith("Usage: procmesh"), help.toString());
+
+        final Path launcherLog = directory.resolve("up.log");
+        final Process launcher = start(launcherLog, "up", "--data-dir", dataDir.toString());
+        Await.until(Duration.ofSeconds(120), () -> read(launcherLog).contains("procmesh: all 3 instances UP"),
+            () -> read(launcherLog));
+        final LauncherState state = new LauncherStateFile(dataDir.resolve("launcher/state.json")).read().orElseThrow();
+        seen.addAll(state.instances());
+        assertEquals("procmesh-demo.yaml", state.topology());
+        assertTrue(state.instances().stream().allMatch(instance -> instance.state() == InstanceState.UP));
+
+        final CliResult status = run("status.log", "status", "--data-dir", dataDir.toString());
+        assertEquals(0, status.exitCode(), status.toString());
+        assertEquals(3, status.lines().stream().filter(line -> line.matches("\\S+-1 +UP .*")).count(),
+            status.toString());
+
+        final CliResult down = run("down.log", "down", "--data-dir", dataDir.toString());
+        assertEquals(0, down.exitCode(), down.toString());
+        assertTrue(launcher.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(ExitCodes.STOPPED_BY_SIGNAL, launcher.exitValue());
+        for (final LauncherState.Instance instance : seen)
+        {
+            assertFalse(ProcessHandle.of(instance.pid()).map(ProcessHandle::isAlive).orElse(false),
+                instance.instanceId() + " still running");
+        }
+    }
+
+    private Process start(final Path log, final String... args) throws IOException
+    {
+        final List<String> command = new ArrayList<>(List.of(JvmFlags.javaExecutable(), JvmFlags.ANALYTICS_DISABLE,
+            "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        final Process process = new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+        started.add(process);
+        return process;
+    }
+
+    private CliResult run(final String logName, final String... args) throws IOException, InterruptedException
+    {
+        final Path log = directory.resolve(logName);
+        final Process process = start(log, args);
+        if (!process.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+        {
+            process.destroyForcibly();
+            throw new AssertionError("procmesh " + String.join(" ", args) + " still running after " +
+                COMMAND_TIMEOUT + ":\n" + read(log));
+        }
+        return new CliResult(process.exitValue(), read(log));
+    }
+
+    private static String read(final Path log)
+    {
+        try
+        {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
