@@ -93,6 +93,39 @@ public final class InstanceHealth
         backlog = 0;
     }
 
+    /**
+     * @return why the last assessment was DEGRADED, for the log and the state file.
+     */
+    public String degradedReason(final long nowNs)
+    {
+        if (stalledForMs(nowNs) > 0)
+        {
+            return "inbox backlog growing with nothing handled for " + stalledForMs(nowNs) + " ms";
+        }
+        if (heartbeatAgeNs > degradedAfterNs)
+        {
+            return "heartbeat late: " + heartbeatAgeMs() + " ms";
+        }
+        return "not UP in the registry (draining?)";
+    }
+
+    /**
+     * @return why the last assessment was HUNG.
+     */
+    public String hungReason()
+    {
+        return "hung: no heartbeat for " + heartbeatAgeMs() + " ms (timeout " + heartbeatTimeoutMs() + " ms)";
+    }
+
+    /**
+     * @return why the last assessment was STUCK.
+     */
+    public String stuckReason(final long nowNs)
+    {
+        return "stuck: inbox backlog grew from " + backlogAtStall() + " to " + backlog + " with nothing handled for " +
+            stalledForMs(nowNs) + " ms";
+    }
+
     public long heartbeatAgeMs()
     {
         return TimeUnit.NANOSECONDS.toMillis(heartbeatAgeNs);

@@ -232,17 +232,15 @@ final class SupervisedInstance
             case DEGRADED:
                 if (phase == Phase.RUNNING && state != InstanceState.DEGRADED)
                 {
-                    state(InstanceState.DEGRADED, degradedReason(nowNs), nowNs);
+                    state(InstanceState.DEGRADED, health.degradedReason(nowNs), nowNs);
                     LOG.warn("{} DEGRADED: {}", instanceId, detail);
                 }
                 break;
             case HUNG:
-                kill(nowNs, "hung: no heartbeat for " + health.heartbeatAgeMs() + " ms (timeout " +
-                    health.heartbeatTimeoutMs() + " ms)");
+                kill(nowNs, health.hungReason());
                 break;
             case STUCK:
-                kill(nowNs, "stuck: inbox backlog grew from " + health.backlogAtStall() + " to " +
-                    health.backlog() + " with nothing handled for " + health.stalledForMs(nowNs) + " ms");
+                kill(nowNs, health.stuckReason(nowNs));
                 break;
             default:
                 throw new IllegalStateException("unknown verdict " + verdict);
@@ -269,19 +267,6 @@ final class SupervisedInstance
             backoff.reset();
         }
         state(InstanceState.UP, "", nowNs);
-    }
-
-    private String degradedReason(final long nowNs)
-    {
-        if (health.stalledForMs(nowNs) > 0)
-        {
-            return "inbox backlog growing with nothing handled for " + health.stalledForMs(nowNs) + " ms";
-        }
-        if (health.heartbeatAgeMs() * 2 > health.heartbeatTimeoutMs())
-        {
-            return "heartbeat late: " + health.heartbeatAgeMs() + " ms";
-        }
-        return "not UP in the registry (draining?)";
     }
 
     private void exited(final long nowNs)

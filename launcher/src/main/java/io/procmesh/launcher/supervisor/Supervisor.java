@@ -1,7 +1,6 @@
 package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
-import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.launcher.health.InstanceHealth;
 import io.procmesh.launcher.topology.ServiceDefinition;
@@ -10,10 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,47 +62,13 @@ public final class Supervisor
     }
 
     /**
-     * Takes over instances that are still running from a launcher that died (kill -9): the registry names
-     * their pid, and the pid's command line must name the instance and this data directory.
+     * Takes over instances a killed launcher left running; see {@link Adoption}.
      *
-     * @param previous the state the earlier launcher left, for the restart counts.
      * @return how many instances were adopted.
      */
     public int adoptRunning(final Optional<LauncherState> previous, final long nowNs)
     {
-        final Path dataDir = context.spawner.dataDirectory().root();
-        final Map<String, InstanceSnapshot> registered = new HashMap<>();
-        for (final InstanceSnapshot snapshot : context.registry.snapshot())
-        {
-            registered.put(snapshot.instanceId(), snapshot);
-        }
-        int adopted = 0;
-        for (final SupervisedInstance instance : instances)
-        {
-            final InstanceSnapshot snapshot = registered.remove(instance.instanceId());
-            if (snapshot == null)
-            {
-                continue;
-            }
-            final Optional<ProcessHandle> running = InstanceProcesses.find(snapshot.pid(), instance.instanceId(),
-                dataDir);
-            if (running.isPresent())
-            {
-                final LauncherState.Instance before = previous.map(state -> state.instance(instance.instanceId()))
-                    .orElse(null);
-                instance.adopt(new AdoptedChild(running.get()), before == null ? 0 : before.restarts(), nowNs);
-                adopted++;
-            }
-        }
-        for (final InstanceSnapshot stranger : registered.values())
-        {
-            if (InstanceProcesses.find(stranger.pid(), stranger.instanceId(), dataDir).isPresent())
-            {
-                LOG.warn("{} (pid {}) is running but not in this topology: left alone; 'procmesh down' stops it",
-                    stranger.instanceId(), stranger.pid());
-            }
-        }
-        return adopted;
+        return Adoption.adopt(instances, context.registry, context.spawner.dataDirectory().root(), previous, nowNs);
     }
 
     /**

@@ -1,0 +1,121 @@
+package io.procmesh.launcher.health;
+
+import io.procmesh.core.registry.InstanceSlot;
+import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.registry.Registration;
+import io.procmesh.core.registry.Registry;
+import io.procmesh.core.test.TestDirectories;
+import io.procmesh.launcher.topology.HealthPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Verdicts from a real registry slot, written by this test as an instance would write it.
+ */
+class InstanceHealthTest
+{
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long PID = 4242;
+    private static final HealthPolicy POLICY = new HealthPolicy(1_000, 500, 30_000);
+
+    private final Registry registry = Registry.open(TestDirectories.create("health").resolve("registry.cm"), 16);
+    private final InstanceHealth health = new InstanceHealth("svc-1", registry, POLICY);
+
+    @AfterEach
+    void close()
+    {
+        registry.close();
+    }
+
+    private InstanceSlot register(final long pid, final long heartbeatNs)
+    {
+        final InstanceSlot slot = registry.register(new Registration("svc", "svc-1", "1", pid, "", ""));
+        slot.heartbeat(heartbeatNs);
+        return slot;
+    }
+
+    @Test
+    void shouldSeeADeadProcessFirst()
+    {
+        register(PID, System.nanoTime()).status(InstanceStatus.UP);
+
+        assertEquals(Verdict.DEAD, health.assess(PID, false, System.nanoTime()));
+    }
+
+    @Test
+    void shouldWaitForThisIncarnationToRegisterAndReportUp()
+    {
+        final long nowNs = System.nanoTime();
+        assertEquals(Verdict.STARTING, health.assess(PID, true, nowNs), "not registered yet");
+
+        final InstanceSlot slot = register(PID - 1, nowNs);
+        slot.status(InstanceStatus.UP);
+        assertEquals(Verdict.STARTING, health.assess(PID, true, nowNs), "the entry is a former incarnation's");
+
+        register(PID, nowNs);
+        assertEquals(Verdict.STARTING, health.assess(PID, true, nowNs), "registered, not UP yet");
+        slot.status(InstanceStatus.UP);
+        assertEquals(Verdict.UP, health.assess(PID, true, nowNs + 10 * MS));
+    }
+
+    @Test
+    void shouldCallALateHeartbeatDegradedThenHung()
+    {
+        final long heartbeatNs = System.nanoTime();
+        register(PID, heartbeatNs).status(InstanceStatus.UP);
+
+        assertEquals(Verdict.UP, health.assess(PID, true, heartbeatNs + 400 * MS));
+        assertEquals(Verdict.DEGRADED, health.assess(PID, true, heartbeatNs + 600 * MS));
+        assertEquals(Verdict.HUNG, health.assess(PID, true, heartbeatNs + 1_001 * MS));
+        assertEquals(1_001, health.heartbeatAgeMs());
+    }
+
+    @Test
+    void shouldCallADrainingInstanceDegraded()
+    {
+        final long nowNs = System.nanoTime();
+        register(PID, nowNs).status(InstanceStatus.DRAINING);
+
+        assertEquals(Verdict.DEGRADED, health.assess(PID, true, nowNs));
+    }
+
+    @Test
+    void shouldCallAGrowingBacklogWithoutProgressStuck()
+    {
+        final long startNs = System.nanoTime();
+        final InstanceSlot slot = register(PID, startNs);
+        slot.status(InstanceStatus.UP);
+        slot.lastHandledIndex(7);
+        slot.inboxBacklog(1);
+
+        assertEquals(Verdict.UP, health.assess(PID, true, startNs));
+        slot.heartbeat(startNs + 100 * MS);
+        assertEquals(Verdict.UP, health.assess(PID, true, startNs + 100 * MS));
+        slot.inboxBacklog(3);
+        slot.heartbeat(startNs + 200 * MS);
+        assertEquals(Verdict.DEGRADED, health.assess(PID, true, startNs + 200 * MS));
+        slot.inboxBacklog(9);
+        slot.heartbeat(startNs + 700 * MS);
+        assertEquals(Verdict.STUCK, health.assess(PID, true, startNs + 700 * MS));
+        assertEquals(9, health.backlog());
+
+        slot.lastHandledIndex(8);
+        assertEquals(Verdict.UP, health.assess(PID, true, startNs + 700 * MS), "one handled message clears it");
+    }
+
+    @Test
+    void shouldMarkOnlyItsOwnIncarnationDown()
+    {
+        final InstanceSlot slot = register(PID, System.nanoTime());
+        slot.status(InstanceStatus.UP);
+
+        health.markDown(PID - 1);
+        assertEquals(InstanceStatus.UP, slot.status());
+        health.markDown(PID);
+        assertEquals(InstanceStatus.DOWN, slot.status());
+    }
+}
