@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.procmesh.core.Procmesh;
 import io.procmesh.core.rpc.FailureCode;
 import io.procmesh.core.rpc.ServiceException;
+import io.procmesh.core.rpc.ServiceUnavailableException;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.launcher.supervisor.InstanceState;
 import io.procmesh.launcher.supervisor.LauncherState;
@@ -146,6 +147,8 @@ class LauncherEndToEndTest
             .serviceName("it")
             .instanceId("it-client-" + ProcessHandle.current().pid())
             .defaultDeadlineMs(10_000));
+        awaitServing(() -> users().list());
+        awaitServing(() -> orders().list());
         alice = users().create(new CreateUserRequest("Alice", "alice@example.com"));
         aliceOrder = orders().create(new CreateOrderRequest(alice.id(), "book", 2));
 
@@ -172,6 +175,7 @@ class LauncherEndToEndTest
 
         final LauncherState.Instance after = harness.instance("user-1");
         assertEquals(1, after.restarts());
+        awaitServing(() -> users().list());
         final long detectedMs = TimeUnit.NANOSECONDS.toMillis(after.lastExitDetectedNs() - killedAtNs);
         assertTrue(detectedMs >= 0 && detectedMs < 1_000, "kill -9 detected after " + detectedMs + " ms");
         assertEquals(alice, users().get(alice.id()));
@@ -216,6 +220,7 @@ class LauncherEndToEndTest
             restart.toString());
         assertNotEquals(before.pid(), after.pid());
         assertEquals(InstanceState.UP, after.state());
+        awaitServing(() -> orders().list());
         assertEquals(aliceOrder, orders().get(aliceOrder.id()));
 
         final CliResult unknown = harness.cli("restart", "nope", "--data-dir", harness.dataDir().toString());
@@ -259,6 +264,29 @@ class LauncherEndToEndTest
     private OrderApi orders()
     {
         return client.proxy(OrderApi.class, OrderApi.SERVICE);
+    }
+
+    /**
+     * Retries a call while the service answers UNAVAILABLE, as a client should. Two core races make the first
+     * call after a (re)start see UNAVAILABLE: Procmesh.connect reports UP before the ServiceHost has advertised
+     * its inbox, and a client's first on-demand discovery is skipped while its background refresh is running.
+     */
+    private static void awaitServing(final Runnable call)
+    {
+        final Object[] lastSeen = new Object[1];
+        Await.until(RECOVERY_TIMEOUT, () ->
+        {
+            try
+            {
+                call.run();
+                return true;
+            }
+            catch (final ServiceUnavailableException ex)
+            {
+                lastSeen[0] = ex;
+                return false;
+            }
+        }, () -> String.valueOf(lastSeen[0]));
     }
 
     private List<Notification> awaitNotifications(final String userId, final int count)

@@ -106,13 +106,17 @@ public final class Launcher
                 announced = true;
                 announce(supervisor, nowNs - startNs);
             }
-            nextCheckNs += intervalNs;
-            if (nextCheckNs - nowNs <= 0)
+            if (nowNs - nextCheckNs >= 0)
             {
-                nextCheckNs = nowNs + intervalNs;
+                nextCheckNs += intervalNs;
+                if (nextCheckNs - nowNs <= 0)
+                {
+                    nextCheckNs = nowNs + intervalNs;
+                }
             }
-            // A child's exit or a signal unparks this thread, so death is noticed without waiting for the tick.
-            LockSupport.parkNanos(this, nextCheckNs - System.nanoTime());
+            // A child's exit or a signal unparks this thread, so death is noticed without waiting for the tick;
+            // a restart delay ending before the tick is honoured to the millisecond, not rounded up to it.
+            LockSupport.parkNanos(this, supervisor.nextWakeNs(nextCheckNs) - System.nanoTime());
         }
     }
 

@@ -364,6 +364,19 @@ final class SupervisedInstance
     }
 
     /**
+     * @return true while it waits out a restart delay, which ends at {@link #notBeforeNs()}.
+     */
+    boolean isDelayed(final long nowNs)
+    {
+        return phase == Phase.WAITING && nowNs - notBeforeNs < 0;
+    }
+
+    long notBeforeNs()
+    {
+        return notBeforeNs;
+    }
+
+    /**
      * @return true if it cannot come UP by itself: FAILED, or waiting for a FAILED service.
      */
     boolean isBlocked()

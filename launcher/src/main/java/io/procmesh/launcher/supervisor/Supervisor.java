@@ -31,6 +31,7 @@ public final class Supervisor
     private final List<SupervisedInstance> instances = new ArrayList<>();
     private final ArrayDeque<RollingRestart> restarts = new ArrayDeque<>();
     private boolean stateChanged = true;
+    private long earliestRestartNs = Long.MAX_VALUE;
 
     public Supervisor(final Context context)
     {
@@ -79,6 +80,7 @@ public final class Supervisor
     public int doWork(final long nowNs)
     {
         takeRequests(nowNs);
+        earliestRestartNs = Long.MAX_VALUE;
         for (final SupervisedInstance instance : instances)
         {
             try
@@ -88,6 +90,11 @@ public final class Supervisor
             catch (final RuntimeException ex)
             {
                 context.errorHandler.onError(ex);
+            }
+            if (instance.isDelayed(nowNs) &&
+                (earliestRestartNs == Long.MAX_VALUE || instance.notBeforeNs() - earliestRestartNs < 0))
+            {
+                earliestRestartNs = instance.notBeforeNs();
             }
         }
         advanceRestart(nowNs);
@@ -147,6 +154,16 @@ public final class Supervisor
         {
             context.errorHandler.onError(ex);
         }
+    }
+
+    /**
+     * @param nextCheckNs when the next regular health check is due.
+     * @return when to run again: the next check, or earlier if a restart delay ends before it.
+     */
+    public long nextWakeNs(final long nextCheckNs)
+    {
+        return earliestRestartNs != Long.MAX_VALUE && earliestRestartNs - nextCheckNs < 0 ?
+            earliestRestartNs : nextCheckNs;
     }
 
     /**

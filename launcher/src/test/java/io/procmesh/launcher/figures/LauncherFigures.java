@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  */
 public final class LauncherFigures
 {
-    private static final long POLL_MS = 5;
+    private static final long POLL_MS = 20;
     private static final long TIMEOUT_MS = 120_000;
     private static final List<String> INSTANCES = List.of("user-1", "order-1", "notification-1");
 
