@@ -68,7 +68,7 @@ public final class Launcher
 
             final long startNs = System.nanoTime();
             final int adopted = supervisor.adoptRunning(previous, startNs);
-            context.out.println("procmesh: supervising " + supervisor.instanceCount() + " instances from " +
+            context.out.println("procmesh: supervising " + instances(supervisor.instanceCount()) + " from " +
                 context.topology.source() + " in " + context.dataDirectory.root() +
                 (adopted > 0 ? " (" + adopted + " adopted from an earlier launcher)" : ""));
             try
@@ -126,18 +126,23 @@ public final class Launcher
         final String seconds = String.format("%.1f s", elapsedNs / 1e9);
         if (up == supervisor.instanceCount())
         {
-            context.out.println("procmesh: all " + up + " instances UP in " + seconds +
+            context.out.println("procmesh: all " + instances(up) + " UP in " + seconds +
                 "; supervising (Ctrl-C or 'procmesh down' stops everything)");
         }
         else
         {
-            context.out.println("procmesh: " + up + " of " + supervisor.instanceCount() + " instances UP after " +
+            context.out.println("procmesh: " + up + " of " + instances(supervisor.instanceCount()) + " UP after " +
                 seconds + "; the others are FAILED or wait for a FAILED service (see ALERT above)");
         }
         for (final String line : supervisor.summaryLines())
         {
             context.out.println("  " + line);
         }
+    }
+
+    private static String instances(final long count)
+    {
+        return count + (count == 1 ? " instance" : " instances");
     }
 
     private Optional<LauncherState> previousState(final LauncherStateFile stateFile)

@@ -39,6 +39,7 @@ public final class LauncherFigures
     private final List<Long> warmUpMs = new ArrayList<>();
     private final List<Long> detectMs = new ArrayList<>();
     private final List<Long> upAgainMs = new ArrayList<>();
+    private volatile Path current;
 
     private LauncherFigures(final Path jar, final Path work)
     {
@@ -57,6 +58,8 @@ public final class LauncherFigures
             System.exit(1);
         }
         final LauncherFigures figures = new LauncherFigures(jar, work);
+        // Interrupted or failed, the tool still leaves nothing running: down on the data dir in use.
+        Runtime.getRuntime().addShutdownHook(new Thread(figures::downCurrent, "figures-cleanup"));
         System.out.println("figures: " + runs + " runs, jar " + jar + ", load average " + loadAverage());
         for (int run = 1; run <= runs; run++)
         {
@@ -65,9 +68,32 @@ public final class LauncherFigures
         figures.report();
     }
 
+    private void downCurrent()
+    {
+        final Path dataDir = current;
+        if (dataDir == null)
+        {
+            return;
+        }
+        try
+        {
+            start(dataDir.resolveSibling(dataDir.getFileName() + "-cleanup.log"), "down", "--data-dir",
+                dataDir.toString()).waitFor(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        }
+        catch (final IOException ex)
+        {
+            System.err.println("figures: cleanup of " + dataDir + " failed: " + ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void run(final int run) throws Exception
     {
         final Path dataDir = work.resolve("run-" + run + "-" + System.currentTimeMillis());
+        current = dataDir;
         final long cold = upAndMeasure(dataDir, "cold");
         coldUpMs.add(cold);
         final StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "run %d: up %d ms", run, cold));
@@ -83,6 +109,7 @@ public final class LauncherFigures
         final long warm = upAndMeasure(dataDir, "warm");
         warmUpMs.add(warm);
         down(dataDir);
+        current = null;
         System.out.println(line.append(String.format(Locale.ROOT, "; up again on the same data dir %d ms", warm)));
     }
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A launcher under test: its own data directory under target/, a topology file, the launcher and every CLI
@@ -40,7 +41,7 @@ public final class LauncherHarness implements AutoCloseable
     private final Map<Long, String> seenPids = new LinkedHashMap<>();
     private final AtomicInteger commands = new AtomicInteger();
 
-    private LauncherHarness(final Path directory, final String topologyYaml)
+    private LauncherHarness(final Path directory, final Function<Path, String> topologyForDataDir)
     {
         this.directory = directory;
         this.dataDir = directory.resolve("data");
@@ -48,7 +49,7 @@ public final class LauncherHarness implements AutoCloseable
         this.stateFile = new LauncherStateFile(new LauncherFiles(new DataDirectory(dataDir)).stateFile());
         try
         {
-            Files.writeString(topology, topologyYaml, StandardCharsets.UTF_8);
+            Files.writeString(topology, topologyForDataDir.apply(dataDir), StandardCharsets.UTF_8);
         }
         catch (final IOException ex)
         {
@@ -58,7 +59,15 @@ public final class LauncherHarness implements AutoCloseable
 
     public static LauncherHarness create(final String name, final String topologyYaml)
     {
-        return new LauncherHarness(TestDirectories.create(name), topologyYaml);
+        return new LauncherHarness(TestDirectories.create(name), dataDir -> topologyYaml);
+    }
+
+    /**
+     * @param topologyForDataDir the topology, for services that need the data directory's path in their args.
+     */
+    public static LauncherHarness create(final String name, final Function<Path, String> topologyForDataDir)
+    {
+        return new LauncherHarness(TestDirectories.create(name), topologyForDataDir);
     }
 
     public Path directory()

@@ -1,0 +1,5 @@
+/**
+ * The command line: {@code up}, {@code down}, {@code status [--json]}, {@code restart SERVICE}. Every failure is
+ * one line on stderr and an exit code: 2 for bad arguments or topology, 1 for run-time failures.
+ */
+package io.procmesh.launcher.cli;

@@ -1,0 +1,13 @@
+/**
+ * Starting, watching, restarting and stopping service JVMs, all from one thread.
+ * <pre>
+ * Launcher (lock, registry, loop) ─▶ Supervisor.doWork(now)
+ *     ├─ ControlDirectory.takeRequests ─▶ RollingRestart (one instance at a time)
+ *     ├─ SupervisedInstance.onCycle ×n ─▶ ChildSpawner / ChildProcess (SIGTERM, SIGKILL)
+ *     │        └─ SupervisedService: dependencies UP?  RestartIntensity: FAILED?
+ *     └─ LauncherStateFile.write (on change) ─▶ status, down, restart read it
+ * Adoption (at start): registry pid + /proc cmdline ─▶ AdoptedChild
+ * GracefulStop (at the end, and for down): stop layers, SIGTERM, SIGKILL after the grace period
+ * </pre>
+ */
+package io.procmesh.launcher.supervisor;

@@ -1,0 +1,97 @@
+package io.procmesh.launcher;
+
+import io.procmesh.core.Procmesh;
+import io.procmesh.core.rpc.ServiceUnavailableException;
+import io.procmesh.core.test.ChildJvm;
+import io.procmesh.core.test.EchoServiceMain;
+import io.procmesh.launcher.supervisor.InstanceState;
+import io.procmesh.launcher.supervisor.LauncherState;
+import io.procmesh.launcher.testing.Await;
+import io.procmesh.launcher.testing.LauncherHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An instance that keeps heartbeating while its handler never returns and requests pile up in its inbox is
+ * stuck: the launcher kills and replaces it.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class StuckServiceTest
+{
+    private static final long STUCK_AFTER_MS = 1_500;
+
+    private final LauncherHarness harness = LauncherHarness.create("stuck", dataDir -> """
+        shutdownGraceMs: 5000
+        services:
+          echo:
+            mainClass: %s
+            args: [%s, echo-1, %s]
+            jvmOptions: [-Xmx128m, -XX:+UseSerialGC]
+            health: {stuckAfterMs: %d, heartbeatTimeoutMs: 10000}
+        """.formatted(EchoServiceMain.class.getName(), dataDir.toAbsolutePath(),
+        dataDir.resolveSibling("handled.txt").toAbsolutePath(), STUCK_AFTER_MS));
+
+    @AfterEach
+    void cleanUp()
+    {
+        harness.close();
+    }
+
+    @Test
+    void shouldReplaceAnInstanceWhoseBacklogGrowsWithNothingHandled() throws Exception
+    {
+        final ChildJvm launcher = harness.startLauncher("launcher.log");
+        harness.awaitState("echo-1", InstanceState.UP, Duration.ofSeconds(60));
+        final LauncherState.Instance before = harness.instance("echo-1");
+
+        try (Procmesh client = Procmesh.connect(new Procmesh.Context()
+            .dataDir(harness.dataDir())
+            .serviceName("it")
+            .instanceId("it-stuck-" + ProcessHandle.current().pid())))
+        {
+            awaitServing(client);
+            final List<CompletableFuture<String>> calls = new ArrayList<>();
+            calls.add(client.client().callJson("echo", "slow", "600000", 60_000));
+            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (harness.instance("echo-1").pid() == before.pid() && System.nanoTime() - deadlineNs < 0)
+            {
+                calls.add(client.client().callJson("echo", "echo", "\"queued\"", 60_000));
+                Await.sleep(100);
+            }
+            calls.forEach(call -> call.cancel(true));
+        }
+
+        harness.awaitState("echo-1", InstanceState.UP, Duration.ofSeconds(60));
+        assertTrue(harness.instance("echo-1").pid() != before.pid(), "replaced");
+        assertTrue(launcher.logText().contains("echo-1 stuck: inbox backlog grew from"), launcher.logText());
+    }
+
+    private static void awaitServing(final Procmesh client)
+    {
+        Await.until(Duration.ofSeconds(30), () ->
+        {
+            try
+            {
+                client.client().callJson("echo", "echo", "\"ping\"", 5_000).join();
+                return true;
+            }
+            catch (final RuntimeException ex)
+            {
+                if (!(ex.getCause() instanceof ServiceUnavailableException))
+                {
+                    throw ex;
+                }
+                return false;
+            }
+        }, () -> "echo not serving");
+    }
+}
