@@ -167,8 +167,9 @@ public final class LauncherFigures
 
     private Process start(final Path log, final String... args) throws IOException
     {
+        // The same JVM options as the ./procmesh wrapper.
         final List<String> command = new ArrayList<>(List.of(JvmFlags.javaExecutable(), JvmFlags.ANALYTICS_DISABLE,
-            "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+            "-XX:TieredStopAtLevel=1", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
