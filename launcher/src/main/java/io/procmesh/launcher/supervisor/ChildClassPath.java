@@ -24,7 +24,14 @@ public final class ChildClassPath
 
     public static ChildClassPath ofThisJvm()
     {
-        final String classPath = System.getProperty("java.class.path", "");
+        return of(System.getProperty("java.class.path", ""));
+    }
+
+    /**
+     * @param classPath entries separated by the platform's path separator, relative ones made absolute.
+     */
+    public static ChildClassPath of(final String classPath)
+    {
         final List<Path> entries = new ArrayList<>();
         for (final String entry : classPath.split(File.pathSeparator))
         {
