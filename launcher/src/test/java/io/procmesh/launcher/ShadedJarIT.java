@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShadedJarIT
 {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
+    private static final String GATEWAY = "http://127.0.0.1:8080";
     private final Path jar = Path.of(System.getProperty("procmesh.test.launcherJar", "target/procmesh-launcher.jar"))
         .toAbsolutePath();
     private final Path directory = TestDirectories.create("shaded-jar");
@@ -65,7 +70,7 @@ class ShadedJarIT
 
         final Path launcherLog = directory.resolve("up.log");
         final Process launcher = start(launcherLog, "up", "--data-dir", dataDir.toString());
-        Await.until(Duration.ofSeconds(120), () -> read(launcherLog).contains("procmesh: all 3 instances UP"),
+        Await.until(Duration.ofSeconds(120), () -> read(launcherLog).contains("procmesh: all 4 instances UP"),
             () -> read(launcherLog));
         final LauncherState state = new LauncherStateFile(dataDir.resolve("launcher/state.json")).read().orElseThrow();
         seen.addAll(state.instances());
@@ -74,8 +79,19 @@ class ShadedJarIT
 
         final CliResult status = run("status.log", "status", "--data-dir", dataDir.toString());
         assertEquals(0, status.exitCode(), status.toString());
-        assertEquals(3, status.lines().stream().filter(line -> line.matches("\\S+-1 +UP .*")).count(),
+        assertEquals(4, status.lines().stream().filter(line -> line.matches("\\S+-1 +UP .*")).count(),
             status.toString());
+
+        // The bundled gateway answers on its documented port, through the services the launcher started.
+        final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        final HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/users"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\",\"email\":\"ada@example.com\"}"))
+            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        final HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/health"))
+            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), health.body());
 
         final CliResult down = run("down.log", "down", "--data-dir", dataDir.toString());
         assertEquals(0, down.exitCode(), down.toString());
