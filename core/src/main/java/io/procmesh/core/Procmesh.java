@@ -92,7 +92,9 @@ public final class Procmesh implements AutoCloseable
     {
         try
         {
-            slot.heartbeat(System.nanoTime());
+            final long nowNs = System.nanoTime();
+            slot.heartbeat(nowNs);
+            client.refreshDirectoryIfDue(nowNs);
             for (final Runnable task : heartbeatTasks)
             {
                 task.run();
@@ -284,6 +286,11 @@ public final class Procmesh implements AutoCloseable
             return this;
         }
 
+        /**
+         * The reply reader's idle strategy (default {@code procmesh.replyIdleStrategy}, backoff). A service's inbox
+         * has its own, on {@link io.procmesh.core.service.ServiceHost.Context}, so a busy-spin service does not also
+         * spin its reply reader on a small host.
+         */
         public Context idleStrategy(final String name)
         {
             this.idleStrategyName = name;
@@ -338,7 +345,7 @@ public final class Procmesh implements AutoCloseable
                     heartbeatIntervalMs + ")");
             }
             idleStrategy = IdleStrategies.byName(
-                idleStrategyName != null ? idleStrategyName : Configuration.idleStrategy());
+                idleStrategyName != null ? idleStrategyName : Configuration.replyIdleStrategy());
             if (errorHandler == null)
             {
                 errorHandler = new LoggingErrorHandler(instanceId);

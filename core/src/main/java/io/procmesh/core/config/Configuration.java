@@ -21,6 +21,9 @@ public final class Configuration
     public static final String IDLE_STRATEGY_PROP_NAME = "procmesh.idleStrategy";
     public static final String IDLE_STRATEGY_DEFAULT = "backoff";
 
+    public static final String REPLY_IDLE_STRATEGY_PROP_NAME = "procmesh.replyIdleStrategy";
+    public static final String REPLY_IDLE_STRATEGY_DEFAULT = "backoff";
+
     public static final String DEFAULT_DEADLINE_MS_PROP_NAME = "procmesh.defaultDeadlineMs";
     public static final long DEFAULT_DEADLINE_MS_DEFAULT = 2_000;
 
@@ -88,6 +91,11 @@ public final class Configuration
     public static String idleStrategy()
     {
         return System.getProperty(IDLE_STRATEGY_PROP_NAME, IDLE_STRATEGY_DEFAULT);
+    }
+
+    public static String replyIdleStrategy()
+    {
+        return System.getProperty(REPLY_IDLE_STRATEGY_PROP_NAME, REPLY_IDLE_STRATEGY_DEFAULT);
     }
 
     public static long defaultDeadlineMs()

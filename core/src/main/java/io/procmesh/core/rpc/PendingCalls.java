@@ -15,6 +15,7 @@ final class PendingCalls
     private final int mask;
     private final AtomicLong nextCorrelationId = new AtomicLong(1);
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong earliestDeadlineNs = new AtomicLong(Long.MAX_VALUE);
 
     PendingCalls(final int capacity)
     {
@@ -38,6 +39,8 @@ final class PendingCalls
             return -1;
         }
         inFlight.incrementAndGet();
+        // After the slot is published: a scan that reset the bound before this line sees the slot or this update.
+        earliestDeadlineNs.accumulateAndGet(call.deadlineNs, Math::min);
         return id;
     }
 
@@ -57,25 +60,38 @@ final class PendingCalls
     }
 
     /**
-     * Removes every call past its deadline and hands it to the consumer.
+     * Removes every call past its deadline and hands it to the consumer. Costs one read until the earliest
+     * deadline of the calls in flight has passed; then one scan of the table, which also finds the next earliest.
      *
      * @return how many expired.
      */
     int expire(final long nowNs, final Consumer<PendingCall> onExpired)
     {
-        if (inFlight.get() == 0)
+        if (inFlight.get() == 0 || nowNs - earliestDeadlineNs.get() <= 0)
         {
             return 0;
         }
+        earliestDeadlineNs.set(Long.MAX_VALUE);
         int expired = 0;
         for (int i = 0, length = slots.length(); i < length; i++)
         {
             final PendingCall call = slots.get(i);
-            if (call != null && nowNs - call.deadlineNs > 0 && slots.compareAndSet(i, call, null))
+            if (call == null)
             {
-                inFlight.decrementAndGet();
-                onExpired.accept(call);
-                expired++;
+                continue;
+            }
+            if (nowNs - call.deadlineNs > 0)
+            {
+                if (slots.compareAndSet(i, call, null))
+                {
+                    inFlight.decrementAndGet();
+                    onExpired.accept(call);
+                    expired++;
+                }
+            }
+            else
+            {
+                earliestDeadlineNs.accumulateAndGet(call.deadlineNs, Math::min);
             }
         }
         return expired;

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The calling side: sends requests to an UP instance's inbox and completes calls from this instance's reply queue.
  * <p>
- * As an {@link Agent} it reads replies, fails calls past their deadline and refreshes the service directory.
+ * As an {@link Agent} it reads replies and fails calls past their deadline; the directory refresh runs on the
+ * heartbeat thread ({@link #refreshDirectoryIfDue}).
  * A reply with no waiting call (it came after the deadline) is dropped and counted as late.
  */
 public final class RpcClient implements Agent, InboundListener, AutoCloseable
@@ -44,8 +45,9 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
     private final AtomicLong messageIds = new AtomicLong(ThreadLocalRandom.current().nextLong());
     private final ThreadLocal<Envelope> outgoing = ThreadLocal.withInitial(Envelope::new);
     private final ThreadLocal<StringBuilder> errorText = ThreadLocal.withInitial(StringBuilder::new);
+    private final java.util.function.Consumer<PendingCall> onExpired = this::onExpired;
     private long nextExpiryCheckNs;
-    private long nextRefreshNs;
+    private volatile long nextRefreshNs;
 
     public RpcClient(
         final String instanceId,
@@ -268,15 +270,23 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
         final long nowNs = System.nanoTime();
         if (nowNs - nextExpiryCheckNs >= 0)
         {
-            work += pending.expire(nowNs, this::onExpired);
+            work += pending.expire(nowNs, onExpired);
             nextExpiryCheckNs = nowNs + EXPIRY_CHECK_INTERVAL_NS;
         }
+        return work;
+    }
+
+    /**
+     * Scans the registry for new instances when the refresh interval has passed. Called from the heartbeat thread,
+     * so the scan (segment read locks, a copy per entry) never delays a reply.
+     */
+    public void refreshDirectoryIfDue(final long nowNs)
+    {
         if (nowNs - nextRefreshNs >= 0)
         {
-            directory.refresh();
             nextRefreshNs = nowNs + refreshIntervalNs;
+            directory.refresh();
         }
-        return work;
     }
 
     @Override

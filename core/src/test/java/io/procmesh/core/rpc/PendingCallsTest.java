@@ -1,0 +1,79 @@
+package io.procmesh.core.rpc;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PendingCallsTest
+{
+    private static ReusableCall call(final long deadlineNs)
+    {
+        final ReusableCall call = new ReusableCall("s", "op");
+        call.start("s", "op", deadlineNs, 1);
+        return call;
+    }
+
+    @Test
+    void shouldExpireEachCallAtItsOwnDeadlineAndNoneEarly()
+    {
+        final PendingCalls pending = new PendingCalls(64);
+        final Random random = new Random(9);
+        final List<PendingCall> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++)
+        {
+            final ReusableCall call = call(1_000 + random.nextInt(10_000));
+            pending.register(call);
+            calls.add(call);
+        }
+
+        final List<PendingCall> expired = new ArrayList<>();
+        for (long now = 0; now <= 12_000; now += 7)
+        {
+            final long at = now;
+            pending.expire(now, call ->
+            {
+                assertTrue(at - call.deadlineNs > 0, "expired before its deadline");
+                assertTrue(at - call.deadlineNs <= 7, "expired " + (at - call.deadlineNs) + " ns late");
+                expired.add(call);
+            });
+        }
+        assertEquals(calls.size(), expired.size());
+        assertEquals(0, pending.inFlight());
+    }
+
+    @Test
+    void shouldStillExpireACallRegisteredAfterAScanFoundNothingDue()
+    {
+        final PendingCalls pending = new PendingCalls(8);
+        pending.register(call(100));
+        assertEquals(0, pending.expire(50, call -> { }));
+        final ReusableCall later = call(60);
+        pending.register(later);
+        final List<PendingCall> expired = new ArrayList<>();
+        pending.expire(70, expired::add);
+        assertEquals(List.of(later), expired);
+        pending.expire(101, expired::add);
+        assertEquals(2, expired.size());
+    }
+
+    @Test
+    void shouldHandEachReplyToItsCallOnceAndRefuseABusySlot()
+    {
+        final PendingCalls pending = new PendingCalls(2);
+        final ReusableCall first = call(1_000);
+        final ReusableCall second = call(1_000);
+        final long firstId = pending.register(first);
+        final long secondId = pending.register(second);
+        assertEquals(-1, pending.register(call(1_000)), "both slots are busy");
+        assertSame(first, pending.take(firstId));
+        assertNull(pending.take(firstId), "a second reply is late");
+        assertSame(second, pending.take(secondId));
+    }
+}
