@@ -1,0 +1,94 @@
+package io.procmesh.benchmarks.report;
+
+import io.procmesh.benchmarks.harness.RunKey;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Everything one suite run measured, failed or skipped, for the report. Filled by one thread.
+ */
+public final class ResultStore
+{
+    private final List<Measurement> measurements = new ArrayList<>();
+    private final Map<String, MicroMeasurement> micro = new LinkedHashMap<>();
+    private final List<String> failures = new ArrayList<>();
+    private final Map<String, String> skips = new LinkedHashMap<>();
+
+    public void add(final Measurement measurement)
+    {
+        measurements.add(measurement);
+    }
+
+    public void add(final MicroMeasurement measurement)
+    {
+        micro.put(measurement.benchmark(), measurement);
+    }
+
+    /**
+     * Records a part of the suite that failed; the report shows it instead of its numbers.
+     */
+    public void failed(final String what, final Throwable error)
+    {
+        final String message = error.getMessage() == null ? error.toString() : error.getMessage();
+        failures.add(what + ": " + message.lines().findFirst().orElse(error.toString()));
+    }
+
+    /**
+     * Records a scenario that cannot run here, with its one-line reason.
+     */
+    public void skipped(final String scenarioId, final String reason)
+    {
+        skips.put(scenarioId, reason);
+    }
+
+    public List<Measurement> measurements(final Predicate<RunKey> filter)
+    {
+        final List<Measurement> selected = new ArrayList<>();
+        for (final Measurement measurement : measurements)
+        {
+            if (filter.test(measurement.key()))
+            {
+                selected.add(measurement);
+            }
+        }
+        return selected;
+    }
+
+    public Optional<Measurement> find(final RunKey key)
+    {
+        for (final Measurement measurement : measurements)
+        {
+            if (measurement.key().equals(key))
+            {
+                return Optional.of(measurement);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<MicroMeasurement> micro(final String benchmark)
+    {
+        return Optional.ofNullable(micro.get(benchmark));
+    }
+
+    public List<MicroMeasurement> micro()
+    {
+        return List.copyOf(micro.values());
+    }
+
+    public List<String> failures()
+    {
+        return Collections.unmodifiableList(failures);
+    }
+
+    public Optional<String> skipReason(final String scenarioId)
+    {
+        return Optional.ofNullable(skips.get(scenarioId));
+    }
+}
