@@ -47,6 +47,19 @@ public record SuiteMode(
     private static final List<String> BOTH_IDLE = List.of("backoff", "busy-spin");
     private static final List<String> DEFAULT_IDLE = List.of("backoff");
 
+    public SuiteMode
+    {
+        if (sizes.contains(IN_FLIGHT_PAYLOAD_BYTES))
+        {
+            // The in-flight runs are told apart from the ping-pong matrix by their payload size.
+            throw new IllegalArgumentException("ping-pong sizes must not include " + IN_FLIGHT_PAYLOAD_BYTES + " B");
+        }
+        if (idleStrategies.isEmpty() || sizes.isEmpty())
+        {
+            throw new IllegalArgumentException("a mode needs at least one size and one idle strategy");
+        }
+    }
+
     public static SuiteMode full()
     {
         return new SuiteMode("full", 2_000, 1_500, 4_000, List.of(32, 1024), List.of(10_000, 100_000, 0), BOTH_IDLE,
@@ -55,8 +68,8 @@ public record SuiteMode(
 
     public static SuiteMode quick()
     {
-        return new SuiteMode("quick", 500, 300, 1_000, List.of(32), List.of(10_000, 0), BOTH_IDLE,
-            List.of(10_000), List.of(16), 700, 500_000, List.of(10_000), 0, 1, 1, 200);
+        return new SuiteMode("quick", 500, 300, 1_000, List.of(32), List.of(10_000, 0), DEFAULT_IDLE,
+            List.of(10_000), List.of(16), 700, 500_000, List.of(0), 0, 1, 1, 200);
     }
 
     public static SuiteMode smoke()

@@ -27,6 +27,7 @@ public final class LoadGenerator implements ReplyListener
     private int inFlight;
     private long repliesInWindow;
     private long lastReplyNs;
+    private long lost;
 
     public LoadGenerator(final RequestTransport transport, final double overrunFactor, final long drainTimeoutMs)
     {
@@ -41,11 +42,17 @@ public final class LoadGenerator implements ReplyListener
 
     public RunOutcome run(final RunSpec spec) throws Exception
     {
+        if (spec.maxInFlight() > transport.maxInFlight())
+        {
+            throw new IllegalArgumentException("this transport takes at most " + transport.maxInFlight() +
+                " calls in flight, the run asks for " + spec.maxInFlight());
+        }
         transport.prepare(spec.payloadBytes());
         histogram.reset();
         inFlight = 0;
         repliesInWindow = 0;
         lastReplyNs = 0;
+        lost = 0;
 
         final long intervalNs = spec.intervalNs();
         final int maxInFlight = spec.maxInFlight();
@@ -110,7 +117,7 @@ public final class LoadGenerator implements ReplyListener
         final long unsent = intervalNs == 0 ? 0 : recordUnsent(nextSendNs, scheduleEndNs, intervalNs, stoppedSendingNs);
         final long windowNs = lastReplyNs - measureFromNs;
         final double throughput = windowNs > 0 ? repliesInWindow * 1e9 / windowNs : 0.0;
-        return new RunOutcome(spec, histogram.copy(), throughput, sent, unsent, inFlight);
+        return new RunOutcome(spec, histogram.copy(), throughput, sent, unsent, lost + inFlight);
     }
 
     /**
@@ -144,6 +151,13 @@ public final class LoadGenerator implements ReplyListener
             repliesInWindow++;
             lastReplyNs = nowNs;
         }
+    }
+
+    @Override
+    public void onLost()
+    {
+        inFlight--;
+        lost++;
     }
 
     private void record(final long latencyNs)

@@ -8,6 +8,14 @@ package io.procmesh.benchmarks.harness;
 public interface RequestTransport extends AutoCloseable
 {
     /**
+     * @return how many calls this transport can have in flight at once; a blocking one has one.
+     */
+    default int maxInFlight()
+    {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * Called once before each run.
      */
     void prepare(int payloadBytes);

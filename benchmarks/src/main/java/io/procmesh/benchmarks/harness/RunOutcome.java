@@ -11,7 +11,8 @@ import org.HdrHistogram.Histogram;
  * @param sent               requests actually sent, warm-up included.
  * @param unsent             scheduled requests never sent because the subject could not keep the rate; they are
  *                           in {@code latency} at a lower bound.
- * @param lost               requests sent but never answered within the drain timeout.
+ * @param lost               requests sent but never answered: failed at their deadline, or still open when the
+ *                           drain timeout ended the run.
  */
 public record RunOutcome(
     RunSpec spec,

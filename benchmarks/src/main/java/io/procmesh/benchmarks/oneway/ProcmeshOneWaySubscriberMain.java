@@ -28,8 +28,9 @@ public final class ProcmeshOneWaySubscriberMain implements InboundListener
         ParentWatchdog.arm();
         final OneWayArgs run = OneWayArgs.parse("ProcmeshOneWaySubscriberMain", args);
         final ProcmeshOneWaySubscriberMain subscriber = new ProcmeshOneWaySubscriberMain(run.warmupMessages());
+        // No retention handler: the suite deletes the queue after the run.
         try (InboundChannel channel = InboundChannel.named(run.queue(), "bench-subscriber",
-            new EnvelopeCodec(Configuration.maxPayloadBytes())))
+            new EnvelopeCodec(Configuration.maxPayloadBytes()), Configuration.retainCycles(), null))
         {
             System.out.println(OneWayArgs.READY);
             final long total = run.totalMessages();

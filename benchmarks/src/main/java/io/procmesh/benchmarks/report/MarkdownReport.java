@@ -23,8 +23,7 @@ public final class MarkdownReport
 {
     private static final List<String[]> PLOTTED = List.of(
         new String[]{"raw-queue", "busy-spin"}, new String[]{"procmesh", "busy-spin"},
-        new String[]{"procmesh-channels", "busy-spin"}, new String[]{"raw-queue", "backoff"},
-        new String[]{"procmesh", "backoff"}, new String[]{"procmesh-channels", "backoff"},
+        new String[]{"raw-queue", "backoff"}, new String[]{"procmesh", "backoff"},
         new String[]{"procmesh-typed", "backoff"}, new String[]{"http", RunKey.NO_IDLE},
         new String[]{"python-mp-queue", RunKey.NO_IDLE});
     private static final int PLOTTED_SIZE = 32;

@@ -15,7 +15,6 @@ public final class TargetChecks
 {
     public static final String RAW = "raw-queue";
     public static final String PROCMESH = "procmesh";
-    public static final String PROCMESH_CHANNELS = "procmesh-channels";
     public static final String PYTHON = "python-mp-queue";
     public static final String HTTP = "http";
     public static final String ONE_WAY = "oneway-procmesh";
@@ -46,15 +45,12 @@ public final class TargetChecks
         final List<Check> checks = new ArrayList<>();
         for (final String idle : List.of("busy-spin", DEFAULT_IDLE))
         {
-            for (final String subject : List.of(PROCMESH, PROCMESH_CHANNELS))
-            {
-                final RunKey key = new RunKey(subject, idle, SIZE, RATE, 1);
-                final Optional<Measurement> measured = store.find(key);
-                final Optional<Measurement> raw = store.find(key.withSubject(RAW));
-                final String where = subject + " " + idle + ", 32 B at 10k/s";
-                checks.add(ratioAtMost("RTT p50 ≤ 1.25× raw (" + where + ")", measured, raw, 50, 1.25));
-                checks.add(ratioAtMost("RTT p99.9 ≤ 2× raw (" + where + ")", measured, raw, 99.9, 2.0));
-            }
+            final RunKey key = new RunKey(PROCMESH, idle, SIZE, RATE, 1);
+            final Optional<Measurement> measured = store.find(key);
+            final Optional<Measurement> raw = store.find(key.withSubject(RAW));
+            final String where = idle + ", 32 B at 10k/s";
+            checks.add(ratioAtMost("RTT p50 ≤ 1.25× raw (" + where + ")", measured, raw, 50, 1.25));
+            checks.add(ratioAtMost("RTT p99.9 ≤ 2× raw (" + where + ")", measured, raw, 99.9, 2.0));
         }
         final RunKey unthrottled = new RunKey(PROCMESH, DEFAULT_IDLE, SIZE, 0, 1);
         final Optional<Measurement> procmesh = store.find(unthrottled);

@@ -3,13 +3,12 @@ package io.procmesh.benchmarks.roundtrip;
 import io.procmesh.benchmarks.harness.RequestTransport;
 import io.procmesh.benchmarks.roundtrip.http.HttpEchoServerMain;
 import io.procmesh.benchmarks.roundtrip.http.HttpTransport;
-import io.procmesh.benchmarks.roundtrip.procmesh.ChannelEchoMain;
 import io.procmesh.benchmarks.roundtrip.procmesh.HostEchoMain;
-import io.procmesh.benchmarks.roundtrip.procmesh.ProcmeshClientTransport;
+import io.procmesh.benchmarks.roundtrip.procmesh.ProcmeshRawTransport;
+import io.procmesh.benchmarks.roundtrip.procmesh.RawEchoMain;
 import io.procmesh.benchmarks.roundtrip.procmesh.TypedProxyTransport;
 import io.procmesh.benchmarks.roundtrip.raw.RawQueueEchoMain;
 import io.procmesh.benchmarks.roundtrip.raw.RawQueueTransport;
-import io.procmesh.core.message.PayloadFormat;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,12 +21,9 @@ import java.time.Duration;
 public enum Subject
 {
     RAW_QUEUE("raw-queue", "raw Chronicle Queue ping-pong, Chronicle API only (the floor)", RawQueueEchoMain.class),
-    PROCMESH("procmesh", "procmesh RpcClient.send, JSON String, to EchoApi.echo in a ServiceHost (shipped path)",
-        HostEchoMain.class),
-    PROCMESH_CHANNELS("procmesh-channels",
-        "procmesh RpcClient.send, RAW bytes, to an echo on core's channels (what a raw handler API would give)",
-        ChannelEchoMain.class),
-    PROCMESH_TYPED("procmesh-typed", "procmesh typed proxy, blocking echo.echo(String), ServiceHost",
+    PROCMESH("procmesh", "procmesh raw path: RpcClient.invoke of ReusableCalls to a ServiceHost raw handler",
+        RawEchoMain.class),
+    PROCMESH_TYPED("procmesh-typed", "procmesh typed proxy: blocking echo.echo(String) to a ServiceHost, JSON",
         HostEchoMain.class),
     HTTP("http", "JDK HttpClient POST of JSON to a Jetty 12 handler, loopback, keep-alive",
         HttpEchoServerMain.class);
@@ -80,9 +76,7 @@ public enum Subject
             case RAW_QUEUE:
                 return new RawQueueTransport(Path.of(target));
             case PROCMESH:
-                return new ProcmeshClientTransport(Path.of(target), CLIENT_INSTANCE, PayloadFormat.JSON);
-            case PROCMESH_CHANNELS:
-                return new ProcmeshClientTransport(Path.of(target), CLIENT_INSTANCE, PayloadFormat.RAW);
+                return new ProcmeshRawTransport(Path.of(target), CLIENT_INSTANCE);
             case PROCMESH_TYPED:
                 return new TypedProxyTransport(Path.of(target), CLIENT_INSTANCE, idleStrategy);
             case HTTP:

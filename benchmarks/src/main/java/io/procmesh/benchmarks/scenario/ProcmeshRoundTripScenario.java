@@ -8,8 +8,8 @@ import io.procmesh.benchmarks.roundtrip.RoundTripPlan;
 import io.procmesh.benchmarks.roundtrip.Subject;
 
 /**
- * 1. procmesh request/response between two JVMs: the lowest-level call into a ServiceHost (the shipped path),
- * the same call into a RAW echo on core's channels (what a raw handler API would give), and the typed proxy once.
+ * 1. procmesh request/response between two JVMs: the allocation-free raw path (ReusableCall to a raw handler),
+ * and the typed proxy once for comparison.
  */
 public final class ProcmeshRoundTripScenario implements Scenario
 {
@@ -37,7 +37,6 @@ public final class ProcmeshRoundTripScenario implements Scenario
         for (final String idle : mode.idleStrategies())
         {
             RunSelections.addPingPongMatrix(mode, plan, Subject.PROCMESH, idle);
-            RunSelections.addPingPongMatrix(mode, plan, Subject.PROCMESH_CHANNELS, idle);
         }
         for (final int rate : mode.typedRates())
         {
@@ -51,20 +50,16 @@ public final class ProcmeshRoundTripScenario implements Scenario
     {
         md.append("Subjects:\n")
             .append("- `").append(Subject.PROCMESH.id()).append("`: ").append(Subject.PROCMESH.description())
-            .append(". The requester writes the JSON string in place and reads the stamp back without allocating; ")
-            .append("the ServiceHost decodes and encodes it with Jackson and dispatches by reflection.\n")
-            .append("- `").append(Subject.PROCMESH_CHANNELS.id()).append("`: ")
-            .append(Subject.PROCMESH_CHANNELS.description())
-            .append(". Same client, same discovery, envelopes, slots and reply queue; the responder is benchmark ")
-            .append("code on core's public InboundChannel/OutboundChannel, because core has no raw handler API.\n")
+            .append(" that writes the request's bytes back. The lowest-level path: the caller fills the call's ")
+            .append("request bytes (8-byte stamp plus filler) and reads the stamp back from its reply; neither ")
+            .append("side allocates per call. The requester runs the RpcClient agent on its own load-generator ")
+            .append("thread, so under busy-spin each JVM has exactly one spinning thread (the other is the ")
+            .append("responder's inbox reader; its idle reply reader keeps backing off).\n")
             .append("- `").append(Subject.PROCMESH_TYPED.id()).append("`: ").append(Subject.PROCMESH_TYPED.description())
-            .append(", including the hand-off from the client's reply thread to the caller.\n\n")
-            .append("The requester runs the RpcClient agent on its own load-generator thread, so under busy-spin ")
-            .append("each JVM has exactly one spinning thread (the responder's inbox reader); the responder's own ")
-            .append("idle reply reader keeps backing off.\n\n");
+            .append(", the typed path an application writes, measured once for comparison: Jackson on both ")
+            .append("sides, reflection dispatch, and the hand-off from the client's reply thread to the caller.\n\n");
         MarkdownTables.latencyTable(md, store.measurements(key ->
             RunSelections.pingPongOf(Subject.PROCMESH).test(key) ||
-            RunSelections.pingPongOf(Subject.PROCMESH_CHANNELS).test(key) ||
             RunSelections.pingPongOf(Subject.PROCMESH_TYPED).test(key)));
     }
 }

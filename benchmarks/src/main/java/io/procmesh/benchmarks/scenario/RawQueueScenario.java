@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class RawQueueScenario implements Scenario
 {
-    private static final List<Subject> COMPARED = List.of(Subject.PROCMESH, Subject.PROCMESH_CHANNELS);
+    private static final List<Subject> COMPARED = List.of(Subject.PROCMESH, Subject.PROCMESH_TYPED);
 
     @Override
     public String id()

@@ -20,7 +20,7 @@ import java.util.List;
 public final class ThroughputScenario implements Scenario
 {
     private static final List<Subject> IN_FLIGHT_SUBJECTS =
-        List.of(Subject.RAW_QUEUE, Subject.PROCMESH, Subject.PROCMESH_CHANNELS);
+        List.of(Subject.RAW_QUEUE, Subject.PROCMESH);
 
     @Override
     public String id()
@@ -88,7 +88,6 @@ public final class ThroughputScenario implements Scenario
             .append("unthrottled, default idle strategy: a new call goes out as soon as fewer than N are in flight; ")
             .append("latency is each call's own round trip, throughput the replies per second.\n\n");
         MarkdownTables.latencyTable(md, store.measurements(key -> RunSelections.isInFlight(key) &&
-            (key.subject().equals(Subject.RAW_QUEUE.id()) || key.subject().equals(Subject.PROCMESH.id()) ||
-            key.subject().equals(Subject.PROCMESH_CHANNELS.id()))));
+            (key.subject().equals(Subject.RAW_QUEUE.id()) || key.subject().equals(Subject.PROCMESH.id()))));
     }
 }

@@ -42,6 +42,12 @@ public final class HttpTransport implements RequestTransport
     }
 
     @Override
+    public int maxInFlight()
+    {
+        return 1;
+    }
+
+    @Override
     public void prepare(final int payloadBytes)
     {
         if (payloadBytes < OVERHEAD_BYTES)

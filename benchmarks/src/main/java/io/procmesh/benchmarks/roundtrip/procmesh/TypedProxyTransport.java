@@ -24,10 +24,16 @@ public final class TypedProxyTransport implements RequestTransport
     {
         this.mesh = Procmesh.connect(new Procmesh.Context()
             .dataDir(dataDir)
-            .serviceName(ProcmeshClientTransport.CLIENT_SERVICE)
+            .serviceName(ProcmeshRawTransport.CLIENT_SERVICE)
             .instanceId(instanceId)
             .idleStrategy(idleStrategy));
         this.echo = mesh.proxy(EchoApi.class, EchoApi.SERVICE);
+    }
+
+    @Override
+    public int maxInFlight()
+    {
+        return 1;
     }
 
     @Override
