@@ -29,6 +29,11 @@ public final class BenchConfiguration
     public static final String DRAIN_TIMEOUT_MS_PROP_NAME = "procmesh.bench.drainTimeoutMs";
     public static final long DRAIN_TIMEOUT_MS_DEFAULT = 5_000;
 
+    /**
+     * When set, every partner JVM records a JFR profile into this directory, one file per JVM, named after it.
+     */
+    public static final String JFR_DIR_PROP_NAME = "procmesh.bench.jfrDir";
+
     public static final String STARTUP_TIMEOUT_MS_PROP_NAME = "procmesh.bench.startupTimeoutMs";
     public static final long STARTUP_TIMEOUT_MS_DEFAULT = 60_000;
 
@@ -77,6 +82,12 @@ public final class BenchConfiguration
     public static long drainTimeoutMs()
     {
         return Long.getLong(DRAIN_TIMEOUT_MS_PROP_NAME, DRAIN_TIMEOUT_MS_DEFAULT);
+    }
+
+    public static Path jfrDir()
+    {
+        final String dir = System.getProperty(JFR_DIR_PROP_NAME);
+        return dir == null || dir.isBlank() ? null : Path.of(dir).toAbsolutePath();
     }
 
     public static long startupTimeoutMs()

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,7 @@ public final class SuiteContext implements AutoCloseable
     private long drainTimeoutMs;
     private long startupTimeoutMs;
     private boolean ownsDataRoot;
+    private Path jfrDir;
 
     public SuiteContext mode(final SuiteMode mode)
     {
@@ -106,6 +108,11 @@ public final class SuiteContext implements AutoCloseable
         }
         drainTimeoutMs = BenchConfiguration.drainTimeoutMs();
         startupTimeoutMs = BenchConfiguration.startupTimeoutMs();
+        jfrDir = BenchConfiguration.jfrDir();
+        if (jfrDir != null)
+        {
+            createDirectories(jfrDir);
+        }
         createDirectories(dataRoot);
         createDirectories(outputDir.resolve("logs"));
         createDirectories(outputDir.resolve("results"));
@@ -182,10 +189,15 @@ public final class SuiteContext implements AutoCloseable
         final long workMs)
     {
         final long lifetimeMs = workMs + startupTimeoutMs;
+        final List<String> options = new ArrayList<>(jvmOptions);
+        if (jfrDir != null)
+        {
+            options.add("-XX:StartFlightRecording=settings=profile,filename=" + jfrDir.resolve(name + ".jfr"));
+        }
         final List<String> properties = List.of(
             "-D" + BenchConfiguration.OVERRUN_FACTOR_PROP_NAME + "=" + overrunFactor,
             "-D" + BenchConfiguration.DRAIN_TIMEOUT_MS_PROP_NAME + "=" + drainTimeoutMs);
-        return ChildProcess.start(name, JavaCommand.of(jvmOptions, lifetimeMs, properties, mainClass, args),
+        return ChildProcess.start(name, JavaCommand.of(options, lifetimeMs, properties, mainClass, args),
             logFile(name), Duration.ofMillis(lifetimeMs + CHILD_TIMEOUT_MARGIN_MS));
     }
 
