@@ -34,6 +34,12 @@ public final class BenchConfiguration
      */
     public static final String JFR_DIR_PROP_NAME = "procmesh.bench.jfrDir";
 
+    /**
+     * An unrecorded warm-up repeats until this many round trips were made (C2 compiles after about 10k).
+     */
+    public static final String WARMUP_CALLS_PROP_NAME = "procmesh.bench.warmupCalls";
+    public static final long WARMUP_CALLS_DEFAULT = 20_000;
+
     public static final String STARTUP_TIMEOUT_MS_PROP_NAME = "procmesh.bench.startupTimeoutMs";
     public static final long STARTUP_TIMEOUT_MS_DEFAULT = 60_000;
 
@@ -88,6 +94,11 @@ public final class BenchConfiguration
     {
         final String dir = System.getProperty(JFR_DIR_PROP_NAME);
         return dir == null || dir.isBlank() ? null : Path.of(dir).toAbsolutePath();
+    }
+
+    public static long warmupCalls()
+    {
+        return Long.getLong(WARMUP_CALLS_PROP_NAME, WARMUP_CALLS_DEFAULT);
     }
 
     public static long startupTimeoutMs()

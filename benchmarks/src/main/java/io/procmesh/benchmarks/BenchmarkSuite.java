@@ -68,10 +68,13 @@ public final class BenchmarkSuite
         {
             try
             {
-                for (final KeyedOutcome outcome : group.run(context))
+                final RoundTripGroup.Outcome outcome = group.run(context);
+                for (final KeyedOutcome run : outcome.runs())
                 {
-                    store.add(Measurement.of(outcome));
+                    store.add(Measurement.of(run));
                 }
+                store.startup(group.subject().id() + " responder (" + group.subject().responderMain().getSimpleName() +
+                    ")", outcome.responderStartupMs());
             }
             catch (final RuntimeException ex)
             {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -24,6 +25,7 @@ public final class SuiteContext implements AutoCloseable
     private static final long CHILD_TIMEOUT_MARGIN_MS = 10_000;
 
     private final AtomicInteger directoryCounter = new AtomicInteger();
+    private final long createdNs = System.nanoTime();
     private SuiteMode mode;
     private Path dataRoot;
     private Path outputDir;
@@ -196,7 +198,9 @@ public final class SuiteContext implements AutoCloseable
         }
         final List<String> properties = List.of(
             "-D" + BenchConfiguration.OVERRUN_FACTOR_PROP_NAME + "=" + overrunFactor,
-            "-D" + BenchConfiguration.DRAIN_TIMEOUT_MS_PROP_NAME + "=" + drainTimeoutMs);
+            "-D" + BenchConfiguration.DRAIN_TIMEOUT_MS_PROP_NAME + "=" + drainTimeoutMs,
+            "-D" + BenchConfiguration.WARMUP_CALLS_PROP_NAME + "=" + BenchConfiguration.warmupCalls(),
+            "-D" + BenchConfiguration.STARTUP_TIMEOUT_MS_PROP_NAME + "=" + startupTimeoutMs);
         return ChildProcess.start(name, JavaCommand.of(options, lifetimeMs, properties, mainClass, args),
             logFile(name), Duration.ofMillis(lifetimeMs + CHILD_TIMEOUT_MARGIN_MS));
     }
@@ -212,6 +216,7 @@ public final class SuiteContext implements AutoCloseable
         try
         {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(file.resolveSibling(name + ".go"));
         }
         catch (final IOException ex)
         {
@@ -266,7 +271,7 @@ public final class SuiteContext implements AutoCloseable
 
     public void progress(final String line)
     {
-        System.out.println("[bench] " + line);
+        System.out.printf(Locale.ROOT, "[bench %5.1fs] %s%n", (System.nanoTime() - createdNs) / 1e9, line);
         System.out.flush();
     }
 

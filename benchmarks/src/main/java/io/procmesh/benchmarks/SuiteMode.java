@@ -69,7 +69,7 @@ public record SuiteMode(
     public static SuiteMode quick()
     {
         return new SuiteMode("quick", 500, 300, 1_000, List.of(32), List.of(10_000, 0), DEFAULT_IDLE,
-            List.of(10_000), List.of(16), 700, 500_000, List.of(0), 0, 1, 1, 200);
+            List.of(10_000), List.of(16), 700, 500_000, List.of(0), 0, 1, 1, 100);
     }
 
     public static SuiteMode smoke()

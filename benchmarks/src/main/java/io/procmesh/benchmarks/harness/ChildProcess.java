@@ -34,6 +34,7 @@ public final class ChildProcess implements AutoCloseable
     private final Process process;
     private final Path log;
     private final Thread reaper;
+    private final long startedNs = System.nanoTime();
 
     private ChildProcess(final String name, final Process process, final Path log, final Duration hardTimeout)
     {
@@ -98,6 +99,14 @@ public final class ChildProcess implements AutoCloseable
     public Path log()
     {
         return log;
+    }
+
+    /**
+     * @return milliseconds since this process was started.
+     */
+    public long ageMs()
+    {
+        return (System.nanoTime() - startedNs) / 1_000_000;
     }
 
     /**

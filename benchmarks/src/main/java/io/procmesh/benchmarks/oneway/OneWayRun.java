@@ -44,11 +44,13 @@ public record OneWayRun(String subject, Class<?> publisher, Class<?> subscriber)
         try (ChildProcess reader = context.startJava(subject + "-subscriber", subscriber, args, workMs))
         {
             reader.awaitLine(OneWayArgs.READY, context.startupTimeout());
+            context.progress("  " + reader.name() + " ready after " + reader.ageMs() + " ms");
             try (ChildProcess writer = context.startJava(subject + "-publisher", publisher, args, workMs))
             {
                 final Duration limit = context.startupTimeout().plusMillis(workMs);
                 requireSuccess(writer, writer.awaitExit(limit));
                 requireSuccess(reader, reader.awaitExit(limit));
+                context.progress("  " + writer.name() + " and " + reader.name() + " done");
                 final double received = rate(reader);
                 final double published = rate(writer);
                 return new Measurement(new RunKey(subject, RunKey.NO_IDLE, payloadBytes, 0, 0), null, received,

@@ -47,5 +47,7 @@ public final class ProcmeshOneWayPublisherMain
             }
             OneWayArgs.printResult(run.measuredMessages(), System.nanoTime() - measuredStartNs);
         }
+        // Chronicle leaves non-daemon threads behind; the suite waits for this JVM's exit.
+        System.exit(0);
     }
 }

@@ -43,6 +43,8 @@ public final class ProcmeshOneWaySubscriberMain implements InboundListener
             }
             OneWayArgs.printResult(run.measuredMessages(), System.nanoTime() - subscriber.measuredStartNs);
         }
+        // Chronicle leaves non-daemon threads behind; the suite waits for this JVM's exit.
+        System.exit(0);
     }
 
     @Override

@@ -38,5 +38,7 @@ public final class RawOneWayPublisherMain
             }
             OneWayArgs.printResult(run.measuredMessages(), System.nanoTime() - measuredStartNs);
         }
+        // Chronicle leaves non-daemon threads behind; the suite waits for this JVM's exit.
+        System.exit(0);
     }
 }

@@ -50,5 +50,7 @@ public final class RawOneWaySubscriberMain
             }
             OneWayArgs.printResult(run.measuredMessages(), System.nanoTime() - measuredStartNs);
         }
+        // Chronicle leaves non-daemon threads behind; the suite waits for this JVM's exit.
+        System.exit(0);
     }
 }

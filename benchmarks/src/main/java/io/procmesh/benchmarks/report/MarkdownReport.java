@@ -61,6 +61,7 @@ public final class MarkdownReport
             .append("`benchmarks/run.sh --quick` is the sanity check (under a minute); it writes to ")
             .append("`benchmarks/target/bench-quick/`, never here.\n\n");
         method(md);
+        startups(md, store);
         md.append("## Latency by percentile\n\n![").append(plotTitle).append("](")
             .append(plotLink(context)).append(")\n\n").append(plotTitle).append(".\n\n");
         targets(md, store);
@@ -120,6 +121,19 @@ public final class MarkdownReport
             .append("- Percentiles come from HdrHistogram (3 significant digits); latencies are in microseconds.\n")
             .append("- Payload sizes are application bytes; each transport adds its own framing (procmesh's ")
             .append("envelope header, HTTP headers).\n\n");
+    }
+
+    private static void startups(final StringBuilder md, final ResultStore store)
+    {
+        if (store.startups().isEmpty())
+        {
+            return;
+        }
+        md.append("Partner JVM start-up, from `java` launched to the READY line (not a target; it bounds how fast ")
+            .append("a restarted instance can serve):\n\n| partner | ms |\n|---|---|\n");
+        store.startups().forEach((partner, ms) -> md.append("| ").append(partner).append(" | ")
+            .append(Format.count(ms)).append(" |\n"));
+        md.append('\n');
     }
 
     private static void targets(final StringBuilder md, final ResultStore store)

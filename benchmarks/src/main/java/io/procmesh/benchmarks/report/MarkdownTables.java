@@ -18,8 +18,8 @@ public final class MarkdownTables
 
     public static void latencyHeader(final StringBuilder md)
     {
-        md.append("| subject | idle | payload | rate | in flight | p50 µs | p90 µs | p99 µs | p99.9 µs | p99.99 µs | ")
-            .append("max µs | throughput /s | samples | remark |\n")
+        md.append("| subject | idle | payload | rate | in flight | p50 µs | p90 µs | p99 µs | p99.9 µs | ")
+            .append("p99.99 µs | max µs | throughput /s | samples | remark |\n")
             .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     }
 

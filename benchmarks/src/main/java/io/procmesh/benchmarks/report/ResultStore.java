@@ -19,6 +19,7 @@ public final class ResultStore
     private final Map<String, MicroMeasurement> micro = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
     private final Map<String, String> skips = new LinkedHashMap<>();
+    private final Map<String, Long> startupMs = new LinkedHashMap<>();
 
     public void add(final Measurement measurement)
     {
@@ -45,6 +46,19 @@ public final class ResultStore
     public void skipped(final String scenarioId, final String reason)
     {
         skips.put(scenarioId, reason);
+    }
+
+    /**
+     * Records how long a partner JVM took from launch to serving; the first figure per partner kind is kept.
+     */
+    public void startup(final String partner, final long ms)
+    {
+        startupMs.putIfAbsent(partner, ms);
+    }
+
+    public Map<String, Long> startups()
+    {
+        return Collections.unmodifiableMap(startupMs);
     }
 
     public List<Measurement> measurements(final Predicate<RunKey> filter)

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The requesting JVM of a round-trip group: runs each spec in order against the partner and appends the recorded
- * outcomes to the result file. Args: subject idleStrategy target resultFile spec...
+ * outcomes to the result file. Args: subject idleStrategy goFile resultFile spec... It starts with its partner
+ * and waits for the go file, written once the partner serves, which names the target to connect to.
  */
 public final class RequesterMain
 {
@@ -23,12 +24,31 @@ public final class RequesterMain
     {
     }
 
+    /**
+     * Runs an unrecorded spec until both JVMs have made enough round trips for the JIT, however slow the machine,
+     * up to a few times its planned length.
+     */
+    private static RunOutcome warmUp(final LoadGenerator generator, final RunSpec spec) throws Exception
+    {
+        final long minCalls = BenchConfiguration.warmupCalls();
+        final long deadlineNs = System.nanoTime() + 3 * spec.plannedMs() * 1_000_000L;
+        long calls = 0;
+        RunOutcome outcome;
+        do
+        {
+            outcome = generator.run(spec);
+            calls += outcome.sent();
+        }
+        while (calls < minCalls && System.nanoTime() - deadlineNs < 0);
+        return outcome;
+    }
+
     public static void main(final String[] args) throws Exception
     {
         ParentWatchdog.arm();
         if (args.length < 5)
         {
-            System.err.println("usage: RequesterMain <subject> <idleStrategy> <target> <resultFile> <spec>...");
+            System.err.println("usage: RequesterMain <subject> <idleStrategy> <goFile> <resultFile> <spec>...");
             System.exit(2);
         }
         final Subject subject = Subject.byId(args[0]);
@@ -40,13 +60,15 @@ public final class RequesterMain
             specs.add(RunSpec.parse(args[i]));
         }
 
-        try (RequestTransport transport = subject.connect(args[2], idle))
+        subject.preload();
+        final String target = GoFile.await(Path.of(args[2]), BenchConfiguration.startupTimeoutMs());
+        try (RequestTransport transport = subject.connect(target, idle))
         {
             final LoadGenerator generator = new LoadGenerator(transport, BenchConfiguration.overrunFactor(),
                 BenchConfiguration.drainTimeoutMs());
             for (final RunSpec spec : specs)
             {
-                final RunOutcome outcome = generator.run(spec);
+                final RunOutcome outcome = spec.recorded() ? generator.run(spec) : warmUp(generator, spec);
                 final RunKey key = RunKey.of(subject.id(), idle, spec);
                 System.out.printf("RUN %s %s p50=%dns p99=%dns max=%dns throughput=%.0f/s %s%n", key.encode(),
                     spec.recorded() ? "recorded" : "warm-up", outcome.latency().getValueAtPercentile(50),

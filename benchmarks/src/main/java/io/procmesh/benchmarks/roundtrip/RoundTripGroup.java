@@ -25,37 +25,49 @@ public record RoundTripGroup(Subject subject, String idleStrategy, List<RunSpec>
         return subject.id() + "-" + idleStrategy;
     }
 
-    public List<KeyedOutcome> run(final SuiteContext context)
+    /**
+     * What a group measured, and how long its partner JVM took from launch to serving.
+     */
+    public record Outcome(List<KeyedOutcome> runs, long responderStartupMs)
+    {
+    }
+
+    public Outcome run(final SuiteContext context)
     {
         final long workMs = plannedWorkMs(context);
         final Path dataDir = context.freshDataDir(name());
         final Path results = context.resultFile(name());
+        final Path goFile = results.resolveSibling(name() + ".go");
+        final long startupMs;
         context.progress("round trip " + name() + ": " + specs.size() + " runs, about " + (workMs / 1000) + " s max");
+        final List<String> args = new ArrayList<>(List.of(subject.id(), idleStrategy, goFile.toString(),
+            results.toString()));
+        for (final RunSpec spec : specs)
+        {
+            args.add(spec.encode());
+        }
+        // Both JVMs start together; the requester loads its classes, then waits for the go file naming its target.
         try (ChildProcess responder = context.startJava(name() + "-responder", subject.responderMain(),
-            List.of(dataDir.toString(), idleStrategy), workMs))
+                 List.of(dataDir.toString(), idleStrategy), workMs);
+             ChildProcess requester = context.startJava(name() + "-requester", RequesterMain.class, args, workMs))
         {
             final String ready = responder.awaitLine("READY", context.startupTimeout());
-            final List<String> args = new ArrayList<>(List.of(subject.id(), idleStrategy,
-                subject.target(dataDir, ready), results.toString()));
-            for (final RunSpec spec : specs)
+            startupMs = responder.ageMs();
+            context.progress("  " + responder.name() + " ready after " + startupMs + " ms");
+            GoFile.write(goFile, subject.target(dataDir, ready));
+            final int exitCode = requester.awaitExit(context.startupTimeout().plusMillis(workMs));
+            context.progress("  " + requester.name() + " done");
+            if (exitCode != 0)
             {
-                args.add(spec.encode());
-            }
-            try (ChildProcess requester = context.startJava(name() + "-requester", RequesterMain.class, args, workMs))
-            {
-                final int exitCode = requester.awaitExit(context.startupTimeout().plusMillis(workMs));
-                if (exitCode != 0)
-                {
-                    throw new IllegalStateException("requester of " + name() + " exited with " + exitCode + "; see " +
-                        requester.log() + "\n" + requester.tail());
-                }
+                throw new IllegalStateException("requester of " + name() + " exited with " + exitCode + "; see " +
+                    requester.log() + "\n" + requester.tail());
             }
         }
         finally
         {
             context.deleteTree(dataDir);
         }
-        return ResultFile.read(results);
+        return new Outcome(ResultFile.read(results), startupMs);
     }
 
     private long plannedWorkMs(final SuiteContext context)
@@ -63,7 +75,9 @@ public record RoundTripGroup(Subject subject, String idleStrategy, List<RunSpec>
         long total = 0;
         for (final RunSpec spec : specs)
         {
-            total += (long)(spec.plannedMs() * context.overrunFactor()) + context.drainTimeoutMs();
+            // A warm-up may repeat up to three times its length (RequesterMain.warmUp).
+            final double stretch = spec.recorded() ? context.overrunFactor() : 3.0;
+            total += (long)(spec.plannedMs() * stretch) + context.drainTimeoutMs();
         }
         return total;
     }

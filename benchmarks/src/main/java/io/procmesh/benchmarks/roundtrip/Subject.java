@@ -9,6 +9,8 @@ import io.procmesh.benchmarks.roundtrip.procmesh.RawEchoMain;
 import io.procmesh.benchmarks.roundtrip.procmesh.TypedProxyTransport;
 import io.procmesh.benchmarks.roundtrip.raw.RawQueueEchoMain;
 import io.procmesh.benchmarks.roundtrip.raw.RawQueueTransport;
+import io.procmesh.core.registry.InstanceRecord;
+import net.openhft.chronicle.values.Values;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -67,6 +69,18 @@ public enum Subject
             return "http://127.0.0.1:" + readyLine.substring(HttpEchoServerMain.READY_PREFIX.length()).trim() + "/";
         }
         return dataDirectory.toString();
+    }
+
+    /**
+     * Does the slow one-off work of this subject's client before the partner is ready, so the two JVMs' start-ups
+     * overlap: procmesh generates its registry record's off-heap class (Chronicle Values compiles it at run time).
+     */
+    public void preload()
+    {
+        if (this == PROCMESH || this == PROCMESH_TYPED)
+        {
+            Values.newNativeReference(InstanceRecord.class);
+        }
     }
 
     public RequestTransport connect(final String target, final String idleStrategy)

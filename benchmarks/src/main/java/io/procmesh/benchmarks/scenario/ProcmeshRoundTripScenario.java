@@ -55,7 +55,8 @@ public final class ProcmeshRoundTripScenario implements Scenario
             .append("side allocates per call. The requester runs the RpcClient agent on its own load-generator ")
             .append("thread, so under busy-spin each JVM has exactly one spinning thread (the other is the ")
             .append("responder's inbox reader; its idle reply reader keeps backing off).\n")
-            .append("- `").append(Subject.PROCMESH_TYPED.id()).append("`: ").append(Subject.PROCMESH_TYPED.description())
+            .append("- `").append(Subject.PROCMESH_TYPED.id()).append("`: ")
+            .append(Subject.PROCMESH_TYPED.description())
             .append(", the typed path an application writes, measured once for comparison: Jackson on both ")
             .append("sides, reflection dispatch, and the hand-off from the client's reply thread to the caller.\n\n");
         MarkdownTables.latencyTable(md, store.measurements(key ->
