@@ -1,6 +1,7 @@
 package io.procmesh.benchmarks.oneway;
 
 import io.procmesh.benchmarks.harness.ParentWatchdog;
+import io.procmesh.benchmarks.harness.PartnerExit;
 import io.procmesh.core.channel.OutboundChannel;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.message.Envelope;
@@ -21,6 +22,11 @@ public final class ProcmeshOneWayPublisherMain
     public static void main(final String[] args)
     {
         ParentWatchdog.arm();
+        PartnerExit.runThenExit(() -> run(args));
+    }
+
+    private static void run(final String[] args)
+    {
         final OneWayArgs run = OneWayArgs.parse("ProcmeshOneWayPublisherMain", args);
         final byte[] filler = new byte[run.payloadBytes() - Long.BYTES];
         final Envelope envelope = new Envelope()
@@ -47,7 +53,5 @@ public final class ProcmeshOneWayPublisherMain
             }
             OneWayArgs.printResult(run.measuredMessages(), System.nanoTime() - measuredStartNs);
         }
-        // Chronicle leaves non-daemon threads behind; the suite waits for this JVM's exit.
-        System.exit(0);
     }
 }

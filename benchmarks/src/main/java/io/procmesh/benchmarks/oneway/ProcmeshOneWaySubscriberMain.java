@@ -1,6 +1,7 @@
 package io.procmesh.benchmarks.oneway;
 
 import io.procmesh.benchmarks.harness.ParentWatchdog;
+import io.procmesh.benchmarks.harness.PartnerExit;
 import io.procmesh.core.channel.InboundChannel;
 import io.procmesh.core.channel.InboundListener;
 import io.procmesh.core.config.Configuration;
@@ -26,6 +27,11 @@ public final class ProcmeshOneWaySubscriberMain implements InboundListener
     public static void main(final String[] args)
     {
         ParentWatchdog.arm();
+        PartnerExit.runThenExit(() -> run(args));
+    }
+
+    private static void run(final String[] args)
+    {
         final OneWayArgs run = OneWayArgs.parse("ProcmeshOneWaySubscriberMain", args);
         final ProcmeshOneWaySubscriberMain subscriber = new ProcmeshOneWaySubscriberMain(run.warmupMessages());
         // No retention handler: the suite deletes the queue after the run.
@@ -43,8 +49,6 @@ public final class ProcmeshOneWaySubscriberMain implements InboundListener
             }
             OneWayArgs.printResult(run.measuredMessages(), System.nanoTime() - subscriber.measuredStartNs);
         }
-        // Chronicle leaves non-daemon threads behind; the suite waits for this JVM's exit.
-        System.exit(0);
     }
 
     @Override

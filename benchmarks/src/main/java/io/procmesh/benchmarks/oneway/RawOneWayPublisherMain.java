@@ -1,6 +1,7 @@
 package io.procmesh.benchmarks.oneway;
 
 import io.procmesh.benchmarks.harness.ParentWatchdog;
+import io.procmesh.benchmarks.harness.PartnerExit;
 import io.procmesh.benchmarks.roundtrip.raw.RawQueues;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -18,6 +19,11 @@ public final class RawOneWayPublisherMain
     public static void main(final String[] args)
     {
         ParentWatchdog.arm();
+        PartnerExit.runThenExit(() -> run(args));
+    }
+
+    private static void run(final String[] args)
+    {
         final OneWayArgs run = OneWayArgs.parse("RawOneWayPublisherMain", args);
         final byte[] filler = new byte[run.payloadBytes() - Long.BYTES];
         try (ChronicleQueue queue = RawQueues.open(run.queue());
@@ -38,7 +44,5 @@ public final class RawOneWayPublisherMain
             }
             OneWayArgs.printResult(run.measuredMessages(), System.nanoTime() - measuredStartNs);
         }
-        // Chronicle leaves non-daemon threads behind; the suite waits for this JVM's exit.
-        System.exit(0);
     }
 }

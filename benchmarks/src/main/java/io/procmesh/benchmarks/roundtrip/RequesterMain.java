@@ -3,6 +3,7 @@ package io.procmesh.benchmarks.roundtrip;
 import io.procmesh.benchmarks.BenchConfiguration;
 import io.procmesh.benchmarks.harness.LoadGenerator;
 import io.procmesh.benchmarks.harness.ParentWatchdog;
+import io.procmesh.benchmarks.harness.PartnerExit;
 import io.procmesh.benchmarks.harness.RequestTransport;
 import io.procmesh.benchmarks.harness.ResultFile;
 import io.procmesh.benchmarks.harness.RunKey;
@@ -43,9 +44,14 @@ public final class RequesterMain
         return outcome;
     }
 
-    public static void main(final String[] args) throws Exception
+    public static void main(final String[] args)
     {
         ParentWatchdog.arm();
+        PartnerExit.runThenExit(() -> run(args));
+    }
+
+    private static void run(final String[] args) throws Exception
+    {
         if (args.length < 5)
         {
             System.err.println("usage: RequesterMain <subject> <idleStrategy> <goFile> <resultFile> <spec>...");
@@ -81,7 +87,5 @@ public final class RequesterMain
             }
         }
         System.out.println("DONE");
-        // Chronicle and JDK client threads are not all daemons; the suite waits for this exit.
-        System.exit(0);
     }
 }
