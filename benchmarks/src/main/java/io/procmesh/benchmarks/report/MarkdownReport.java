@@ -155,6 +155,8 @@ public final class MarkdownReport
                 return "met";
             case MISSED:
                 return "**missed**";
+            case INCONCLUSIVE:
+                return "inconclusive";
             default:
                 return "not measured";
         }

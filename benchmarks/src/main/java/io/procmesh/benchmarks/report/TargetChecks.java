@@ -24,7 +24,7 @@ public final class TargetChecks
 
     public enum Status
     {
-        MET, MISSED, NOT_MEASURED
+        MET, MISSED, INCONCLUSIVE, NOT_MEASURED
     }
 
     /**
@@ -81,8 +81,8 @@ public final class TargetChecks
         final double subjectNs = measured.get().latency().at(percentile);
         final double baselineNs = baseline.get().latency().at(percentile);
         final double ratio = subjectNs / baselineNs;
-        return new Check(target, Format.micros(subjectNs) + " µs vs " + Format.micros(baselineNs) + " µs = " +
-            Format.ratio(ratio), ratio <= limit ? Status.MET : Status.MISSED);
+        return verdict(target, Format.micros(subjectNs) + " µs vs " + Format.micros(baselineNs) + " µs = " +
+            Format.ratio(ratio), ratio <= limit, measured.get(), baseline.get());
     }
 
     private static Check timesLower(
@@ -98,8 +98,30 @@ public final class TargetChecks
         final double procmeshNs = procmesh.get().latency().p50();
         final double otherNs = other.get().latency().p50();
         final double times = otherNs / procmeshNs;
-        return new Check(target, "procmesh " + Format.micros(procmeshNs) + " µs vs " + Format.micros(otherNs) +
-            " µs: " + Format.ratio(times) + " lower", times >= factor ? Status.MET : Status.MISSED);
+        return verdict(target, "procmesh " + Format.micros(procmeshNs) + " µs vs " + Format.micros(otherNs) +
+            " µs: " + Format.ratio(times) + " lower", times >= factor, procmesh.get(), other.get());
+    }
+
+    /**
+     * A comparison where either side could not keep its rate says nothing about the target: it is inconclusive.
+     */
+    private static Check verdict(
+        final String target,
+        final String figure,
+        final boolean met,
+        final Measurement first,
+        final Measurement second)
+    {
+        if (!sustained(first) || !sustained(second))
+        {
+            return new Check(target, figure + " (rate not sustained, so not comparable)", Status.INCONCLUSIVE);
+        }
+        return new Check(target, figure, met ? Status.MET : Status.MISSED);
+    }
+
+    private static boolean sustained(final Measurement measurement)
+    {
+        return !measurement.remark().contains("rate not sustained");
     }
 
     private static Check oneWay(final ResultStore store)
