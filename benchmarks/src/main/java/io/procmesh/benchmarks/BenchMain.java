@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -94,7 +95,7 @@ public final class BenchMain implements Callable<Integer>
     static final class ScenarioIds implements Iterable<String>
     {
         @Override
-        public java.util.Iterator<String> iterator()
+        public Iterator<String> iterator()
         {
             return Scenarios.ids().iterator();
         }

@@ -1,11 +1,14 @@
 package io.procmesh.benchmarks.harness;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,7 +62,7 @@ public final class ChildProcess implements AutoCloseable
             final Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
             return new ChildProcess(name, process, log, hardTimeout);
         }
@@ -179,7 +182,7 @@ public final class ChildProcess implements AutoCloseable
     {
         final String[] lines = logText().split("\n");
         final int from = Math.max(0, lines.length - 20);
-        return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
+        return String.join("\n", Arrays.copyOfRange(lines, from, lines.length));
     }
 
     /**
@@ -235,7 +238,7 @@ public final class ChildProcess implements AutoCloseable
     {
         try
         {
-            Files.writeString(log, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
         catch (final IOException ex)
         {

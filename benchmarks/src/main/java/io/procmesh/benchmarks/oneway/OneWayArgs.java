@@ -1,6 +1,7 @@
 package io.procmesh.benchmarks.oneway;
 
 import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The command line shared by the one-way publisher and subscriber mains: queue directory, warm-up messages,
@@ -10,6 +11,7 @@ record OneWayArgs(Path queue, long warmupMessages, long measuredMessages, int pa
 {
     static final String READY = "READY";
     static final String RESULT = "RESULT";
+    private static final long FIRST_MESSAGE_POLL_NS = 100_000;
 
     static OneWayArgs parse(final String main, final String[] args)
     {
@@ -26,6 +28,22 @@ record OneWayArgs(Path queue, long warmupMessages, long measuredMessages, int pa
             System.exit(2);
         }
         return parsed;
+    }
+
+    /**
+     * How a subscriber waits for the next message: parked until the first arrives, so it leaves the publisher
+     * JVM's start-up a core, then spinning. The timed part starts after the warm-up messages either way.
+     */
+    static void idle(final long received)
+    {
+        if (received == 0)
+        {
+            LockSupport.parkNanos(FIRST_MESSAGE_POLL_NS);
+        }
+        else
+        {
+            Thread.onSpinWait();
+        }
     }
 
     long totalMessages()

@@ -44,7 +44,7 @@ public final class ProcmeshOneWaySubscriberMain implements InboundListener
             {
                 if (channel.poll(subscriber) == 0)
                 {
-                    Thread.onSpinWait();
+                    OneWayArgs.idle(subscriber.expected);
                 }
             }
             OneWayArgs.printResult(run.measuredMessages(), System.nanoTime() - subscriber.measuredStartNs);

@@ -39,7 +39,7 @@ public final class RawOneWaySubscriberMain
                 {
                     if (!dc.isPresent())
                     {
-                        Thread.onSpinWait();
+                        OneWayArgs.idle(expected);
                         continue;
                     }
                     final long sequence = dc.wire().bytes().readLong();
