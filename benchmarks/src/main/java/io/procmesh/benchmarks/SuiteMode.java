@@ -63,7 +63,7 @@ public record SuiteMode(
     public static SuiteMode full()
     {
         return new SuiteMode("full", 2_000, 1_500, 4_000, List.of(32, 1024), List.of(10_000, 100_000, 0), BOTH_IDLE,
-            List.of(10_000, 0), List.of(1, 16, 256), 3_000, 3_000_000, List.of(10_000, 0), 1, 2, 4, 500);
+            List.of(10_000, 0), List.of(1, 16, 256), 3_000, 3_000_000, List.of(10_000, 0), 1, 1, 3, 500);
     }
 
     public static SuiteMode quick()
