@@ -1,6 +1,7 @@
 package io.procmesh.benchmarks;
 
 import io.procmesh.benchmarks.report.ResultStore;
+import io.procmesh.benchmarks.report.RunArchive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +47,10 @@ public final class BenchMain implements Callable<Integer>
     @Option(names = "--note", defaultValue = "", description = "a note for the top of the report")
     private String note;
 
+    @Option(names = "--from-results", description = "render the report of an earlier run from its output " +
+        "directory (its results/run.json) instead of measuring")
+    private Path fromResults;
+
     @Option(names = "--only", split = ",", description = "scenario ids to run: ${COMPLETION-CANDIDATES}",
         completionCandidates = ScenarioIds.class)
     private List<String> only = List.of();
@@ -74,6 +79,15 @@ public final class BenchMain implements Callable<Integer>
         catch (final IllegalArgumentException ex)
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mode: " + ex.getMessage());
+        }
+        if (fromResults != null)
+        {
+            final Path reportFile = report != null ? report : fromResults.resolve("benchmarks.md");
+            final Path plotFile = plot != null ? plot : reportFile.resolveSibling("benchmarks-latency.svg");
+            BenchmarkSuite.render(RunArchive.read(fromResults.resolve("results").resolve(RunArchive.FILE_NAME)),
+                reportFile, plotFile);
+            System.out.println("[bench] report " + reportFile + ", plot " + plotFile);
+            return 0;
         }
         final SuiteContext context = new SuiteContext()
             .mode(suiteMode)

@@ -5,13 +5,16 @@ import io.procmesh.benchmarks.report.MachineInfo;
 import io.procmesh.benchmarks.report.MarkdownReport;
 import io.procmesh.benchmarks.report.Measurement;
 import io.procmesh.benchmarks.report.ResultStore;
+import io.procmesh.benchmarks.report.RunArchive;
+import io.procmesh.benchmarks.report.RunInfo;
 import io.procmesh.benchmarks.report.TargetChecks;
 import io.procmesh.benchmarks.roundtrip.RoundTripGroup;
 import io.procmesh.benchmarks.roundtrip.RoundTripPlan;
 import io.procmesh.benchmarks.scenario.Scenario;
 
-import java.time.Duration;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +30,17 @@ public final class BenchmarkSuite
     public BenchmarkSuite(final SuiteContext context)
     {
         this.context = context;
+    }
+
+    /**
+     * Renders the report of an archived run again, into the context's report and plot files.
+     */
+    public static void render(final RunArchive.Archived archived, final Path reportFile, final Path plotFile)
+    {
+        final List<Scenario> scenarios = Scenarios.all().stream()
+            .filter(scenario -> archived.info().scenarioIds().contains(scenario.id()))
+            .toList();
+        MarkdownReport.write(reportFile, plotFile, archived.info(), scenarios, archived.store());
     }
 
     public ResultStore run()
@@ -95,8 +109,11 @@ public final class BenchmarkSuite
             }
         }
 
-        MarkdownReport.write(context, machine, started, Duration.ofNanos(System.nanoTime() - startNs), selected,
-            store);
+        final RunInfo info = new RunInfo(context.mode().name(), context.command(), context.note(),
+            started.truncatedTo(ChronoUnit.SECONDS).toString(), (System.nanoTime() - startNs) / 1_000_000_000L,
+            machine, MachineInfo.currentLoadAverage(), selected.stream().map(Scenario::id).toList());
+        RunArchive.write(context.outputDir().resolve("results").resolve(RunArchive.FILE_NAME), info, store);
+        MarkdownReport.write(context.reportFile(), context.plotFile(), info, selected, store);
         context.progress("report " + context.reportFile() + ", plot " + context.plotFile());
         for (final TargetChecks.Check check : TargetChecks.evaluate(store))
         {

@@ -20,6 +20,28 @@ public final class ResultStore
     private final List<String> failures = new ArrayList<>();
     private final Map<String, String> skips = new LinkedHashMap<>();
     private final Map<String, Long> startupMs = new LinkedHashMap<>();
+    private final Map<String, String> facts = new LinkedHashMap<>();
+
+    /**
+     * Rebuilds a store from an archived run ({@link RunArchive}).
+     */
+    static ResultStore restore(
+        final List<Measurement> measurements,
+        final List<MicroMeasurement> micro,
+        final List<String> failures,
+        final Map<String, String> skips,
+        final Map<String, Long> startups,
+        final Map<String, String> facts)
+    {
+        final ResultStore store = new ResultStore();
+        measurements.forEach(store::add);
+        micro.forEach(store::add);
+        store.failures.addAll(failures);
+        store.skips.putAll(skips);
+        store.startupMs.putAll(startups);
+        store.facts.putAll(facts);
+        return store;
+    }
 
     public void add(final Measurement measurement)
     {
@@ -54,6 +76,29 @@ public final class ResultStore
     public void startup(final String partner, final long ms)
     {
         startupMs.putIfAbsent(partner, ms);
+    }
+
+    /**
+     * Records something a section needs to say about the run, e.g. the Python version.
+     */
+    public void fact(final String name, final String value)
+    {
+        facts.put(name, value);
+    }
+
+    public Optional<String> fact(final String name)
+    {
+        return Optional.ofNullable(facts.get(name));
+    }
+
+    public Map<String, String> facts()
+    {
+        return Collections.unmodifiableMap(facts);
+    }
+
+    public Map<String, String> skips()
+    {
+        return Collections.unmodifiableMap(skips);
     }
 
     public Map<String, Long> startups()

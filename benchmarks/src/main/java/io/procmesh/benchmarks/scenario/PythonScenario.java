@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class PythonScenario implements Scenario
 {
-    private String pythonVersion;
+    private static final String VERSION_FACT = "python.version";
 
     @Override
     public String id()
@@ -36,7 +36,7 @@ public final class PythonScenario implements Scenario
     @Override
     public Optional<String> unavailableReason(final SuiteContext context)
     {
-        pythonVersion = new PythonPingPong(context).pythonVersion();
+        final String pythonVersion = new PythonPingPong(context).pythonVersion();
         return pythonVersion == null ?
             Optional.of("skipped: no usable '" + context.python() + "' on this machine (set procmesh.bench.python)") :
             Optional.empty();
@@ -47,6 +47,7 @@ public final class PythonScenario implements Scenario
     {
         final SuiteMode mode = context.mode();
         final PythonPingPong python = new PythonPingPong(context);
+        store.fact(VERSION_FACT, python.pythonVersion());
         for (final int size : mode.sizes())
         {
             for (final int rate : mode.pythonRates())
@@ -61,7 +62,7 @@ public final class PythonScenario implements Scenario
     public void report(final ResultStore store, final StringBuilder md)
     {
         md.append("`benchmarks/src/main/python/mp_queue_pingpong.py`")
-            .append(pythonVersion == null ? "" : " on " + pythonVersion)
+            .append(store.fact(VERSION_FACT).map(version -> " on " + version).orElse(""))
             .append(": a parent and a child process, a request queue and a reply queue, one message in flight, ")
             .append("the same schedule and coordinated-omission correction as the Java harness; percentiles by ")
             .append("nearest rank over every measured sample.\n\n");
