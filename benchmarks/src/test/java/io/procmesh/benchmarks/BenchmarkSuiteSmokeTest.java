@@ -78,8 +78,8 @@ class BenchmarkSuiteSmokeTest
         {
             assertTrue(report.contains("\n## " + section + ". "), "no section " + section);
         }
-        assertTrue(report.contains("not yet measured: needs the launcher"), "no skip line for failover");
-        assertTrue(report.contains("not yet measured: needs the HTTP gateway"), "no skip line for the gateway");
+        assertTrue(report.contains("**not yet measured: needs the launcher"), "no skip line for failover");
+        assertTrue(report.contains("**not yet measured: needs the HTTP gateway"), "no skip line for the gateway");
         assertTrue(!pythonSkipped || report.contains("skipped: no usable"), "no skip line for Python");
         assertTrue(Files.readString(output.resolve("benchmarks-latency.svg")).contains("<polyline"));
         assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(),

@@ -41,7 +41,7 @@ public class RpcClientPollBenchmark
 {
     private static final long NEVER_MS = TimeUnit.HOURS.toMillis(1);
 
-    @Param({"256", "65536"})
+    @Param({"256", "4096", "65536"})
     public int maxCallsInFlight;
 
     private Path directory;
@@ -67,10 +67,11 @@ public class RpcClientPollBenchmark
         final InstanceSlot silent = registry.register(new Registration(
             "silent", "silent-1", "0", pid, dirs.inbox("silent", "silent-1").toString(), ""));
         silent.status(InstanceStatus.UP);
+        silent.heartbeat(System.nanoTime());
         final InstanceSlot slot = registry.register(new Registration("poller", "poller-1", "0", pid, "", ""));
         client = new RpcClient("poller-1", dirs.replies("poller-1"), registry, slot, context.codec(), context.json(),
             context.maxCallsInFlight(), context.discoveryRefreshMs(), context.defaultDeadlineMs(),
-            context.retainCycles(), context.errorHandler());
+            context.retainCycles(), context.instanceStaleMs(), context.errorHandler());
         final ReusableCall call = new ReusableCall("silent", "never-answered");
         call.request().writeLong(1);
         if (!client.invoke(call, NEVER_MS))

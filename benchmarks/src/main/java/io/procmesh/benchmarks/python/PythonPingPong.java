@@ -109,8 +109,8 @@ public final class PythonPingPong
             final long unsent = result.get("unsent").asLong();
             final String remark = unsent > 0 ? "rate not sustained: " + unsent +
                 " scheduled requests never sent, counted at their wait so far (lower bound)" : "";
-            return new Measurement(key, LatencySummary.of(result.get("count").asLong(), percentiles,
-                result.get("maxNs").asDouble()), result.get("throughputPerSec").asDouble(), remark);
+            return Measurement.of(key, LatencySummary.of(result.get("count").asLong(), percentiles,
+                result.get("maxNs").asDouble()), result.get("throughputPerSec").asDouble(), unsent, remark);
         }
         catch (final IOException | RuntimeException ex)
         {

@@ -50,7 +50,7 @@ public final class ProcmeshRawTransport implements RequestTransport
             CLIENT_SERVICE, instanceId, "0", ProcessHandle.current().pid(), "", ""));
         this.client = new RpcClient(instanceId, dirs.replies(instanceId), registry, slot, context.codec(),
             context.json(), context.maxCallsInFlight(), context.discoveryRefreshMs(), context.defaultDeadlineMs(),
-            context.retainCycles(), context.errorHandler());
+            context.retainCycles(), context.instanceStaleMs(), context.errorHandler());
         this.timeoutMs = context.defaultDeadlineMs();
         for (int i = 0; i < MAX_IN_FLIGHT; i++)
         {
