@@ -45,8 +45,8 @@ public final class NotYetMeasuredScenario implements Scenario
         return new NotYetMeasuredScenario("gateway", "8", "Gateway: GET /api/users/{id} under wrk -c32",
             "wrk with 32 connections against GET /api/users/{id} through the gateway and UserService, beside a " +
             "bare Jetty hello world in the same run; target at least 60% of bare Jetty throughput, p99 at most 5 ms",
-            "needs the HTTP gateway and wrk; the gateway (GatewayMain, HelloWorldServer in procmesh-launcher) reached " +
-            "main during this work and is not wired into the suite yet");
+            "needs the HTTP gateway and wrk; the gateway (GatewayMain, HelloWorldServer in procmesh-launcher) " +
+            "reached main during this work and is not wired into the suite yet");
     }
 
     @Override
