@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The CI smoke run: the whole suite in its smallest mode, with real partner JVMs and Python. It checks that every
  * scenario produces numbers, never how fast they are.
  */
-@Timeout(value = 300, unit = TimeUnit.SECONDS)
+@Timeout(value = 480, unit = TimeUnit.SECONDS)
 class BenchmarkSuiteSmokeTest
 {
     @Test
