@@ -21,7 +21,9 @@ import java.nio.file.Path;
  * <p>
  * The client's agent runs on the load generator's thread instead of its own ({@link Procmesh#connect} would
  * start a reply-reader thread), so a busy-spin run has one spinning thread per JVM, as 2 cores need.
- * Discovery, pending calls, deadlines, envelopes and slot counters are all procmesh's own.
+ * Discovery, pending calls, deadlines, envelopes and slot counters are all procmesh's own. The periodic directory
+ * refresh runs on {@code Procmesh}'s heartbeat thread in an application, off the calling path; this client has no
+ * such thread, and its directory is filled by the first call's miss.
  */
 public final class ProcmeshRawTransport implements RequestTransport
 {
