@@ -1,0 +1,150 @@
+package io.procmesh.benchmarks.report;
+
+import io.procmesh.benchmarks.harness.RunKey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The issue's targets, each checked against this run's figures: met, missed, or not measured here.
+ * Round-trip targets compare 32 B requests, one in flight: against the raw floor at 10k/s and unthrottled, for
+ * each idle strategy, and unthrottled (pure round trip) against Python and HTTP with procmesh's default idle
+ * strategy. A comparison with a run that fell behind its rate is inconclusive.
+ */
+public final class TargetChecks
+{
+    public static final String RAW = "raw-queue";
+    public static final String PROCMESH = "procmesh";
+    public static final String PYTHON = "python-mp-queue";
+    public static final String HTTP = "http";
+    public static final String ONE_WAY = "oneway-procmesh";
+    public static final String DEFAULT_IDLE = "backoff";
+    private static final int SIZE = 32;
+    private static final int RATE = 10_000;
+
+    public enum Status
+    {
+        MET, MISSED, INCONCLUSIVE, NOT_MEASURED
+    }
+
+    /**
+     * @param target what the issue asks.
+     * @param figure what was measured, with the comparison.
+     * @param status the verdict.
+     */
+    public record Check(String target, String figure, Status status)
+    {
+    }
+
+    private TargetChecks()
+    {
+    }
+
+    public static List<Check> evaluate(final ResultStore store)
+    {
+        final List<Check> checks = new ArrayList<>();
+        for (final int rate : new int[]{RATE, 0})
+        {
+            for (final String idle : List.of("busy-spin", DEFAULT_IDLE))
+            {
+                final RunKey key = new RunKey(PROCMESH, idle, SIZE, rate, 1);
+                final Optional<Measurement> measured = store.find(key);
+                final Optional<Measurement> raw = store.find(key.withSubject(RAW));
+                final String where = idle + ", 32 B " + (rate == 0 ? "unthrottled" : "at 10k/s");
+                checks.add(ratioAtMost("RTT p50 ≤ 1.25× raw (" + where + ")", measured, raw, 50, 1.25));
+                checks.add(ratioAtMost("RTT p99.9 ≤ 2× raw (" + where + ")", measured, raw, 99.9, 2.0));
+            }
+        }
+        final RunKey unthrottled = new RunKey(PROCMESH, DEFAULT_IDLE, SIZE, 0, 1);
+        final Optional<Measurement> procmesh = store.find(unthrottled);
+        checks.add(timesLower("p50 ≥ 50× lower than Python mp.Queue (32 B, unthrottled)", procmesh,
+            store.find(new RunKey(PYTHON, RunKey.NO_IDLE, SIZE, 0, 1)), 50));
+        checks.add(timesLower("p50 ≥ 10× lower than HTTP loopback (32 B, unthrottled)", procmesh,
+            store.find(new RunKey(HTTP, RunKey.NO_IDLE, SIZE, 0, 1)), 10));
+        checks.add(oneWay(store));
+        checks.add(microAtMost(store, "heartbeatWrite", "heartbeat write < 50 ns", 50));
+        checks.add(microAtMost(store, "counterAdd", "counter add < 50 ns", 50));
+        checks.add(new Check("gateway ≥ 60% of bare Jetty throughput, p99 ≤ 5 ms", "scenario 8 not yet measured",
+            Status.NOT_MEASURED));
+        checks.add(new Check("failover to UP again p50 < 1.5 s", "scenario 7 not yet measured", Status.NOT_MEASURED));
+        return checks;
+    }
+
+    private static Check ratioAtMost(
+        final String target,
+        final Optional<Measurement> measured,
+        final Optional<Measurement> baseline,
+        final double percentile,
+        final double limit)
+    {
+        if (measured.isEmpty() || baseline.isEmpty())
+        {
+            return new Check(target, "not measured in this run", Status.NOT_MEASURED);
+        }
+        final double subjectNs = measured.get().latency().at(percentile);
+        final double baselineNs = baseline.get().latency().at(percentile);
+        final double ratio = subjectNs / baselineNs;
+        return verdict(target, Format.micros(subjectNs) + " µs vs " + Format.micros(baselineNs) + " µs = " +
+            Format.ratio(ratio), ratio <= limit, measured.get(), baseline.get());
+    }
+
+    private static Check timesLower(
+        final String target,
+        final Optional<Measurement> procmesh,
+        final Optional<Measurement> other,
+        final double factor)
+    {
+        if (procmesh.isEmpty() || other.isEmpty())
+        {
+            return new Check(target, "not measured in this run", Status.NOT_MEASURED);
+        }
+        final double procmeshNs = procmesh.get().latency().p50();
+        final double otherNs = other.get().latency().p50();
+        final double times = otherNs / procmeshNs;
+        return verdict(target, "procmesh " + Format.micros(procmeshNs) + " µs vs " + Format.micros(otherNs) +
+            " µs: " + Format.ratio(times) + " lower", times >= factor, procmesh.get(), other.get());
+    }
+
+    /**
+     * A comparison where either side could not keep its rate says nothing about the target: it is inconclusive.
+     */
+    private static Check verdict(
+        final String target,
+        final String figure,
+        final boolean met,
+        final Measurement first,
+        final Measurement second)
+    {
+        if (!first.comparable() || !second.comparable())
+        {
+            return new Check(target, figure + " (a side fell behind its rate: not comparable)", Status.INCONCLUSIVE);
+        }
+        return new Check(target, figure, met ? Status.MET : Status.MISSED);
+    }
+
+    private static Check oneWay(final ResultStore store)
+    {
+        final String target = "≥ 1M one-way msgs/s on one channel (256 B)";
+        final List<Measurement> runs = store.measurements(key -> key.subject().equals(ONE_WAY));
+        if (runs.isEmpty())
+        {
+            return new Check(target, "not measured in this run", Status.NOT_MEASURED);
+        }
+        final double rate = runs.get(0).throughput();
+        return new Check(target, Format.perSecond(rate) + " msg/s", rate >= 1_000_000 ? Status.MET : Status.MISSED);
+    }
+
+    private static Check microAtMost(final ResultStore store, final String benchmark, final String target,
+        final double limitNs)
+    {
+        final Optional<MicroMeasurement> measured = store.micro(benchmark);
+        if (measured.isEmpty())
+        {
+            return new Check(target, "not measured in this run", Status.NOT_MEASURED);
+        }
+        final double ns = measured.get().nsPerOp();
+        return new Check(target, Format.nanos(ns) + " ns/op (`" + benchmark + "`)",
+            ns < limitNs ? Status.MET : Status.MISSED);
+    }
+}
