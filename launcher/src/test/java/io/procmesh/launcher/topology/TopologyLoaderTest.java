@@ -34,16 +34,19 @@ class TopologyLoaderTest
     {
         final Topology topology = loader.loadBundled();
 
-        assertEquals(List.of("user", "notification", "order"), topology.serviceNames());
-        assertEquals(List.of(List.of("user", "notification"), List.of("order")), topology.layers());
-        assertEquals(List.of(List.of("order"), List.of("user", "notification")), topology.stopLayers());
+        assertEquals(List.of("user", "notification", "order", "gateway"), topology.serviceNames());
+        assertEquals(List.of(List.of("user", "notification"), List.of("order"), List.of("gateway")),
+            topology.layers());
+        assertEquals(List.of(List.of("gateway"), List.of("order"), List.of("user", "notification")),
+            topology.stopLayers());
         assertEquals(100, topology.healthCheckIntervalMs());
-        assertEquals(3, topology.instanceCount());
+        assertEquals(4, topology.instanceCount());
         assertNull(topology.dataDir());
         final ServiceDefinition order = topology.service("order");
         assertEquals(List.of("user"), order.dependsOn());
         assertEquals("order-1", order.instanceId(1));
         assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC"), order.jvmOptions());
+        assertTrue(topology.service("gateway").jvmOptions().contains("-Dprocmesh.gateway.port=8080"));
     }
 
     @Test
