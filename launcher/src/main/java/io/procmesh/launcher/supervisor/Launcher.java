@@ -48,48 +48,60 @@ public final class Launcher
     {
         final LauncherFiles files = new LauncherFiles(context.dataDirectory);
         final LauncherStateFile stateFile = new LauncherStateFile(files.stateFile());
-        try (LauncherLock ignored = LauncherLock.acquire(files);
-             Registry registry = RegistryAccess.openForLauncher(context.dataDirectory, context.registryMaxInstances,
-                 previousState(stateFile)))
+        try (LauncherLock ignored = LauncherLock.acquire(files))
         {
-            final ControlDirectory control = new ControlDirectory(files.controlDirectory());
-            control.create();
             final Optional<LauncherState> previous = previousState(stateFile);
-            final Thread supervisingThread = Thread.currentThread();
-            final Supervisor supervisor = new Supervisor(new Supervisor.Context()
-                .topology(context.topology)
-                .registry(registry)
-                .spawner(new ChildSpawner(context.dataDirectory, context.classPath,
-                    ChildSpawner.setsidIfAvailable(context.detachChildren, context.setsidPath)))
-                .stateFile(stateFile)
-                .control(control)
-                .errorHandler(context.errorHandler)
-                .wakeup(() -> LockSupport.unpark(supervisingThread)));
-
-            final long startNs = System.nanoTime();
-            final int adopted = supervisor.adoptRunning(previous, startNs);
-            context.out.println("procmesh: supervising " + instances(supervisor.instanceCount()) + " from " +
-                context.topology.source() + " in " + context.dataDirectory.root() +
-                (adopted > 0 ? " (" + adopted + " adopted from an earlier launcher)" : ""));
-            try
+            try (Registry registry =
+                RegistryAccess.openForLauncher(context.dataDirectory, context.registryMaxInstances, previous))
             {
-                superviseUntilSignalled(supervisor, signal, startNs);
+                return supervise(signal, files, stateFile, previous, registry);
             }
-            finally
-            {
-                // Any way out but SIGKILL stops the children; after a SIGKILL the next `up` adopts them.
-                context.out.println("procmesh: stopping all instances");
-                final List<String> survivors = supervisor.stopAll(System.nanoTime());
-                context.out.println(survivors.isEmpty() ?
-                    "procmesh: all instances stopped" : "procmesh: could not stop " + survivors);
-            }
-            return ExitCodes.STOPPED_BY_SIGNAL;
         }
         catch (final IOException ex)
         {
             throw new LauncherException(ExitCodes.FAILURE, "launcher I/O failure in " +
                 context.dataDirectory.root() + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private int supervise(
+        final ShutdownSignal signal,
+        final LauncherFiles files,
+        final LauncherStateFile stateFile,
+        final Optional<LauncherState> previous,
+        final Registry registry) throws IOException
+    {
+        final ControlDirectory control = new ControlDirectory(files.controlDirectory());
+        control.create();
+        final Thread supervisingThread = Thread.currentThread();
+        final Supervisor supervisor = new Supervisor(new Supervisor.Context()
+            .topology(context.topology)
+            .registry(registry)
+            .spawner(new ChildSpawner(context.dataDirectory, context.classPath,
+                ChildSpawner.setsidIfAvailable(context.detachChildren, context.setsidPath)))
+            .stateFile(stateFile)
+            .control(control)
+            .errorHandler(context.errorHandler)
+            .wakeup(() -> LockSupport.unpark(supervisingThread)));
+
+        final long startNs = System.nanoTime();
+        final int adopted = supervisor.adoptRunning(previous, startNs);
+        context.out.println("procmesh: supervising " + instances(supervisor.instanceCount()) + " from " +
+            context.topology.source() + " in " + context.dataDirectory.root() +
+            (adopted > 0 ? " (" + adopted + " adopted from an earlier launcher)" : ""));
+        try
+        {
+            superviseUntilSignalled(supervisor, signal, startNs);
+        }
+        finally
+        {
+            // Any way out but SIGKILL stops the children; after a SIGKILL the next `up` adopts them.
+            context.out.println("procmesh: stopping all instances");
+            final List<String> survivors = supervisor.stopAll(System.nanoTime());
+            context.out.println(survivors.isEmpty() ?
+                "procmesh: all instances stopped" : "procmesh: could not stop " + survivors);
+        }
+        return ExitCodes.STOPPED_BY_SIGNAL;
     }
 
     private void superviseUntilSignalled(final Supervisor supervisor, final ShutdownSignal signal, final long startNs)

@@ -46,8 +46,7 @@ class TopologyLoaderTest
         assertEquals(List.of("user"), order.dependsOn());
         assertEquals("order-1", order.instanceId(1));
         assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC"), order.jvmOptions());
-        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dprocmesh.gateway.port=8080"),
-            topology.service("gateway").jvmOptions());
+        assertTrue(topology.service("gateway").jvmOptions().contains("-Dprocmesh.gateway.port=8080"));
     }
 
     @Test
