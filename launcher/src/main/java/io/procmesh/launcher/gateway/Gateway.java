@@ -70,23 +70,32 @@ public final class Gateway implements AutoCloseable
     }
 
     /**
-     * Binds, joins the mesh and starts serving.
+     * Joins the mesh, binds and starts serving. The port is bound only once the mesh is joined: a bound port
+     * already accepts connections into the kernel backlog, and joining can take seconds on a loaded host, so
+     * binding first left clients of a restarted gateway waiting with no answer instead of a refused connection.
      *
-     * @throws PortInUseException       if the port is taken; nothing else was started.
+     * @throws PortInUseException       if the port is taken; the mesh connection is closed again.
      * @throws IllegalArgumentException for a bad setting, naming it.
      */
     public static Gateway launch(final GatewayContext context)
     {
         context.conclude();
-        final Server server = JettyServers.createAndBind(context);
-        final Procmesh mesh;
+        final Procmesh mesh = Procmesh.connect(context.meshContext());
+        final Server server;
         try
         {
-            mesh = Procmesh.connect(context.meshContext());
+            server = JettyServers.createAndBind(context);
         }
         catch (final RuntimeException ex)
         {
-            stopQuietlyInto(ex, server);
+            try
+            {
+                mesh.close();
+            }
+            catch (final RuntimeException closeFailure)
+            {
+                ex.addSuppressed(closeFailure);
+            }
             throw ex;
         }
 
