@@ -70,16 +70,19 @@ public final class Gateway implements AutoCloseable
     }
 
     /**
-     * Joins the mesh, binds and starts serving. The port is bound only once the mesh is joined: a bound port
-     * already accepts connections into the kernel backlog, and joining can take seconds on a loaded host, so
-     * binding first left clients of a restarted gateway waiting with no answer instead of a refused connection.
+     * Checks the port, joins the mesh, binds and starts serving. The port is bound only once the mesh is joined:
+     * a bound port already accepts connections into the kernel backlog, and joining can take 10-20 s on a loaded
+     * host, so binding first left clients of a restarted gateway waiting with no answer (found by ChaosTest)
+     * instead of a refused connection.
      *
-     * @throws PortInUseException       if the port is taken; the mesh connection is closed again.
+     * @throws PortInUseException       if the port is taken: before joining the mesh, or, if another process
+     *                                  took it meanwhile, after, and the mesh connection is closed again.
      * @throws IllegalArgumentException for a bad setting, naming it.
      */
     public static Gateway launch(final GatewayContext context)
     {
         context.conclude();
+        JettyServers.checkPortFree(context);
         final Procmesh mesh = Procmesh.connect(context.meshContext());
         final Server server;
         try

@@ -51,17 +51,36 @@ final class ChaosChecker
         this.log = log;
     }
 
-    Result check(final List<Path> logDirectories) throws IOException, InterruptedException
+    /**
+     * What can be checked without a healed system, for the report of a run that did not heal: hangs and logs.
+     */
+    Result checkWithoutSystem(final List<Path> logDirectories)
     {
-        final List<ChaosLog.Request> requests = log.requests();
+        final List<String> hangSamples = hangSamples(log.requests());
+        return new Result(hangSamples.size(), hangSamples.subList(0, Math.min(5, hangSamples.size())), List.of(),
+            List.of(), List.of(), deadlockLogs(logDirectories), 0, 0);
+    }
+
+    private static List<String> hangSamples(final List<ChaosLog.Request> requests)
+    {
         final List<String> hangSamples = new ArrayList<>();
-        final Map<String, List<ChaosLog.Request>> ordersByUser = new LinkedHashMap<>();
         for (final ChaosLog.Request request : requests)
         {
             if (request.status() == ChaosClient.HANG)
             {
                 hangSamples.add(request.kind() + " " + request.error());
             }
+        }
+        return hangSamples;
+    }
+
+    Result check(final List<Path> logDirectories) throws IOException, InterruptedException
+    {
+        final List<ChaosLog.Request> requests = log.requests();
+        final List<String> hangSamples = hangSamples(requests);
+        final Map<String, List<ChaosLog.Request>> ordersByUser = new LinkedHashMap<>();
+        for (final ChaosLog.Request request : requests)
+        {
             if (request.kind() == ChaosLog.Kind.ORDER && request.acknowledged())
             {
                 ordersByUser.computeIfAbsent(request.userId(), user -> new ArrayList<>()).add(request);
