@@ -25,6 +25,8 @@ final class ChaosClient implements Runnable
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     static final int CONNECT_ERROR = -1;
     static final int HANG = -2;
+    static final long READ_RETRY_MS = 30_000;
+    static final java.util.concurrent.atomic.AtomicInteger READ_RETRIES = new java.util.concurrent.atomic.AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int clientId;
@@ -120,15 +122,30 @@ final class ChaosClient implements Runnable
             item, error));
     }
 
+    /**
+     * A checker's read: a 503 or 504 (an instance briefly unavailable, e.g. a heartbeat late on a loaded host) is
+     * retried for up to {@link #READ_RETRY_MS}; any other status fails at once. Whether every service stays UP
+     * is a separate invariant; this only makes sure the data is read.
+     */
     static JsonNode getJson(final HttpClient http, final URI uri) throws IOException, InterruptedException
     {
-        final HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET()
-            .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200)
+        final long deadlineNs = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(READ_RETRY_MS);
+        while (true)
         {
-            throw new IOException("GET " + uri + " -> " + response.statusCode() + " " + response.body());
+            final HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200)
+            {
+                return JSON.readTree(response.body());
+            }
+            final boolean unavailable = response.statusCode() == 503 || response.statusCode() == 504;
+            if (!unavailable || System.nanoTime() - deadlineNs > 0)
+            {
+                throw new IOException("GET " + uri + " -> " + response.statusCode() + " " + response.body());
+            }
+            READ_RETRIES.incrementAndGet();
+            Thread.sleep(500);
         }
-        return JSON.readTree(response.body());
     }
 
     static int getStatus(final HttpClient http, final URI uri)

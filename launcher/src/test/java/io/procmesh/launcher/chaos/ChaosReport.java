@@ -92,6 +92,7 @@ final class ChaosReport
         figures.put("unrecoveredFaults", unrecovered);
         figures.put("finalRecoveryAfterLoadMs", finalRecoveryMs);
         figures.put("logsWithInterProcessDeadLockException", result.deadlockLogs());
+        figures.put("checkerReadsRetriedOn503or504", ChaosClient.READ_RETRIES.get());
         figures.put("ordersChecked", result.ordersChecked());
         figures.put("notificationsChecked", result.notificationsChecked());
     }
