@@ -26,6 +26,35 @@ final class JettyServers
      *
      * @throws PortInUseException if the address is taken.
      */
+    /**
+     * Binds the gateway's address and releases it at once, so that a port in use fails before the gateway joins
+     * the mesh, without the listening socket that the real bind leaves accepting into the kernel backlog while
+     * the mesh is being joined. Port 0 (any free port) cannot be taken and is not checked.
+     *
+     * @throws PortInUseException if the address is taken.
+     */
+    static void checkPortFree(final GatewayContext context)
+    {
+        if (context.port() == 0)
+        {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket())
+        {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(context.host(), context.port()));
+        }
+        catch (final BindException ex)
+        {
+            throw new PortInUseException(context.host(), context.port(), ex);
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("cannot listen on " + context.host() + ":" + context.port() + ": " +
+                ex.getMessage(), ex);
+        }
+    }
+
     static Server createAndBind(final GatewayContext context)
     {
         final QueuedThreadPool threads = new QueuedThreadPool(

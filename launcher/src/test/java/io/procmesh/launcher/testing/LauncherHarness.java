@@ -90,8 +90,16 @@ public final class LauncherHarness implements AutoCloseable
      */
     public ChildJvm startLauncher(final String logName)
     {
+        return startLauncher(logName, LAUNCHER_HARD_TIMEOUT);
+    }
+
+    /**
+     * As {@link #startLauncher(String)}, with a hard time limit for runs longer than the default one.
+     */
+    public ChildJvm startLauncher(final String logName, final Duration hardTimeout)
+    {
         final ChildJvm launcher = ChildJvm.start(LauncherMain.class, directory.resolve(logName),
-            LAUNCHER_HARD_TIMEOUT, List.of(), "up", "--config", topology.toString(), "--data-dir", dataDir.toString());
+            hardTimeout, List.of(), "up", "--config", topology.toString(), "--data-dir", dataDir.toString());
         jvms.add(launcher);
         return launcher;
     }

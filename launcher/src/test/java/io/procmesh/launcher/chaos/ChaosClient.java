@@ -1,0 +1,187 @@
+package io.procmesh.launcher.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The load of a chaos run: creates users (unique emails) and orders for users created earlier through the
+ * gateway, and records every request's outcome. Each order's item is unique, so an order executed twice shows
+ * as the same item listed twice.
+ */
+final class ChaosClient implements Runnable
+{
+    /** The gateway's deadline (procmesh.defaultDeadlineMs) plus 3 s: no answer by then is a hang. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    static final int CONNECT_ERROR = -1;
+    static final int HANG = -2;
+    static final long READ_RETRY_MS = 30_000;
+    static final java.util.concurrent.atomic.AtomicInteger READ_RETRIES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int clientId;
+    private final URI base;
+    private final HttpClient http;
+    private final long endNs;
+    private final ChaosLog log;
+    private int sequence;
+
+    ChaosClient(final int clientId, final URI base, final HttpClient http, final long endNs, final ChaosLog log)
+    {
+        this.clientId = clientId;
+        this.base = base;
+        this.http = http;
+        this.endNs = endNs;
+        this.log = log;
+    }
+
+    static HttpClient newHttpClient()
+    {
+        return HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(REQUEST_TIMEOUT)
+            .build();
+    }
+
+    @Override
+    public void run()
+    {
+        final ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (System.nanoTime() - endNs < 0 && !Thread.currentThread().isInterrupted())
+        {
+            final String userId = log.randomUser(random);
+            final int n = ++sequence;
+            if (userId == null || random.nextInt(4) == 0)
+            {
+                final String email = "c" + clientId + "-" + n + "@chaos.test";
+                post(ChaosLog.Kind.USER, "/api/users",
+                    "{\"name\":\"chaos " + clientId + "-" + n + "\",\"email\":\"" + email + "\"}", null, null);
+            }
+            else
+            {
+                final String item = "item-c" + clientId + "-" + n;
+                post(ChaosLog.Kind.ORDER, "/api/orders",
+                    "{\"userId\":\"" + userId + "\",\"item\":\"" + item + "\",\"quantity\":1}", userId, item);
+            }
+            sleep(20 + random.nextInt(31));
+        }
+    }
+
+    private void post(
+        final ChaosLog.Kind kind, final String path, final String body, final String userId, final String item)
+    {
+        final HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+        final long startNs = System.nanoTime();
+        int status;
+        String id = null;
+        String error = null;
+        try
+        {
+            final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            if (status == 201)
+            {
+                id = JSON.readTree(response.body()).path("id").asText(null);
+            }
+        }
+        catch (final HttpConnectTimeoutException ex)
+        {
+            status = CONNECT_ERROR;
+            error = ex.toString();
+        }
+        catch (final HttpTimeoutException ex)
+        {
+            status = HANG;
+            error = ex.toString();
+        }
+        catch (final IOException ex)
+        {
+            status = CONNECT_ERROR;
+            error = ex.toString();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        log.record(new ChaosLog.Request(kind, clientId, startNs, System.nanoTime() - startNs, status, id, userId,
+            item, error));
+    }
+
+    /**
+     * A checker's read: a 503 or 504 (an instance briefly unavailable, e.g. a heartbeat late on a loaded host) is
+     * retried for up to {@link #READ_RETRY_MS}; any other status fails at once. Whether every service stays UP
+     * is a separate invariant; this only makes sure the data is read.
+     */
+    static JsonNode getJson(final HttpClient http, final URI uri) throws IOException, InterruptedException
+    {
+        final long deadlineNs = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(READ_RETRY_MS);
+        while (true)
+        {
+            final HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200)
+            {
+                return JSON.readTree(response.body());
+            }
+            final boolean unavailable = response.statusCode() == 503 || response.statusCode() == 504;
+            if (!unavailable || System.nanoTime() - deadlineNs > 0)
+            {
+                throw new IOException("GET " + uri + " -> " + response.statusCode() + " " + response.body());
+            }
+            READ_RETRIES.incrementAndGet();
+            Thread.sleep(500);
+        }
+    }
+
+    static int getStatus(final HttpClient http, final URI uri)
+    {
+        try
+        {
+            return http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        catch (final IOException ex)
+        {
+            return CONNECT_ERROR;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return CONNECT_ERROR;
+        }
+    }
+
+    static List<JsonNode> elements(final JsonNode array)
+    {
+        final java.util.ArrayList<JsonNode> list = new java.util.ArrayList<>();
+        array.forEach(list::add);
+        return list;
+    }
+
+    private static void sleep(final long ms)
+    {
+        try
+        {
+            Thread.sleep(ms);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
