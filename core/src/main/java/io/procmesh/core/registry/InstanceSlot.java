@@ -8,11 +8,13 @@ public final class InstanceSlot
 {
     private final String instanceId;
     private final InstanceRecord record;
+    private final RegistryGeneration generation;
 
-    InstanceSlot(final String instanceId, final InstanceRecord record)
+    InstanceSlot(final String instanceId, final InstanceRecord record, final RegistryGeneration generation)
     {
         this.instanceId = instanceId;
         this.record = record;
+        this.generation = generation;
     }
 
     public String instanceId()
@@ -47,6 +49,7 @@ public final class InstanceSlot
     public void advertiseInbox(final String inboxPath)
     {
         record.setInboxPath(inboxPath);
+        generation.bump();
     }
 
     public long pid()
@@ -87,6 +90,11 @@ public final class InstanceSlot
     public void incrementDuplicates()
     {
         record.addAtomicDuplicates(1);
+    }
+
+    public long inboxBacklog()
+    {
+        return record.getVolatileInboxBacklog();
     }
 
     public void lastHandledIndex(final long index)

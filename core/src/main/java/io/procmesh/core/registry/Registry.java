@@ -30,6 +30,7 @@ public final class Registry implements AutoCloseable
 {
     public static final int AVERAGE_KEY_BYTES = 24;
     private final ChronicleMap<CharSequence, InstanceRecord> map;
+    private final RegistryGeneration generation;
     private final Path file;
     private final int maxInstances;
 
@@ -38,6 +39,7 @@ public final class Registry implements AutoCloseable
         this.map = map;
         this.file = file;
         this.maxInstances = maxInstances;
+        this.generation = RegistryGeneration.open(file.resolveSibling(file.getFileName() + ".generation"));
     }
 
     /**
@@ -126,7 +128,8 @@ public final class Registry implements AutoCloseable
         record.setStartTimeMs(System.currentTimeMillis());
         record.addAtomicRegistrations(1);
         record.setOrderedHeartbeatNs(System.nanoTime());
-        return new InstanceSlot(instanceId, record);
+        generation.bump();
+        return new InstanceSlot(instanceId, record, generation);
     }
 
     /**
@@ -137,7 +140,7 @@ public final class Registry implements AutoCloseable
     public InstanceSlot attach(final String instanceId)
     {
         final InstanceRecord record = bindStable(instanceId);
-        return record == null ? null : new InstanceSlot(instanceId, record);
+        return record == null ? null : new InstanceSlot(instanceId, record, generation);
     }
 
     /**
@@ -183,7 +186,18 @@ public final class Registry implements AutoCloseable
      */
     public boolean remove(final String instanceId)
     {
-        return map.remove(instanceId) != null;
+        final boolean removed = map.remove(instanceId) != null;
+        generation.bump();
+        return removed;
+    }
+
+    /**
+     * @return a number that changes whenever an instance registers, advertises its inbox or is removed; read
+     * without any lock, so a caller can skip a {@link #snapshot()} when nothing changed.
+     */
+    public long generation()
+    {
+        return generation.current();
     }
 
     /**
@@ -202,9 +216,10 @@ public final class Registry implements AutoCloseable
     }
 
     /**
-     * Whether every segment's read lock can be taken within the timeout. A segment whose lock was left held by a
-     * killed process blocks every reader and writer of it (60 s, then InterProcessDeadLockException); such a map is
-     * wedged and needs {@link #recover} with every user stopped. The probe never blocks past the timeout.
+     * Whether every segment's write lock can be taken within the timeout. A segment lock left held by a killed
+     * process, even a read lock from a scan, blocks every writer of it (60 s, then InterProcessDeadLockException);
+     * such a map is wedged and needs {@link #recover} with every user stopped. The probe never blocks past the
+     * timeout, and holds each write lock only to release it.
      */
     public boolean isResponsive(final long timeoutMs)
     {
@@ -213,13 +228,13 @@ public final class Registry implements AutoCloseable
         {
             try (MapSegmentContext<CharSequence, InstanceRecord, ?> context = map.segmentContext(segment))
             {
-                final InterProcessLock readLock = ((InterProcessReadWriteUpdateLock)context).readLock();
+                final InterProcessLock writeLock = ((InterProcessReadWriteUpdateLock)context).writeLock();
                 final long remainingNs = Math.max(0, deadlineNs - System.nanoTime());
-                if (!readLock.tryLock(remainingNs, TimeUnit.NANOSECONDS))
+                if (!writeLock.tryLock(remainingNs, TimeUnit.NANOSECONDS))
                 {
                     return false;
                 }
-                readLock.unlock();
+                writeLock.unlock();
             }
             catch (final InterruptedException ex)
             {
@@ -247,6 +262,7 @@ public final class Registry implements AutoCloseable
     @Override
     public void close()
     {
+        generation.close();
         map.close();
     }
 }

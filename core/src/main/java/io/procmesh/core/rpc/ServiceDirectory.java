@@ -26,6 +26,7 @@ final class ServiceDirectory implements AutoCloseable
     private final long staleNs;
     private final ConcurrentHashMap<String, Endpoints> byService = new ConcurrentHashMap<>();
     private volatile long lastRefreshNs;
+    private long scannedGeneration = Long.MIN_VALUE;
 
     ServiceDirectory(final Registry registry, final EnvelopeCodec codec, final long staleMs)
     {
@@ -78,9 +79,19 @@ final class ServiceDirectory implements AutoCloseable
         return endpoints == null ? null : endpoints.next(nowNs, staleNs);
     }
 
+    /**
+     * Scans the registry for new instances, only if an instance registered, advertised or was removed since the
+     * last scan: a scan takes segment locks, and a process killed inside one wedges the map for every writer.
+     */
     synchronized void refresh()
     {
         lastRefreshNs = System.nanoTime();
+        final long generation = registry.generation();
+        if (generation == scannedGeneration)
+        {
+            return;
+        }
+        scannedGeneration = generation;
         for (final InstanceSnapshot snapshot : registry.snapshot())
         {
             if (snapshot.inboxPath().isEmpty())

@@ -2,7 +2,8 @@ package io.procmesh.core.registry;
 
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.TestDirectories;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Path;
@@ -15,14 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A process killed while it holds a registry segment lock wedges the map; the probe sees it and recovery,
- * with every user stopped, brings it back with its data.
+ * A process killed while it holds a registry segment lock, a write lock from a registration or a read lock from a
+ * scan, wedges the map for writers; the probe sees it and recovery, with every user stopped, brings it back with
+ * its data.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RegistryWedgeTest
 {
-    @Test
-    void shouldDetectAWedgedRegistryAndRecoverItWithItsData()
+    @ParameterizedTest
+    @ValueSource(strings = {"write", "read"})
+    void shouldDetectAWedgedRegistryAndRecoverItWithItsData(final String lockHeld)
     {
         final Path dir = TestDirectories.create("wedge");
         final Path file = dir.resolve("registry.cm");
@@ -36,7 +39,7 @@ class RegistryWedgeTest
         }
 
         try (ChildJvm holder = ChildJvm.start(SegmentLockHolderMain.class, dir.resolve("holder.log"),
-            Duration.ofMinutes(1), List.of(), file.toString(), "s-3"))
+            Duration.ofMinutes(1), List.of(), file.toString(), "s-3", lockHeld))
         {
             holder.awaitLogLine("LOCKED s-3", Duration.ofSeconds(60));
             holder.kill9();

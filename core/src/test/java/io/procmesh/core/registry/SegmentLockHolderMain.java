@@ -5,8 +5,8 @@ import net.openhft.chronicle.map.ExternalMapQueryContext;
 import java.nio.file.Path;
 
 /**
- * Child JVM main: takes the write lock of one registry entry's segment, as register or deregister would, and holds
- * it until killed. Args: registryFile instanceId.
+ * Child JVM main: takes the read or write lock of one registry entry's segment, as a scan or a registration
+ * would, and holds it until killed. Args: registryFile instanceId read|write.
  */
 public final class SegmentLockHolderMain
 {
@@ -15,7 +15,14 @@ public final class SegmentLockHolderMain
         final Registry registry = Registry.open(Path.of(args[0]), 64);
         try (ExternalMapQueryContext<CharSequence, InstanceRecord, ?> context = registry.map().queryContext(args[1]))
         {
-            context.writeLock().lock();
+            if ("read".equals(args[2]))
+            {
+                context.readLock().lock();
+            }
+            else
+            {
+                context.writeLock().lock();
+            }
             System.out.println("LOCKED " + args[1]);
             Thread.sleep(Long.MAX_VALUE);
         }
