@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The gateway's cached copy of the registry. {@link Registry#snapshot()} takes segment read locks, so it runs
- * on one timer thread every refresh interval; requests only read the last immutable {@link Snapshot} and the
- * per-service {@link ServiceAvailability} flags.
+ * The gateway's cached copy of the registry, refreshed on one timer thread every refresh interval by reading
+ * each instance through its slot, bound once (no lock). {@link Registry#snapshot()} takes segment read locks, so
+ * it runs only when the registry's generation moved. Requests only read the last immutable {@link Snapshot} and
+ * the per-service {@link ServiceAvailability} flags.
  */
 final class RegistryView implements AutoCloseable
 {
@@ -47,6 +48,8 @@ final class RegistryView implements AutoCloseable
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile Snapshot current = new Snapshot(0, List.of(), Map.of());
+    private final Map<String, io.procmesh.core.registry.InstanceSlot> slots = new LinkedHashMap<>();
+    private long scannedGeneration = Long.MIN_VALUE;
 
     RegistryView(
         final Registry registry,
@@ -124,11 +127,37 @@ final class RegistryView implements AutoCloseable
         }
     }
 
+    /**
+     * Reads every instance through its slot, bound once: no map lock. The map itself is scanned (segment locks)
+     * only when the registry's generation moved, because a process killed inside a scan wedges the map.
+     */
+    private List<InstanceSnapshot> readEntries()
+    {
+        final long generation = registry.generation();
+        if (generation != scannedGeneration)
+        {
+            scannedGeneration = generation;
+            final java.util.Set<String> present = new java.util.HashSet<>();
+            for (final InstanceSnapshot entry : registry.snapshot())
+            {
+                present.add(entry.instanceId());
+                slots.computeIfAbsent(entry.instanceId(), registry::attach);
+            }
+            slots.keySet().retainAll(present);
+        }
+        final List<InstanceSnapshot> entries = new ArrayList<>(slots.size());
+        for (final io.procmesh.core.registry.InstanceSlot slot : slots.values())
+        {
+            entries.add(slot.snapshot());
+        }
+        return entries;
+    }
+
     private Snapshot capture()
     {
         final long nowNs = System.nanoTime();
         final long nowMs = System.currentTimeMillis();
-        final List<InstanceSnapshot> entries = registry.snapshot();
+        final List<InstanceSnapshot> entries = readEntries();
         entries.sort(ORDER);
 
         final List<InstanceView> instances = new ArrayList<>(entries.size());
