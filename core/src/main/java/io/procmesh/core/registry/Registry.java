@@ -47,6 +47,7 @@ public final class Registry implements AutoCloseable
      */
     public static Registry open(final Path file, final int maxInstances)
     {
+        generateValueClasses();
         try
         {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -66,6 +67,7 @@ public final class Registry implements AutoCloseable
      */
     public static Registry recover(final Path file, final int maxInstances)
     {
+        generateValueClasses();
         try
         {
             final ChronicleMap<CharSequence, InstanceRecord> map = builder(maxInstances)
@@ -76,6 +78,18 @@ public final class Registry implements AutoCloseable
         {
             throw new UncheckedIOException("cannot recover registry " + file + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * Chronicle Values compiles the record's heap and native classes with javac on first use, which takes seconds
+     * on a busy host. Done lazily, the first scan compiled the heap class while holding a segment lock, and a
+     * process killed in those seconds wedged the map for everyone (seen in CI). So both are made here, before any
+     * lock is taken.
+     */
+    private static void generateValueClasses()
+    {
+        Values.newHeapInstance(InstanceRecord.class);
+        Values.newNativeReference(InstanceRecord.class);
     }
 
     private static net.openhft.chronicle.map.ChronicleMapBuilder<CharSequence, InstanceRecord> builder(
