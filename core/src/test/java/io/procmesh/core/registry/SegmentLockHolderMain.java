@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * Child JVM main: takes the read or write lock of one registry entry's segment, as a scan or a registration
- * would, and holds it until killed. Args: registryFile instanceId read|write.
+ * would, and holds it until killed. Args: registryFile instanceId [read|write], write by default.
  */
 public final class SegmentLockHolderMain
 {
@@ -15,7 +15,7 @@ public final class SegmentLockHolderMain
         final Registry registry = Registry.open(Path.of(args[0]), 64);
         try (ExternalMapQueryContext<CharSequence, InstanceRecord, ?> context = registry.map().queryContext(args[1]))
         {
-            if ("read".equals(args[2]))
+            if (args.length > 2 && "read".equals(args[2]))
             {
                 context.readLock().lock();
             }
