@@ -29,6 +29,11 @@ import java.util.concurrent.TimeUnit;
 public final class Registry implements AutoCloseable
 {
     public static final int AVERAGE_KEY_BYTES = 24;
+    /**
+     * How long {@link #attach} waits for a segment's read lock. A live holder keeps it for microseconds; waiting
+     * Chronicle's own 60 s would freeze the launcher's health monitor behind a lock a dead process left.
+     */
+    public static final long ATTACH_LOCK_TIMEOUT_MS = 1_000;
     private final ChronicleMap<CharSequence, InstanceRecord> map;
     private final RegistryGeneration generation;
     private final Path file;
@@ -150,6 +155,7 @@ public final class Registry implements AutoCloseable
      * Binds a slot to an existing instance for lock-free reading, e.g. by the health monitor.
      *
      * @return the slot, or null if the instance never registered.
+     * @throws RegistryWedgedException if the entry's segment lock stays taken for {@link #ATTACH_LOCK_TIMEOUT_MS}.
      */
     public InstanceSlot attach(final String instanceId)
     {
@@ -170,7 +176,10 @@ public final class Registry implements AutoCloseable
         final long address;
         try (ExternalMapQueryContext<CharSequence, InstanceRecord, ?> context = map.queryContext(instanceId))
         {
-            context.readLock().lock();
+            if (!context.readLock().tryLock(ATTACH_LOCK_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+            {
+                throw new RegistryWedgedException(file.toString(), instanceId, ATTACH_LOCK_TIMEOUT_MS);
+            }
             final MapEntry<CharSequence, InstanceRecord> entry = context.entry();
             if (entry == null)
             {
@@ -178,6 +187,11 @@ public final class Registry implements AutoCloseable
             }
             final Data<InstanceRecord> value = entry.value();
             address = value.bytes().addressForRead(value.offset());
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while attaching to '" + instanceId + "' in " + file, ex);
         }
         final InstanceRecord stable = Values.newNativeReference(InstanceRecord.class);
         final long size = ((Byteable)stable).maxSize();

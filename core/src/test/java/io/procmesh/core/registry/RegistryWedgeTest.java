@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -49,6 +50,12 @@ class RegistryWedgeTest
         try (Registry wedged = Registry.open(file, 64))
         {
             assertFalse(wedged.isResponsive(1_000), "a segment lock held by a dead process went unnoticed");
+            if ("write".equals(lockHeld))
+            {
+                final RegistryWedgedException refused =
+                    assertThrows(RegistryWedgedException.class, () -> wedged.attach("s-3"), "attach must not block");
+                assertTrue(refused.getMessage().contains("'s-3'"), refused.getMessage());
+            }
         }
         System.out.println("wedge detected in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         try (Registry recovered = Registry.recover(file, 64))
