@@ -53,6 +53,13 @@ public final class LauncherConfiguration
     public static final String SETSID_PATH_PROP_NAME = "procmesh.setsidPath";
     public static final String SETSID_PATH_DEFAULT = "/usr/bin/setsid";
 
+    /**
+     * How often the supervising launcher probes the registry for a segment lock a dead process left taken; two
+     * failed probes in a row (each waits 1 s) make it recover the map. 0 turns the probe off.
+     */
+    public static final String REGISTRY_PROBE_INTERVAL_MS_PROP_NAME = "procmesh.registryProbeIntervalMs";
+    public static final long REGISTRY_PROBE_INTERVAL_MS_DEFAULT = 1_000;
+
     private LauncherConfiguration()
     {
     }
@@ -116,5 +123,10 @@ public final class LauncherConfiguration
     public static String setsidPath()
     {
         return System.getProperty(SETSID_PATH_PROP_NAME, SETSID_PATH_DEFAULT);
+    }
+
+    public static long registryProbeIntervalMs()
+    {
+        return Long.getLong(REGISTRY_PROBE_INTERVAL_MS_PROP_NAME, REGISTRY_PROBE_INTERVAL_MS_DEFAULT);
     }
 }

@@ -4,6 +4,8 @@ import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.registry.SegmentLockHolderMain;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.launcher.supervisor.InstanceState;
+import io.procmesh.launcher.supervisor.LauncherState;
+import io.procmesh.launcher.testing.Await;
 import io.procmesh.launcher.testing.CliResult;
 import io.procmesh.launcher.testing.LauncherHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -12,25 +14,38 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A process killed while holding a registry segment lock wedges the map; `up` finds that without blocking and,
- * with nothing running, recovers the map before starting anything.
+ * A process killed while holding a registry segment lock wedges the map. The launcher finds that without
+ * blocking: at `up` it recovers the map before starting anything (killing what an earlier launcher left running
+ * on it), and while supervising it kills every instance, recovers the map and starts them all again.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
 class WedgedRegistryTest
 {
     private static final String TOPOLOGY = """
         shutdownGraceMs: 5000
+        defaults:
+          jvmOptions: [-Xmx128m, -XX:+UseSerialGC]
         services:
           user:
             mainClass: io.procmesh.services.user.UserServiceMain
-            jvmOptions: [-Xmx128m, -XX:+UseSerialGC]
+          order:
+            mainClass: io.procmesh.services.order.OrderServiceMain
+            dependsOn: [user]
         """;
+    private static final Pattern RECOVERY_COMPLETE = Pattern.compile(
+        "registry recovery #1 complete: 2 of 2 instances UP (\\d+) ms after the wedge was detected");
 
     private final LauncherHarness harness = LauncherHarness.create("wedged-registry", TOPOLOGY);
 
@@ -43,21 +58,106 @@ class WedgedRegistryTest
     @Test
     void shouldRecoverAWedgedRegistryBeforeStarting()
     {
-        final String registry = new DataDirectory(harness.dataDir()).registryFile().toString();
-        try (ChildJvm holder = ChildJvm.start(SegmentLockHolderMain.class, harness.directory().resolve("holder.log"),
-            Duration.ofMinutes(1), List.of(), registry, "user-1"))
-        {
-            holder.awaitLogLine("LOCKED user-1", Duration.ofSeconds(60));
-            holder.kill9();
-        }
+        wedgeTheRegistryAt("user-1", "holder.log");
 
         final ChildJvm launcher = harness.startLauncher("launcher.log");
 
-        harness.awaitState("user-1", InstanceState.UP, Duration.ofSeconds(60));
+        harness.awaitAll(InstanceState.UP, Duration.ofSeconds(60));
         assertTrue(launcher.logText().contains("is wedged (a process died holding a lock) and nothing runs: " +
             "recovering it"), launcher.logText());
         final CliResult down = harness.cli("down", "--data-dir", harness.dataDir().toString());
         assertEquals(0, down.exitCode(), down.toString());
         assertEquals(ExitCodes.STOPPED_BY_SIGNAL, launcher.waitForExit(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void shouldKillRecoverAndRestartEverythingWhenTheRegistryWedgesWhileSupervising()
+    {
+        final ChildJvm launcher = harness.startLauncher("launcher.log");
+        harness.awaitAll(InstanceState.UP, Duration.ofSeconds(60));
+        final Map<String, Long> pidsBefore = pids();
+
+        wedgeTheRegistryAt("order-1", "holder.log");
+
+        final Matcher complete = awaitLogLine(launcher, RECOVERY_COMPLETE, Duration.ofSeconds(60));
+        final long detectedToUpMs = Long.parseLong(complete.group(1));
+        System.out.println("registry wedged while supervising: detected to all UP in " + detectedToUpMs + " ms");
+        harness.awaitAll(InstanceState.UP, Duration.ofSeconds(10));
+        for (final Map.Entry<String, Long> before : pidsBefore.entrySet())
+        {
+            assertNotEquals(before.getValue(), pids().get(before.getKey()), before.getKey() + " was not restarted");
+            assertFalse(harness.isInstanceAlive(before.getValue(), before.getKey()), before.getKey() + " survived");
+        }
+        final String log = launcher.logText();
+        assertTrue(log.contains("recovered in"), log);
+        assertFalse(log.contains("InterProcessDeadLockException"), log);
+        final CliResult status = harness.cli("status", "--json", "--data-dir", harness.dataDir().toString());
+        assertEquals(0, status.exitCode(), status.toString());
+        assertFalse(status.output().contains("unavailable"), "status reads the recovered registry:\n" + status);
+        for (final String instanceId : pidsBefore.keySet())
+        {
+            assertTrue(status.output().contains("\"" + instanceId + "\""), status.toString());
+        }
+        final CliResult down = harness.cli("down", "--data-dir", harness.dataDir().toString());
+        assertEquals(0, down.exitCode(), down.toString());
+        assertEquals(ExitCodes.STOPPED_BY_SIGNAL, launcher.waitForExit(Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void shouldKillWhatAKilledLauncherLeftOnAWedgedRegistryAndStartAfresh()
+    {
+        final ChildJvm first = harness.startLauncher("launcher-1.log");
+        harness.awaitAll(InstanceState.UP, Duration.ofSeconds(60));
+        final Map<String, Long> pidsBefore = pids();
+        first.kill9();
+        wedgeTheRegistryAt("user-1", "holder.log");
+
+        final ChildJvm second = harness.startLauncher("launcher-2.log");
+
+        second.awaitLogLine("procmesh: all 2 instances UP", Duration.ofSeconds(60));
+        final String log = second.logText();
+        assertTrue(log.contains("killing the 2 instances an earlier launcher left running on it"), log);
+        assertFalse(log.contains("adopted"), "nothing adopted from a wedged registry:\n" + log);
+        for (final Map.Entry<String, Long> before : pidsBefore.entrySet())
+        {
+            assertFalse(harness.isInstanceAlive(before.getValue(), before.getKey()), before.getKey() + " survived");
+            assertNotEquals(before.getValue(), pids().get(before.getKey()));
+        }
+        final CliResult down = harness.cli("down", "--data-dir", harness.dataDir().toString());
+        assertEquals(0, down.exitCode(), down.toString());
+        assertEquals(ExitCodes.STOPPED_BY_SIGNAL, second.waitForExit(Duration.ofSeconds(20)));
+    }
+
+    /**
+     * A child takes the write lock of the segment holding the instance's entry, as a registration does, and is
+     * killed with it held.
+     */
+    private void wedgeTheRegistryAt(final String instanceId, final String logName)
+    {
+        final String registry = new DataDirectory(harness.dataDir()).registryFile().toString();
+        try (ChildJvm holder = ChildJvm.start(SegmentLockHolderMain.class, harness.directory().resolve(logName),
+            Duration.ofMinutes(1), List.of(), registry, instanceId, "write"))
+        {
+            holder.awaitLogLine("LOCKED " + instanceId, Duration.ofSeconds(60));
+            holder.kill9();
+        }
+    }
+
+    private Map<String, Long> pids()
+    {
+        final Map<String, Long> pids = new TreeMap<>();
+        for (final LauncherState.Instance instance : harness.state().instances())
+        {
+            pids.put(instance.instanceId(), instance.pid());
+        }
+        return pids;
+    }
+
+    private static Matcher awaitLogLine(final ChildJvm jvm, final Pattern pattern, final Duration timeout)
+    {
+        Await.until(timeout, () -> pattern.matcher(jvm.logText()).find(), jvm::logText);
+        final Matcher matcher = pattern.matcher(jvm.logText());
+        assertTrue(matcher.find());
+        return matcher;
     }
 }

@@ -1,8 +1,10 @@
 package io.procmesh.launcher.cli;
 
+import io.procmesh.core.registry.RegistryWedgedException;
 import io.procmesh.launcher.ExitCodes;
 import io.procmesh.launcher.LauncherException;
 import io.procmesh.launcher.topology.TopologyException;
+import net.openhft.chronicle.hash.locks.InterProcessDeadLockException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,9 +55,29 @@ public final class ProcmeshCommand implements Runnable
                 err.println("procmesh: " + ex.getMessage());
                 return launcherException.exitCode();
             }
+            final Throwable wedge = registryWedge(ex);
+            if (wedge != null)
+            {
+                err.println("procmesh: the shared registry is wedged: a process died holding one of its locks (" +
+                    wedge.getClass().getSimpleName() + "); a running launcher recovers it within seconds, " +
+                    "otherwise 'procmesh up' recovers it");
+                return ExitCodes.FAILURE;
+            }
             err.println("procmesh: " + ex);
             return ExitCodes.FAILURE;
         });
         return commandLine;
+    }
+
+    private static Throwable registryWedge(final Throwable failure)
+    {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause())
+        {
+            if (cause instanceof InterProcessDeadLockException || cause instanceof RegistryWedgedException)
+            {
+                return cause;
+            }
+        }
+        return null;
     }
 }

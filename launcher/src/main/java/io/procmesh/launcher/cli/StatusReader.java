@@ -51,7 +51,7 @@ final class StatusReader
             if (registry.isEmpty())
             {
                 note = "the registry is wedged (a process died holding a lock): heartbeats and counters are " +
-                    "unavailable; 'procmesh down' then 'procmesh up' recovers it";
+                    "unavailable; a running launcher recovers it within seconds, otherwise 'procmesh up' does";
             }
             else
             {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 public final class InstanceHealth
 {
     private final String instanceId;
-    private final Registry registry;
+    private Registry registry;
     private final long heartbeatTimeoutNs;
     private final long degradedAfterNs;
     private final ProgressTracker progress;
@@ -81,6 +81,26 @@ public final class InstanceHealth
         {
             slot.status(InstanceStatus.DOWN);
         }
+    }
+
+    /**
+     * Drops the slot and the registry before the registry is closed for recovery; until {@link #rebind}, the
+     * instance reads as not registered and nothing is written.
+     */
+    public void detach()
+    {
+        registry = null;
+        slot = null;
+    }
+
+    /**
+     * Reads from a recovered registry from now on; the slot is bound again on the next assessment.
+     */
+    public void rebind(final Registry recovered)
+    {
+        registry = recovered;
+        slot = null;
+        reset();
     }
 
     /**
@@ -153,7 +173,7 @@ public final class InstanceHealth
 
     private boolean attached()
     {
-        if (slot == null)
+        if (slot == null && registry != null)
         {
             slot = registry.attach(instanceId);
         }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Stops groups of processes one group after the other (dependents before what they depend on): SIGTERM to
- * the whole group, SIGKILL to whatever is left after the grace period.
+ * the whole group, SIGKILL to whatever is left after the grace period. {@link #kill} skips the grace.
  */
 public final class GracefulStop
 {
@@ -68,6 +68,28 @@ public final class GracefulStop
                     LOG.info("stopped {} (pid {})", target.instanceId(), target.process().pid());
                 }
             }
+        }
+        return survivors;
+    }
+
+    /**
+     * SIGKILL to every target at once, for when a graceful stop would only stall (e.g. on a wedged registry lock).
+     *
+     * @return the instance ids that survived SIGKILL.
+     */
+    public static List<String> kill(final List<Target> targets)
+    {
+        for (final Target target : targets)
+        {
+            LOG.warn("{}: SIGKILL to pid {}", target.instanceId(), target.process().pid());
+            target.process().kill();
+        }
+        awaitExit(targets, AFTER_KILL_WAIT_MS);
+        final List<String> survivors = new ArrayList<>();
+        for (final Target target : alive(targets))
+        {
+            LOG.error("{} pid {} did not exit even after SIGKILL", target.instanceId(), target.process().pid());
+            survivors.add(target.instanceId());
         }
         return survivors;
     }

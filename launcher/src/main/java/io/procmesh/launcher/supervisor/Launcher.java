@@ -4,7 +4,6 @@ import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.agent.LoggingErrorHandler;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
-import io.procmesh.core.registry.Registry;
 import io.procmesh.launcher.ExitCodes;
 import io.procmesh.launcher.LauncherConfiguration;
 import io.procmesh.launcher.LauncherException;
@@ -51,7 +50,7 @@ public final class Launcher
         try (LauncherLock ignored = LauncherLock.acquire(files))
         {
             final Optional<LauncherState> previous = previousState(stateFile);
-            try (Registry registry =
+            try (RecoverableRegistry registry =
                 RegistryAccess.openForLauncher(context.dataDirectory, context.registryMaxInstances, previous))
             {
                 return supervise(signal, files, stateFile, previous, registry);
@@ -69,7 +68,7 @@ public final class Launcher
         final LauncherFiles files,
         final LauncherStateFile stateFile,
         final Optional<LauncherState> previous,
-        final Registry registry) throws IOException
+        final RecoverableRegistry registry) throws IOException
     {
         final ControlDirectory control = new ControlDirectory(files.controlDirectory());
         control.create();

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Opens the shared registry for the launcher and its commands. A process killed while holding a segment lock
  * wedges the map: every reader of that segment would block for 60 s. The launcher probes for that without
- * blocking and, when no instance it knows of is still running, recovers the map before anything uses it.
+ * blocking and recovers the map before anything uses it, killing first whatever an earlier launcher left running
+ * on it (those instances would block on the lock too; the supervisor starts them again).
  */
 public final class RegistryAccess
 {
@@ -31,30 +32,39 @@ public final class RegistryAccess
     }
 
     /**
-     * @param previous what the last launcher left: its instances must all be gone before a recovery.
-     * @throws LauncherException if the registry cannot be opened, or is wedged while instances still run.
+     * @param previous what the last launcher left: its instances still running are killed before a recovery.
+     * @throws LauncherException if the registry cannot be opened or recovered.
      */
-    public static Registry openForLauncher(
+    public static RecoverableRegistry openForLauncher(
         final DataDirectory dataDirectory, final int maxInstances, final Optional<LauncherState> previous)
     {
         final Registry registry = open(dataDirectory, maxInstances);
         if (registry.isResponsive(WEDGE_PROBE_MS))
         {
-            return registry;
+            return new RecoverableRegistry(dataDirectory, maxInstances, registry);
         }
         registry.close();
-        final List<String> running = runningInstances(dataDirectory, previous);
-        if (!running.isEmpty())
+        final List<GracefulStop.Target> running = runningInstances(dataDirectory, previous);
+        if (running.isEmpty())
         {
-            throw new LauncherException(ExitCodes.FAILURE, "the registry " + dataDirectory.registryFile() +
-                " is wedged (a process died holding a lock) while " + running + " still run; stop them " +
-                "with 'procmesh down', then run 'procmesh up' again to recover it");
+            LOG.warn("registry {} is wedged (a process died holding a lock) and nothing runs: recovering it",
+                dataDirectory.registryFile());
         }
-        LOG.warn("registry {} is wedged (a process died holding a lock) and nothing runs: recovering it",
-            dataDirectory.registryFile());
+        else
+        {
+            LOG.warn("registry {} is wedged (a process died holding a lock): killing the {} instances an earlier " +
+                "launcher left running on it, then recovering it", dataDirectory.registryFile(), running.size());
+            final List<String> survivors = GracefulStop.kill(running);
+            if (!survivors.isEmpty())
+            {
+                throw new LauncherException(ExitCodes.FAILURE, "the registry " + dataDirectory.registryFile() +
+                    " is wedged and " + survivors + " survived SIGKILL; it cannot be recovered while they run");
+            }
+        }
         try
         {
-            return Registry.recover(dataDirectory.registryFile(), maxInstances);
+            return new RecoverableRegistry(dataDirectory, maxInstances,
+                Registry.recover(dataDirectory.registryFile(), maxInstances));
         }
         catch (final UncheckedIOException ex)
         {
@@ -90,16 +100,14 @@ public final class RegistryAccess
         }
     }
 
-    private static List<String> runningInstances(
+    private static List<GracefulStop.Target> runningInstances(
         final DataDirectory dataDirectory, final Optional<LauncherState> previous)
     {
-        final List<String> running = new ArrayList<>();
+        final List<GracefulStop.Target> running = new ArrayList<>();
         for (final LauncherState.Instance instance : previous.map(LauncherState::instances).orElse(List.of()))
         {
-            if (InstanceProcesses.find(instance.pid(), instance.instanceId(), dataDirectory.root()).isPresent())
-            {
-                running.add(instance.instanceId() + " (pid " + instance.pid() + ")");
-            }
+            InstanceProcesses.find(instance.pid(), instance.instanceId(), dataDirectory.root()).ifPresent(
+                process -> running.add(new GracefulStop.Target(instance.instanceId(), new AdoptedChild(process))));
         }
         return running;
     }

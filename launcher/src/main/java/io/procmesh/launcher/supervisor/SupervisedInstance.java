@@ -1,6 +1,7 @@
 package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.registry.Registry;
 import io.procmesh.launcher.health.InstanceHealth;
 import io.procmesh.launcher.health.Verdict;
 import org.slf4j.Logger;
@@ -361,6 +362,44 @@ final class SupervisedInstance
         }
         phase = Phase.WAITING;
         state(InstanceState.DOWN, "stopped", nowNs);
+    }
+
+    /**
+     * First half of a registry recovery, after the supervisor killed this instance's process: lets go of the
+     * process and of the old mapping, which is about to be closed.
+     */
+    void releaseForRegistryRecovery(final long nowNs)
+    {
+        if (child != null)
+        {
+            health.markDown(pid);
+            lastExitDetectedNs = nowNs;
+            child = null;
+        }
+        health.detach();
+        if (phase != Phase.FAILED)
+        {
+            phase = Phase.WAITING;
+            notBeforeNs = Long.MAX_VALUE;
+            state(InstanceState.DOWN, "registry wedged: recovering it", nowNs);
+        }
+    }
+
+    /**
+     * Second half: starts again at once against the recovered map. Not a failure of the instance, so not counted
+     * against its restart intensity; a FAILED instance stays FAILED.
+     */
+    void startAfterRegistryRecovery(final Registry recovered, final long nowNs)
+    {
+        health.rebind(recovered);
+        if (phase == Phase.FAILED)
+        {
+            return;
+        }
+        notBeforeNs = nowNs;
+        waitingFor = null;
+        backoff.reset();
+        state(InstanceState.DOWN, "registry recovered: restarting", nowNs);
     }
 
     /**

@@ -2,6 +2,9 @@ package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.registry.Registry;
+import io.procmesh.launcher.LauncherConfiguration;
+import io.procmesh.launcher.ExitCodes;
+import io.procmesh.launcher.LauncherException;
 import io.procmesh.launcher.health.InstanceHealth;
 import io.procmesh.launcher.topology.ServiceDefinition;
 import io.procmesh.launcher.topology.Topology;
@@ -16,11 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Supervises every instance of a topology from one thread: each {@link #doWork(long)} is one health check of
  * every instance (start, check, kill, restart), takes operator requests, and republishes the state file when
  * something changed. Instances start in dependency order because each waits until its dependencies are UP.
+ * <p>
+ * It also watches the registry itself: a process that dies holding one of the map's segment locks wedges it for
+ * every process. Once {@link RegistryWatchdog} calls it wedged, every instance is killed, the map is recovered in
+ * place and every instance starts again; the time from detection to all UP is logged.
  */
 public final class Supervisor
 {
@@ -30,6 +38,10 @@ public final class Supervisor
     private final Map<String, SupervisedService> services = new LinkedHashMap<>();
     private final List<SupervisedInstance> instances = new ArrayList<>();
     private final ArrayDeque<RollingRestart> restarts = new ArrayDeque<>();
+    private final RegistryWatchdog registryWatchdog;
+    private int registryRecoveries;
+    private long registryWedgeDetectedNs;
+    private boolean awaitingUpAfterRecovery;
     private boolean stateChanged = true;
     private long earliestRestartNs = Long.MAX_VALUE;
 
@@ -48,13 +60,16 @@ public final class Supervisor
             {
                 final String instanceId = definition.instanceId(ordinal);
                 final SupervisedInstance instance = new SupervisedInstance(service, instanceId,
-                    new InstanceHealth(instanceId, context.registry, definition.health()), context.spawner,
+                    new InstanceHealth(instanceId, context.registry.current(), definition.health()), context.spawner,
                     topology.shutdownGraceMs(), context.wakeup, this::onStateChange, context.errorHandler);
                 service.addInstance(instance);
                 instances.add(instance);
             }
             services.put(definition.name(), service);
         }
+        final RecoverableRegistry registry = context.registry;
+        this.registryWatchdog = new RegistryWatchdog(registry::isResponsive, context.registryProbeIntervalMs,
+            RegistryAccess.WEDGE_PROBE_MS, System.nanoTime());
     }
 
     private void onStateChange()
@@ -69,7 +84,7 @@ public final class Supervisor
      */
     public int adoptRunning(final Optional<LauncherState> previous, final long nowNs)
     {
-        return Adoption.adopt(instances, context.registry, context.spawner.dataDirectory().root(), previous, nowNs);
+        return Adoption.adopt(instances, context.registry.current(), context.spawner.dataDirectory().root(), previous, nowNs);
     }
 
     /**
@@ -79,6 +94,10 @@ public final class Supervisor
      */
     public int doWork(final long nowNs)
     {
+        if (registryWatchdog.isWedged(nowNs))
+        {
+            recoverRegistry(System.nanoTime());
+        }
         takeRequests(nowNs);
         earliestRestartNs = Long.MAX_VALUE;
         for (final SupervisedInstance instance : instances)
@@ -98,6 +117,7 @@ public final class Supervisor
             }
         }
         advanceRestart(nowNs);
+        reportRecoveryOnceUp(nowNs);
         if (!stateChanged)
         {
             return 0;
@@ -105,6 +125,79 @@ public final class Supervisor
         stateChanged = false;
         publishState();
         return 1;
+    }
+
+    /**
+     * Kills every instance rather than stopping it gracefully: a stop hook that touches the wedged segment would
+     * stall for Chronicle's 60 s lock timeout, and every service is built to lose nothing acknowledged to kill -9.
+     */
+    private void recoverRegistry(final long detectedNs)
+    {
+        registryRecoveries++;
+        registryWedgeDetectedNs = detectedNs;
+        awaitingUpAfterRecovery = true;
+        LOG.warn("registry {} is wedged: a segment lock stayed taken through {} probes of {} ms (a process died " +
+            "holding it); recovery #{}: killing every instance, recovering the map, starting them again",
+            context.registry.file(), RegistryWatchdog.FAILED_PROBES_TO_WEDGE, RegistryAccess.WEDGE_PROBE_MS,
+            registryRecoveries);
+        final List<GracefulStop.Target> running = new ArrayList<>();
+        for (final SupervisedInstance instance : instances)
+        {
+            if (instance.child() != null)
+            {
+                running.add(new GracefulStop.Target(instance.instanceId(), instance.child()));
+            }
+        }
+        final List<String> survivors = GracefulStop.kill(running);
+        if (!survivors.isEmpty())
+        {
+            throw new LauncherException(ExitCodes.FAILURE, "registry " + context.registry.file() + " is wedged " +
+                "and " + survivors + " survived SIGKILL, so it cannot be recovered safely");
+        }
+        final long nowNs = System.nanoTime();
+        for (final SupervisedInstance instance : instances)
+        {
+            instance.releaseForRegistryRecovery(nowNs);
+        }
+        publishState();
+        final Registry recovered;
+        try
+        {
+            recovered = context.registry.recover();
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new LauncherException(ExitCodes.FAILURE, "registry " + context.registry.file() +
+                " is wedged and its recovery failed: " + ex.getMessage(), ex);
+        }
+        final long recoveredNs = System.nanoTime();
+        LOG.warn("registry {} recovered in {} ms ({} entries kept); starting every instance again",
+            context.registry.file(), TimeUnit.NANOSECONDS.toMillis(recoveredNs - detectedNs),
+            recovered.snapshot().size());
+        for (final SupervisedInstance instance : instances)
+        {
+            instance.startAfterRegistryRecovery(recovered, recoveredNs);
+        }
+        registryWatchdog.recovered(recoveredNs);
+    }
+
+    private void reportRecoveryOnceUp(final long nowNs)
+    {
+        if (awaitingUpAfterRecovery && isSettled())
+        {
+            awaitingUpAfterRecovery = false;
+            LOG.warn("registry recovery #{} complete: {} of {} instances UP {} ms after the wedge was detected",
+                registryRecoveries, countInState(InstanceState.UP) + countInState(InstanceState.DEGRADED),
+                instances.size(), TimeUnit.NANOSECONDS.toMillis(nowNs - registryWedgeDetectedNs));
+        }
+    }
+
+    /**
+     * @return how many times the registry was found wedged and recovered while supervising.
+     */
+    public int registryRecoveries()
+    {
+        return registryRecoveries;
     }
 
     private void takeRequests(final long nowNs)
@@ -268,7 +361,9 @@ public final class Supervisor
     public static final class Context
     {
         private Topology topology;
-        private Registry registry;
+        private RecoverableRegistry registry;
+        private Long registryProbeIntervalMsValue;
+        private long registryProbeIntervalMs;
         private ChildSpawner spawner;
         private LauncherStateFile stateFile;
         private ControlDirectory control;
@@ -281,9 +376,19 @@ public final class Supervisor
             return this;
         }
 
-        public Context registry(final Registry registry)
+        public Context registry(final RecoverableRegistry registry)
         {
             this.registry = registry;
+            return this;
+        }
+
+        /**
+         * @param registryProbeIntervalMs how often to check the registry for a lock left by a dead process; 0
+         *                                turns the check off.
+         */
+        public Context registryProbeIntervalMs(final long registryProbeIntervalMs)
+        {
+            this.registryProbeIntervalMsValue = registryProbeIntervalMs;
             return this;
         }
 
@@ -328,6 +433,8 @@ public final class Supervisor
             Objects.requireNonNull(stateFile, "Supervisor.Context.stateFile is required");
             Objects.requireNonNull(control, "Supervisor.Context.control is required");
             Objects.requireNonNull(errorHandler, "Supervisor.Context.errorHandler is required");
+            registryProbeIntervalMs = registryProbeIntervalMsValue != null ?
+                registryProbeIntervalMsValue : LauncherConfiguration.registryProbeIntervalMs();
             if (wakeup == null)
             {
                 wakeup = () ->
