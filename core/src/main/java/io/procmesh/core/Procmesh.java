@@ -74,7 +74,7 @@ public final class Procmesh implements AutoCloseable
             slot.heartbeat(System.nanoTime());
             heartbeats.scheduleAtFixedRate(this::heartbeat, context.heartbeatIntervalMs(),
                 context.heartbeatIntervalMs(), TimeUnit.MILLISECONDS);
-            slot.status(InstanceStatus.UP);
+            slot.status(context.upOnConnect() ? InstanceStatus.UP : InstanceStatus.STARTING);
         }
         catch (final RuntimeException ex)
         {
@@ -202,6 +202,7 @@ public final class Procmesh implements AutoCloseable
         private Integer retainCycles;
         private Long instanceStaleMs;
         private String idleStrategyName;
+        private boolean upOnConnect = true;
         private ErrorHandler errorHandler;
         private DataDirectory dataDirectory;
         private Supplier<IdleStrategy> idleStrategy;
@@ -295,6 +296,23 @@ public final class Procmesh implements AutoCloseable
         {
             this.idleStrategyName = name;
             return this;
+        }
+
+        /**
+         * @param upOnConnect whether {@link Procmesh#connect} announces the instance UP (the default, right for a
+         *                    process that only calls others). A process with more to do before it can serve, such
+         *                    as a {@link io.procmesh.core.service.ServiceHost} or the HTTP gateway, passes false:
+         *                    it stays STARTING, so a supervisor does not count it UP early, until it sets UP itself.
+         */
+        public Context upOnConnect(final boolean upOnConnect)
+        {
+            this.upOnConnect = upOnConnect;
+            return this;
+        }
+
+        public boolean upOnConnect()
+        {
+            return upOnConnect;
         }
 
         public Context errorHandler(final ErrorHandler errorHandler)

@@ -28,7 +28,7 @@ public final class ServiceRunner
     {
         try (ShutdownBarrier barrier = new ShutdownBarrier(Configuration.shutdownTimeoutMs() * 2))
         {
-            try (Procmesh mesh = Procmesh.connect(new Procmesh.Context().serviceName(serviceName)))
+            try (Procmesh mesh = Procmesh.connect(new Procmesh.Context().serviceName(serviceName).upOnConnect(false)))
             {
                 final Setup built = setup.apply(mesh);
                 try (AutoCloseable resources = built.resources();

@@ -35,7 +35,6 @@ public final class Gateway implements AutoCloseable
         this.context = context;
         this.server = server;
         this.mesh = mesh;
-        mesh.slot().status(InstanceStatus.STARTING);
         this.metrics = new GatewayMetrics(context.maxProxyMetricSeries());
         final ErrorHandler meshErrors = mesh.context().errorHandler();
         final ErrorHandler errorHandler = error ->

@@ -142,6 +142,8 @@ public final class GatewayContext
                 .serviceName(GatewayConfiguration.SERVICE_NAME)
                 .maxCallsInFlight(maxCallsInFlight);
         }
+        // UP only once the HTTP server answers: Gateway.start sets it.
+        meshContext.upOnConnect(false);
         host = host != null ? host : GatewayConfiguration.host();
         if (host.isBlank())
         {
