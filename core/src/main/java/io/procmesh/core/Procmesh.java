@@ -54,6 +54,7 @@ public final class Procmesh implements AutoCloseable
     {
         this.context = context;
         final DataDirectory dirs = context.dataDirectory();
+        dirs.requireFreeSpace(context.minFreeDiskMb());
         this.registry = Registry.open(dirs.registryFile(), context.registryMaxInstances());
         try
         {
@@ -203,6 +204,7 @@ public final class Procmesh implements AutoCloseable
         private Long instanceStaleMs;
         private String idleStrategyName;
         private boolean upOnConnect = true;
+        private Long minFreeDiskMb;
         private ErrorHandler errorHandler;
         private DataDirectory dataDirectory;
         private Supplier<IdleStrategy> idleStrategy;
@@ -315,6 +317,21 @@ public final class Procmesh implements AutoCloseable
             return upOnConnect;
         }
 
+        /**
+         * @param minFreeDiskMb connect refuses, naming the space, when the data directory has less free (default
+         *                      {@code procmesh.minFreeDiskMb}, 64); 0 turns the check off.
+         */
+        public Context minFreeDiskMb(final long minFreeDiskMb)
+        {
+            this.minFreeDiskMb = minFreeDiskMb;
+            return this;
+        }
+
+        public long minFreeDiskMb()
+        {
+            return minFreeDiskMb;
+        }
+
         public Context errorHandler(final ErrorHandler errorHandler)
         {
             this.errorHandler = errorHandler;
@@ -350,6 +367,7 @@ public final class Procmesh implements AutoCloseable
             discoveryRefreshMs = positive(Configuration.DISCOVERY_REFRESH_MS_PROP_NAME,
                 discoveryRefreshMs != null ? discoveryRefreshMs : Configuration.discoveryRefreshMs());
             maxCallsInFlight = maxCallsInFlight != null ? maxCallsInFlight : Configuration.maxCallsInFlight();
+            minFreeDiskMb = minFreeDiskMb != null ? minFreeDiskMb : Configuration.minFreeDiskMb();
             registryMaxInstances = registryMaxInstances != null ?
                 registryMaxInstances : Configuration.registryMaxInstances();
             maxPayloadBytes = maxPayloadBytes != null ? maxPayloadBytes : Configuration.maxPayloadBytes();

@@ -24,6 +24,22 @@ class DataDirectoryErrorTest
     }
 
     @Test
+    void shouldRefuseToStartWithLessFreeSpaceThanConfiguredNamingTheDirectoryAndTheProperty()
+    {
+        final Path dir = TestDirectories.create("no-space");
+        final long moreThanAnyDiskMb = Long.MAX_VALUE / (1024 * 1024);
+
+        final IllegalStateException error = assertThrows(IllegalStateException.class, () -> Procmesh.connect(
+            new Procmesh.Context().dataDir(dir).instanceId("app-1").minFreeDiskMb(moreThanAnyDiskMb)));
+
+        assertTrue(error.getMessage().startsWith("data directory " + dir.toAbsolutePath().normalize() + " has "),
+            error.getMessage());
+        assertTrue(error.getMessage().contains("needs at least " + moreThanAnyDiskMb + " MiB there " +
+            "(procmesh.minFreeDiskMb)"), error.getMessage());
+        assertTrue(Files.notExists(dir.resolve("registry.cm")), "nothing written before the check");
+    }
+
+    @Test
     void shouldRejectAnInvalidInstanceNameBeforeTouchingTheDisk()
     {
         final Path dir = TestDirectories.create("bad-name");

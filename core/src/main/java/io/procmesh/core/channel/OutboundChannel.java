@@ -35,12 +35,17 @@ public final class OutboundChannel implements AutoCloseable
 
     /**
      * @return the queue index the envelope was written at.
+     * @throws ChannelWriteException if the queue's file cannot take the bytes (file system full).
      */
     public synchronized long send(final Envelope envelope)
     {
         try (DocumentContext dc = appender.writingDocument())
         {
             codec.encode(envelope, dc.wire().bytes());
+        }
+        catch (final InternalError mappedWriteFault)
+        {
+            throw new ChannelWriteException(path, mappedWriteFault);
         }
         return appender.lastIndexAppended();
     }

@@ -33,6 +33,14 @@ public final class Configuration
     public static final String REGISTRY_MAX_INSTANCES_PROP_NAME = "procmesh.registryMaxInstances";
     public static final int REGISTRY_MAX_INSTANCES_DEFAULT = 1024;
 
+    /**
+     * A process refuses to start when its data directory's file system has less free space than this: queues
+     * and maps are memory-mapped, and a write into a mapped page the file system cannot back fails (SIGBUS, an
+     * InternalError in Java) rather than returning an error. 0 turns the check off.
+     */
+    public static final String MIN_FREE_DISK_MB_PROP_NAME = "procmesh.minFreeDiskMb";
+    public static final long MIN_FREE_DISK_MB_DEFAULT = 64;
+
     public static final String DISCOVERY_REFRESH_MS_PROP_NAME = "procmesh.discoveryRefreshMs";
     public static final long DISCOVERY_REFRESH_MS_DEFAULT = 100;
 
@@ -106,6 +114,11 @@ public final class Configuration
     public static long shutdownTimeoutMs()
     {
         return Long.getLong(SHUTDOWN_TIMEOUT_MS_PROP_NAME, SHUTDOWN_TIMEOUT_MS_DEFAULT);
+    }
+
+    public static long minFreeDiskMb()
+    {
+        return Long.getLong(MIN_FREE_DISK_MB_PROP_NAME, MIN_FREE_DISK_MB_DEFAULT);
     }
 
     public static int registryMaxInstances()

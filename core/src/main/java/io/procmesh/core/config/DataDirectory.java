@@ -1,5 +1,8 @@
 package io.procmesh.core.config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -30,6 +33,44 @@ public final class DataDirectory
     public Path root()
     {
         return root;
+    }
+
+    /**
+     * Refuses to go on when the file system that holds (or will hold) the directory has less usable space than
+     * asked, with a message that names the directory, the space and the property that sets the minimum.
+     *
+     * @param minFreeMb the minimum in MiB; 0 or less checks nothing.
+     */
+    public void requireFreeSpace(final long minFreeMb)
+    {
+        if (minFreeMb <= 0)
+        {
+            return;
+        }
+        Path existing = root;
+        while (existing != null && !Files.exists(existing))
+        {
+            existing = existing.getParent();
+        }
+        if (existing == null)
+        {
+            return;
+        }
+        final long usableMb;
+        try
+        {
+            usableMb = Files.getFileStore(existing).getUsableSpace() / (1024 * 1024);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read the free space of data directory " + root + ": " +
+                ex.getMessage(), ex);
+        }
+        if (usableMb < minFreeMb)
+        {
+            throw new IllegalStateException("data directory " + root + " has " + usableMb + " MiB free; procmesh " +
+                "needs at least " + minFreeMb + " MiB there (" + Configuration.MIN_FREE_DISK_MB_PROP_NAME + ")");
+        }
     }
 
     public Path registryFile()

@@ -13,6 +13,7 @@ import io.procmesh.launcher.topology.Topology;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +46,7 @@ public final class Launcher
 
     private int supervise(final ShutdownSignal signal)
     {
+        requireFreeSpace();
         final LauncherFiles files = new LauncherFiles(context.dataDirectory);
         final LauncherStateFile stateFile = new LauncherStateFile(files.stateFile());
         try (LauncherLock ignored = LauncherLock.acquire(files))
@@ -60,6 +62,18 @@ public final class Launcher
         {
             throw new LauncherException(ExitCodes.FAILURE, "launcher I/O failure in " +
                 context.dataDirectory.root() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private void requireFreeSpace()
+    {
+        try
+        {
+            context.dataDirectory.requireFreeSpace(Configuration.minFreeDiskMb());
+        }
+        catch (final IllegalStateException | UncheckedIOException ex)
+        {
+            throw new LauncherException(ExitCodes.FAILURE, ex.getMessage(), ex);
         }
     }
 
