@@ -158,7 +158,7 @@ class GatewayApiTest
     {
         final HttpResult delete = system.send(system.request("/api/users").DELETE().build());
         assertError(delete, 405, null);
-        assertEquals("POST, GET", delete.header("allow"));
+        assertEquals("POST, GET, HEAD", delete.header("allow"));
 
         final HttpResult getRpc = system.get("/rpc/user/get");
         assertError(getRpc, 405, null);
@@ -166,7 +166,33 @@ class GatewayApiTest
 
         final HttpResult postHealth = system.post("/health", "{}");
         assertError(postHealth, 405, null);
-        assertEquals("GET", postHealth.header("allow"));
+        assertEquals("GET, HEAD", postHealth.header("allow"));
+    }
+
+    @Test
+    void shouldAnswerHeadLikeGetWithoutABody()
+    {
+        final String userId = createUser();
+        final HttpResult user = system.send(system.request("/api/users/" + userId)
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, user.status());
+        assertEquals("application/json", user.header("content-type"));
+        assertEquals("", user.body());
+
+        final HttpResult health = system.send(system.request("/health")
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, health.status());
+        assertEquals("", health.body());
+
+        final HttpResult unknown = system.send(system.request("/api/users/u-does-not-exist")
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(404, unknown.status());
+        assertEquals("", unknown.body());
+
+        final HttpResult rpc = system.send(system.request("/rpc/user/list")
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(405, rpc.status());
+        assertEquals("POST", rpc.header("allow"));
     }
 
     @Test
