@@ -166,17 +166,19 @@ class GatewayFailureTest
     void shouldAnswer504WhenAFrozenServiceMissesTheDeadlineWithoutTheLauncherKillingIt()
     {
         final long frozen = system.signal("user-1", "STOP");
-        final long startNs = System.nanoTime();
         final HttpResult timedOut;
+        final long elapsedMs;
         try
         {
+            GatewaySystem.awaitStopped(frozen, CHANGE_TIMEOUT);
+            final long startNs = System.nanoTime();
             timedOut = system.get("/api/users/" + userId);
+            elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
         }
         finally
         {
             GatewaySystem.signal(frozen, "CONT");
         }
-        final long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
         assertError(timedOut, 504, null);
         assertEquals("DEADLINE_EXCEEDED", timedOut.json().get("code").asText());
         assertEquals("user", timedOut.json().get("service").asText());
