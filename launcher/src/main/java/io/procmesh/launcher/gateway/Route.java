@@ -55,17 +55,19 @@ final class Route
         }
         methods.add(method);
         endpoints.add(endpoint);
-        allow = String.join(", ", methods);
+        allow = String.join(", ", methods) + (methods.contains("GET") ? ", HEAD" : "");
     }
 
     /**
-     * @return the endpoint for the method, or null: the caller answers 405 with {@link #allow()}.
+     * @return the endpoint for the method, or null: the caller answers 405 with {@link #allow()}. HEAD is served
+     * by the GET endpoint; Jetty sends the headers of its answer without the body.
      */
     Endpoint endpoint(final String method)
     {
+        final String routed = "HEAD".equals(method) ? "GET" : method;
         for (int i = 0, size = methods.size(); i < size; i++)
         {
-            if (methods.get(i).equals(method))
+            if (methods.get(i).equals(routed))
             {
                 return endpoints.get(i);
             }

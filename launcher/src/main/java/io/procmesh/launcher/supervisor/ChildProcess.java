@@ -30,4 +30,13 @@ public interface ChildProcess
      * @return how it ended, for the log, e.g. {@code exit code 137}; call once it has exited.
      */
     String exitDescription();
+
+    /**
+     * @return true if it ended by exiting (a code of 128 or less), not by a signal: its last log line then usually
+     * says why (a port in use, a bad setting), so the launcher quotes it.
+     */
+    default boolean exitedByItself()
+    {
+        return false;
+    }
 }

@@ -54,4 +54,10 @@ final class SpawnedChild implements ChildProcess
         final int code = process.exitValue();
         return code > 128 ? "exit code " + code + ", signal " + (code - 128) : "exit code " + code;
     }
+
+    @Override
+    public boolean exitedByItself()
+    {
+        return !process.isAlive() && process.exitValue() <= 128;
+    }
 }

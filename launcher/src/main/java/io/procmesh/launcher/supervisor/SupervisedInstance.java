@@ -7,6 +7,7 @@ import io.procmesh.launcher.health.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -275,8 +276,16 @@ final class SupervisedInstance
         lastExitDetectedNs = nowNs;
         health.markDown(pid);
         final String how = child.exitDescription();
+        if (child.exitedByItself())
+        {
+            final Path log = spawner.log(instanceId);
+            LOG.warn("{} pid {} died: {}; {} ends with: {}", instanceId, pid, how, log, LogTail.lastLine(log));
+        }
+        else
+        {
+            LOG.warn("{} pid {} died: {}", instanceId, pid, how);
+        }
         child = null;
-        LOG.warn("{} pid {} died: {}", instanceId, pid, how);
         afterFailure(nowNs, "pid " + pid + " died: " + how);
     }
 

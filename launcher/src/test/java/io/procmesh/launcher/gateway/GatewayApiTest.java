@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every route, the generic proxy and the request errors, over real HTTP against the gateway and the demo
- * services, each in its own JVM. Failures of services (503, 504, restarts) are in {@link GatewayFailureTest}.
+ * Every route, the generic proxy and the request errors, over real HTTP against a system started by the real
+ * launcher ({@code procmesh up}): the demo services, the echo service and the gateway, each in its own JVM.
+ * Failures of services (503, 504, restarts) are in {@link GatewayFailureTest}.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class GatewayApiTest
@@ -30,7 +31,7 @@ class GatewayApiTest
     @BeforeAll
     static void startSystem()
     {
-        system = GatewaySystem.start("gateway-api", List.of());
+        system = GatewaySystem.start("gateway-api", List.of(), port -> "");
     }
 
     @AfterAll
@@ -157,7 +158,7 @@ class GatewayApiTest
     {
         final HttpResult delete = system.send(system.request("/api/users").DELETE().build());
         assertError(delete, 405, null);
-        assertEquals("POST, GET", delete.header("allow"));
+        assertEquals("POST, GET, HEAD", delete.header("allow"));
 
         final HttpResult getRpc = system.get("/rpc/user/get");
         assertError(getRpc, 405, null);
@@ -165,7 +166,33 @@ class GatewayApiTest
 
         final HttpResult postHealth = system.post("/health", "{}");
         assertError(postHealth, 405, null);
-        assertEquals("GET", postHealth.header("allow"));
+        assertEquals("GET, HEAD", postHealth.header("allow"));
+    }
+
+    @Test
+    void shouldAnswerHeadLikeGetWithoutABody()
+    {
+        final String userId = createUser();
+        final HttpResult user = system.send(system.request("/api/users/" + userId)
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, user.status());
+        assertEquals("application/json", user.header("content-type"));
+        assertEquals("", user.body());
+
+        final HttpResult health = system.send(system.request("/health")
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, health.status());
+        assertEquals("", health.body());
+
+        final HttpResult unknown = system.send(system.request("/api/users/u-does-not-exist")
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(404, unknown.status());
+        assertEquals("", unknown.body());
+
+        final HttpResult rpc = system.send(system.request("/rpc/user/list")
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(405, rpc.status());
+        assertEquals("POST", rpc.header("allow"));
     }
 
     @Test
@@ -247,7 +274,7 @@ class GatewayApiTest
                 sawUser = true;
                 assertEquals("user", instance.get("service").asText());
                 assertEquals("UP", instance.get("state").asText());
-                assertEquals(system.child("user-1").pid(), instance.get("pid").asLong());
+                assertEquals(system.pid("user-1"), instance.get("pid").asLong(), "the pid the launcher reports");
                 assertTrue(instance.get("heartbeatAgeMs").asLong() >= 0);
                 assertTrue(instance.get("uptimeMs").asLong() >= 0);
                 assertEquals(0, instance.get("restarts").asLong());
@@ -296,8 +323,10 @@ class GatewayApiTest
         assertTrue(badEscape.startsWith("HTTP/1.1 400"), badEscape);
         assertTrue(badEscape.contains("\"error\":"), "Jetty's own rejections are JSON errors too: " + badEscape);
 
-        assertTrue(system.child("gateway-1").isAlive());
+        final long gatewayPid = system.pid("gateway-1");
         assertEquals(200, system.get("/health").status());
+        assertTrue(system.harness().isInstanceAlive(gatewayPid, "gateway-1"));
+        assertEquals(gatewayPid, system.pid("gateway-1"), "not restarted by the launcher either");
     }
 
     private static String rawExchange(final String request) throws Exception

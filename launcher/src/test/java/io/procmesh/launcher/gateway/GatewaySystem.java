@@ -2,79 +2,112 @@ package io.procmesh.launcher.gateway;
 
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.EchoServiceMain;
-import io.procmesh.core.test.TestDirectories;
-import io.procmesh.services.notification.NotificationServiceMain;
-import io.procmesh.services.order.OrderServiceMain;
-import io.procmesh.services.user.UserServiceMain;
+import io.procmesh.launcher.supervisor.InstanceState;
+import io.procmesh.launcher.supervisor.LauncherState;
+import io.procmesh.launcher.testing.Await;
+import io.procmesh.launcher.testing.LauncherHarness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real system for gateway tests: the three demo services, the core test echo service and the gateway, each
- * its own JVM on one data directory, reached over real HTTP. Every child has a hard time limit and close()
- * kills them all by pid, whatever the outcome. The data directory is kept under target/ for inspection.
+ * A real system for gateway tests, started as an operator starts it: {@code procmesh up --config <topology>} in its
+ * own JVM (through {@link LauncherHarness}), which starts user, order, notification, the core test echo service
+ * and the gateway, each in its own JVM, on a port chosen here so a restarted gateway comes back on it. Reached
+ * over real HTTP; pids come from the launcher's state file. The launcher and every JVM it started are killed by
+ * pid in close(), whatever the outcome; the directory is kept under target/ for inspection.
  */
 final class GatewaySystem implements AutoCloseable
 {
-    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-    static final Duration CHILD_HARD_TIMEOUT = Duration.ofMinutes(6);
-    private static final Pattern READY_PORT = Pattern.compile("READY gateway-1 pid \\d+ port (\\d+)");
-    private static final Map<String, Class<?>> SERVICE_MAINS = Map.of(
-        "user-1", UserServiceMain.class,
-        "order-1", OrderServiceMain.class,
-        "notification-1", NotificationServiceMain.class);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+    static final Duration LAUNCHER_HARD_TIMEOUT = Duration.ofMinutes(6);
+    static final List<String> INSTANCES = List.of("user-1", "order-1", "notification-1", "echo-1", "gateway-1");
+    private static final Pattern READY_PORT = Pattern.compile("READY gateway-1 pid (\\d+) port (\\d+)");
 
-    private final Path dataDir;
-    private final List<String> gatewayProperties;
-    private final Map<String, ChildJvm> children = new LinkedHashMap<>();
+    /**
+     * The launcher's heartbeat timeout is 10 s, well above the gateway's (1 to 3 s), so that a service frozen by
+     * SIGSTOP for a 504 is not killed as hung before the test resumes it; a killed one is still seen at once, by
+     * its exit. The first restart waits 500 ms, so "down" lasts long enough to be seen even on a quiet machine.
+     */
+    private static final String TOPOLOGY = """
+        healthCheckIntervalMs: 100
+        shutdownGraceMs: 3000
+        defaults:
+          jvmOptions: [-Xmx128m, -XX:+UseSerialGC, -XX:TieredStopAtLevel=1]
+          health: {heartbeatTimeoutMs: 10000, stuckAfterMs: 10000, startTimeoutMs: 120000}
+          restart: {initialBackoffMs: 500, maxBackoffMs: 2000, maxRestarts: 5, withinSeconds: 60}
+        services:
+          user:
+            mainClass: io.procmesh.services.user.UserServiceMain
+          order:
+            mainClass: io.procmesh.services.order.OrderServiceMain
+            dependsOn: [user]
+          notification:
+            mainClass: io.procmesh.services.notification.NotificationServiceMain
+          echo:
+            mainClass: %s
+            args: [%s, echo-1, %s]
+          gateway:
+            mainClass: io.procmesh.launcher.gateway.GatewayMain
+            dependsOn: [user, order, notification]
+            jvmOptions: [%s]
+        """;
+
+    private final LauncherHarness harness;
+    private final int port;
     private final HttpClient http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10))
         .build();
-    private int port;
+    private ChildJvm launcher;
 
-    private GatewaySystem(final String name, final List<String> gatewayProperties)
+    private GatewaySystem(final LauncherHarness harness, final int port)
     {
-        this.dataDir = TestDirectories.create(name);
-        this.gatewayProperties = gatewayProperties;
+        this.harness = harness;
+        this.port = port;
     }
 
     /**
-     * Starts every JVM at once (they start in parallel, which matters on 2 cores), then waits for each READY line.
+     * Starts the launcher and waits until every instance is UP and /health answers 200.
+     *
+     * @param gatewayProperties system properties for the gateway JVM, after the port.
+     * @param extraServices     more topology entries under {@code services:} (indented by two), given the port.
      */
-    static GatewaySystem start(final String name, final List<String> gatewayProperties)
+    static GatewaySystem start(final String name, final List<String> gatewayProperties,
+        final IntFunction<String> extraServices)
     {
-        final GatewaySystem system = new GatewaySystem(name, gatewayProperties);
+        final int port = freePort();
+        final LauncherHarness harness = LauncherHarness.create(name, dataDir -> TOPOLOGY.formatted(
+            EchoServiceMain.class.getName(), dataDir.toAbsolutePath(),
+            dataDir.resolveSibling("echo-handled.txt").toAbsolutePath(),
+            String.join(", ", prepend("-Dprocmesh.gateway.port=" + port, gatewayProperties))) +
+            extraServices.apply(port));
+        final GatewaySystem system = new GatewaySystem(harness, port);
         try
         {
-            for (final String instanceId : SERVICE_MAINS.keySet())
+            system.launcher = harness.startLauncher("launcher.log", LAUNCHER_HARD_TIMEOUT);
+            system.awaitAllUp(START_TIMEOUT);
+            if (system.gatewayReadyPort() != port)
             {
-                system.launchService(instanceId);
+                throw new IllegalStateException("gateway-1 is not on port " + port + ":\n" + system.instanceLog("gateway-1"));
             }
-            system.children.put("echo-1", ChildJvm.start(EchoServiceMain.class, system.log("echo-1"),
-                CHILD_HARD_TIMEOUT, List.of(), system.dataDir.toString(), "echo-1",
-                system.dataDir.resolve("echo-handled.txt").toString()));
-            system.launchGateway(List.of());
-            for (final Map.Entry<String, ChildJvm> child : system.children.entrySet())
-            {
-                child.getValue().awaitLogLine("READY " + child.getKey(), START_TIMEOUT);
-            }
-            system.port = system.gatewayPort(system.children.get("gateway-1"));
-            system.awaitHealth(200, START_TIMEOUT);
             return system;
         }
         catch (final RuntimeException | Error ex)
@@ -84,9 +117,14 @@ final class GatewaySystem implements AutoCloseable
         }
     }
 
-    Path dataDir()
+    LauncherHarness harness()
     {
-        return dataDir;
+        return harness;
+    }
+
+    ChildJvm launcher()
+    {
+        return launcher;
     }
 
     int port()
@@ -94,56 +132,189 @@ final class GatewaySystem implements AutoCloseable
         return port;
     }
 
-    ChildJvm child(final String instanceId)
+    /**
+     * @return the pid the launcher reports for the instance (its state file).
+     */
+    long pid(final String instanceId)
     {
-        return children.get(instanceId);
+        final LauncherState.Instance instance = harness.instance(instanceId);
+        if (instance == null || instance.pid() <= 0)
+        {
+            throw new IllegalStateException("no pid for " + instanceId + " in " + harness.state());
+        }
+        return instance.pid();
+    }
+
+    LauncherState.Instance instance(final String instanceId)
+    {
+        return harness.instance(instanceId);
     }
 
     /**
-     * Starts a service instance again after it stopped or was killed, under the same instance id.
+     * Sends a signal to the instance's current pid, after checking that pid is still that instance of this system.
+     *
+     * @return the pid signalled.
      */
-    void restartService(final String instanceId)
+    long signal(final String instanceId, final String signal)
     {
-        final ChildJvm previous = children.get(instanceId);
-        if (previous != null && previous.isAlive())
+        final long pid = pid(instanceId);
+        if (!harness.isInstanceAlive(pid, instanceId))
         {
-            throw new IllegalStateException(instanceId + " is still running as pid " + previous.pid());
+            throw new IllegalStateException(instanceId + " pid " + pid + " is not running");
         }
-        final ChildJvm child = launchService(instanceId);
-        child.awaitLogLine("READY " + instanceId, START_TIMEOUT);
+        signal(pid, signal);
+        return pid;
+    }
+
+    static void signal(final long pid, final String signal)
+    {
+        try
+        {
+            final Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0)
+            {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     /**
-     * Starts gateway-1 again after it was killed, on the same port, as a supervisor would.
+     * Waits until every thread of the process is stopped (state T in /proc). kill(2) returns once SIGSTOP is
+     * queued; the other threads stop only after one of them has been scheduled to take it, and on a loaded machine
+     * a service answered a request meanwhile (seen once here: 200 instead of 504).
      */
-    void restartGateway()
+    static void awaitStopped(final long pid, final Duration timeout)
     {
-        final ChildJvm previous = children.get("gateway-1");
-        if (previous.isAlive())
+        Await.until(timeout, () -> allThreadsStopped(pid), () -> "pid " + pid + " not stopped: " + threadStates(pid));
+    }
+
+    private static boolean allThreadsStopped(final long pid)
+    {
+        final String states = threadStates(pid);
+        return !states.isEmpty() && states.chars().allMatch(state -> state == 'T' || state == 't');
+    }
+
+    /**
+     * @return one state letter per thread, e.g. "SSRT", from /proc/pid/task/tid/stat.
+     */
+    private static String threadStates(final long pid)
+    {
+        final StringBuilder states = new StringBuilder();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task")))
         {
-            throw new IllegalStateException("gateway-1 is still running as pid " + previous.pid());
+            for (final Path task : (Iterable<Path>)tasks::iterator)
+            {
+                final String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+                states.append(stat.charAt(stat.lastIndexOf(')') + 2));
+            }
         }
-        previous.close();
-        launchGateway(List.of("-Dprocmesh.gateway.port=" + port));
-        final ChildJvm gateway = children.get("gateway-1");
-        gateway.awaitLogLine("READY gateway-1", START_TIMEOUT);
-        if (gatewayPort(gateway) != port)
+        catch (final IOException ex)
         {
-            throw new IllegalStateException("gateway-1 came back on another port:\n" + gateway.logText());
+            // A thread that ended between the listing and the read: this poll says "not yet", the next one retries.
+            return "";
+        }
+        return states.toString();
+    }
+
+    /**
+     * Waits until the process has exited (it is the launcher's child, so this test can only watch it end).
+     */
+    static void awaitExit(final long pid, final Duration timeout)
+    {
+        Await.until(timeout, () -> ProcessHandle.of(pid).map(handle -> !handle.isAlive()).orElse(true),
+            () -> "pid " + pid + " still running");
+    }
+
+    /**
+     * Waits until the launcher reports the instance UP under another pid than the given one.
+     */
+    LauncherState.Instance awaitReplaced(final String instanceId, final long oldPid, final Duration timeout)
+    {
+        Await.until(timeout, () ->
+        {
+            final LauncherState.Instance now = harness.instance(instanceId);
+            return now != null && now.state() == InstanceState.UP && now.pid() != oldPid && now.pid() > 0;
+        }, () -> String.valueOf(harness.instance(instanceId)));
+        return harness.instance(instanceId);
+    }
+
+    /**
+     * Waits until the launcher reports every instance of the system UP and the gateway answers /health with 200.
+     */
+    void awaitAllUp(final Duration timeout)
+    {
+        Await.until(timeout, () ->
+        {
+            if (!launcher.isAlive())
+            {
+                throw new IllegalStateException("launcher exited with " + launcher.process().exitValue() + ":\n" +
+                    launcher.logText());
+            }
+            final LauncherState state = harness.state();
+            if (state == null)
+            {
+                return false;
+            }
+            for (final String instanceId : INSTANCES)
+            {
+                final LauncherState.Instance instance = state.instance(instanceId);
+                if (instance == null || instance.state() != InstanceState.UP)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }, () -> String.valueOf(harness.state()) + "\nlauncher log:\n" + launcher.logText());
+        awaitHealth(200, timeout);
+        // A service reports UP a moment before its handler serves (docs/operations.md): wait until each answers.
+        for (final String service : List.of("user", "order", "notification"))
+        {
+            awaitPost("/rpc/" + service + "/list", "", result -> result.status() == 200, timeout);
+        }
+        awaitPost("/rpc/echo/echo", "\"ping\"", result -> result.status() == 200, timeout);
+    }
+
+    /**
+     * @return everything the instance wrote, across its restarts (the launcher appends to one log per instance).
+     */
+    String instanceLog(final String instanceId)
+    {
+        try
+        {
+            final Path log = harness.dataDir().resolve("logs").resolve(instanceId + ".log");
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
         }
     }
 
     /**
-     * Starts another gateway JVM with extra system properties, e.g. to test start-up failures; the caller owns it.
+     * @return the port in the last READY line of gateway-1's log.
      */
-    ChildJvm launchExtraGateway(final String instanceId, final List<String> properties)
+    int gatewayReadyPort()
     {
-        final List<String> all = new ArrayList<>(List.of(
-            "-Dprocmesh.dataDir=" + dataDir, "-Dprocmesh.instanceId=" + instanceId));
-        all.addAll(properties);
-        final ChildJvm child = ChildJvm.start(GatewayMain.class, log(instanceId), CHILD_HARD_TIMEOUT, all);
-        children.put(instanceId + "#" + child.pid(), child);
-        return child;
+        final Matcher matcher = READY_PORT.matcher(instanceLog("gateway-1"));
+        int found = -1;
+        while (matcher.find())
+        {
+            found = Integer.parseInt(matcher.group(2));
+        }
+        if (found < 0)
+        {
+            throw new IllegalStateException("gateway-1 printed no READY line:\n" + instanceLog("gateway-1"));
+        }
+        return found;
     }
 
     HttpResult get(final String path)
@@ -186,13 +357,30 @@ final class GatewaySystem implements AutoCloseable
      */
     HttpResult awaitGet(final String path, final Predicate<HttpResult> condition, final Duration timeout)
     {
+        return awaitAnswer(() -> get(path), "GET " + path, condition, timeout);
+    }
+
+    HttpResult awaitPost(final String path, final String json, final Predicate<HttpResult> condition,
+        final Duration timeout)
+    {
+        return awaitAnswer(() -> post(path, json), "POST " + path, condition, timeout);
+    }
+
+    HttpResult awaitHealth(final int status, final Duration timeout)
+    {
+        return awaitGet("/health", result -> result.status() == status, timeout);
+    }
+
+    private static HttpResult awaitAnswer(final Supplier<HttpResult> exchange, final String what,
+        final Predicate<HttpResult> condition, final Duration timeout)
+    {
         final long deadline = System.nanoTime() + timeout.toNanos();
         Object last = null;
-        while (System.nanoTime() < deadline)
+        while (System.nanoTime() - deadline < 0)
         {
             try
             {
-                final HttpResult result = get(path);
+                final HttpResult result = exchange.get();
                 if (condition.test(result))
                 {
                     return result;
@@ -201,102 +389,41 @@ final class GatewaySystem implements AutoCloseable
             }
             catch (final UncheckedIOException ex)
             {
-                // A connection pooled before a gateway restart fails once; the next attempt reconnects.
+                // The gateway is down or restarting, or a connection pooled before its restart failed once.
                 last = ex;
             }
-            sleep(50);
+            Await.sleep(50);
         }
-        throw new AssertionError("GET " + path + " did not reach the expected answer within " + timeout +
+        throw new AssertionError(what + " did not reach the expected answer within " + timeout +
             "; last answer: " + last);
     }
 
-    HttpResult awaitHealth(final int status, final Duration timeout)
+    private static List<String> prepend(final String first, final List<String> rest)
     {
-        return awaitGet("/health", result -> result.status() == status, timeout);
+        final List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
-    private ChildJvm launchService(final String instanceId)
+    private static int freePort()
     {
-        final ChildJvm child = ChildJvm.start(SERVICE_MAINS.get(instanceId), log(instanceId), CHILD_HARD_TIMEOUT,
-            List.of("-Dprocmesh.dataDir=" + dataDir, "-Dprocmesh.instanceId=" + instanceId));
-        final ChildJvm previous = children.put(instanceId, child);
-        if (previous != null)
+        try (ServerSocket socket = new ServerSocket(0))
         {
-            previous.close();
+            return socket.getLocalPort();
         }
-        return child;
-    }
-
-    private void launchGateway(final List<String> overrides)
-    {
-        final List<String> properties = new ArrayList<>(List.of(
-            "-Dprocmesh.dataDir=" + dataDir,
-            "-Dprocmesh.instanceId=gateway-1",
-            "-Dprocmesh.gateway.port=0"));
-        properties.addAll(gatewayProperties);
-        properties.addAll(overrides);
-        children.put("gateway-1", ChildJvm.start(GatewayMain.class, log("gateway-1"), CHILD_HARD_TIMEOUT, properties));
-    }
-
-    private int gatewayPort(final ChildJvm gateway)
-    {
-        final Matcher matcher = READY_PORT.matcher(gateway.logText());
-        if (!matcher.find())
+        catch (final IOException ex)
         {
-            throw new IllegalStateException("gateway READY line has no port:\n" + gateway.logText());
-        }
-        return Integer.parseInt(matcher.group(1));
-    }
-
-    private Path log(final String instanceId)
-    {
-        return dataDir.resolve("logs").resolve(instanceId + ".log");
-    }
-
-    private static void sleep(final long ms)
-    {
-        try
-        {
-            Thread.sleep(ms);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
+            throw new UncheckedIOException(ex);
         }
     }
 
     /**
-     * Kills every child by pid, gateway first so no request is in flight to a dying service.
+     * Kills the launcher and every instance pid it ever reported (SIGKILL also ends a process left stopped).
      */
     @Override
     public void close()
     {
-        final List<ChildJvm> order = new ArrayList<>(children.values());
-        java.util.Collections.reverse(order);
-        RuntimeException failure = null;
-        for (final ChildJvm child : order)
-        {
-            try
-            {
-                child.close();
-            }
-            catch (final RuntimeException ex)
-            {
-                if (failure == null)
-                {
-                    failure = ex;
-                }
-                else
-                {
-                    failure.addSuppressed(ex);
-                }
-            }
-        }
-        children.clear();
-        if (failure != null)
-        {
-            throw failure;
-        }
+        harness.close();
     }
 }

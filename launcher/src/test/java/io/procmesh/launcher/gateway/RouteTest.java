@@ -48,9 +48,14 @@ class RouteTest
         final Route route = new Route("/api/orders");
         route.add("POST", NOTHING);
         route.add("GET", NOTHING);
-        assertEquals("POST, GET", route.allow());
+        assertEquals("POST, GET, HEAD", route.allow());
         assertNotNull(route.endpoint("GET"));
+        assertSame(route.endpoint("GET"), route.endpoint("HEAD"), "HEAD is served by GET");
         assertNull(route.endpoint("DELETE"));
+        final Route postOnly = new Route("/rpc/{service}/{operation}");
+        postOnly.add("POST", NOTHING);
+        assertEquals("POST", postOnly.allow());
+        assertNull(postOnly.endpoint("HEAD"));
         assertThrows(IllegalArgumentException.class, () -> route.add("GET", NOTHING));
     }
 
@@ -62,7 +67,7 @@ class RouteTest
             .add("POST", "/api/users", NOTHING)
             .add("GET", "/api/users/{id}", NOTHING)
             .build();
-        assertEquals("GET, POST", table.find("/api/users").route().allow());
+        assertEquals("GET, POST, HEAD", table.find("/api/users").route().allow());
         assertArrayEquals(new String[]{"u-7"}, table.find("/api/users/u-7").parameters());
         assertNull(table.find("/api/orders"));
     }
