@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -57,7 +56,7 @@ class GatewayFuzzTest
     @BeforeAll
     static void startSystem()
     {
-        port = freePort();
+        port = GatewaySystem.freePort();
         harness = LauncherHarness.create("gateway-fuzz", """
             shutdownGraceMs: 3000
             defaults:
@@ -362,17 +361,5 @@ class GatewayFuzzTest
             }
         }
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int freePort()
-    {
-        try (ServerSocket socket = new ServerSocket(0))
-        {
-            return socket.getLocalPort();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

@@ -406,7 +406,7 @@ final class GatewaySystem implements AutoCloseable
         return all;
     }
 
-    private static int freePort()
+    static int freePort()
     {
         try (ServerSocket socket = new ServerSocket(0))
         {
