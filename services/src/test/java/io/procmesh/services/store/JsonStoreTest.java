@@ -1,0 +1,135 @@
+package io.procmesh.services.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.procmesh.core.test.ChildJvm;
+import io.procmesh.core.test.TestDirectories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A store reopens as it is unless its previous owner died holding a segment lock; either way nothing the previous
+ * owner acknowledged is lost. The previous owners are real JVMs killed with kill -9.
+ */
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
+class JsonStoreTest
+{
+    private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(1);
+    private static final Pattern PUT = Pattern.compile("PUT (\\d+)");
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Test
+    void shouldReopenACleanlyClosedStoreWithoutRecovery()
+    {
+        final Path file = TestDirectories.create("store-clean").resolve("things.cm");
+        try (JsonStore<String> store = open(file))
+        {
+            assertFalse(store.recovered());
+            store.put("a", "1");
+            store.put("b", "2");
+        }
+
+        try (JsonStore<String> reopened = open(file))
+        {
+            assertFalse(reopened.recovered(), "a store with no lock left needs no recovery");
+            assertEquals("1", reopened.get("a"));
+            assertEquals("2", reopened.get("b"));
+        }
+    }
+
+    @Test
+    void shouldRecoverAStoreWhoseOwnerDiedHoldingALockAndKeepItsData()
+    {
+        final Path dir = TestDirectories.create("store-locked");
+        final Path file = dir.resolve("things.cm");
+        try (JsonStore<String> store = open(file))
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                store.put("key-" + i, "value-" + i);
+            }
+        }
+        try (ChildJvm owner = ChildJvm.start(StoreWriterMain.class, dir.resolve("owner.log"), CHILD_TIMEOUT,
+            List.of(), file.toString(), "lock", "key-42"))
+        {
+            owner.awaitLogLine("LOCKED key-42", CHILD_TIMEOUT);
+            owner.kill9();
+        }
+
+        try (JsonStore<String> reopened = open(file))
+        {
+            assertTrue(reopened.recovered(), "a segment lock left by a dead owner must be recovered");
+            assertEquals(100, reopened.size());
+            assertEquals("value-42", reopened.get("key-42"));
+            reopened.put("key-42", "rewritten");
+            assertEquals("rewritten", reopened.get("key-42"));
+        }
+    }
+
+    @Test
+    void shouldKeepEveryAcknowledgedPutWhenTheOwnerIsKilledWhileWriting()
+    {
+        final Path dir = TestDirectories.create("store-killed");
+        final Path file = dir.resolve("things.cm");
+        int acknowledged = 0;
+        for (int round = 1; round <= 3; round++)
+        {
+            try (ChildJvm owner = ChildJvm.start(StoreWriterMain.class, dir.resolve("writer-" + round + ".log"),
+                CHILD_TIMEOUT, List.of(), file.toString(), "write"))
+            {
+                owner.awaitLogLine("PUT " + (acknowledged + 500), CHILD_TIMEOUT);
+                sleep(ThreadLocalRandom.current().nextInt(50, 300));
+                owner.kill9();
+                acknowledged = lastPut(owner.logText()) + 1;
+            }
+            try (JsonStore<String> reopened = open(file))
+            {
+                for (int n = 0; n < acknowledged; n++)
+                {
+                    assertEquals("value-" + n, reopened.get("key-" + n), "round " + round + ": key-" + n + " lost");
+                }
+                acknowledged = reopened.size();
+            }
+        }
+    }
+
+    private JsonStore<String> open(final Path file)
+    {
+        return JsonStore.open(file, String.class, 10_000, 32, mapper);
+    }
+
+    private static int lastPut(final String log)
+    {
+        final Matcher matcher = PUT.matcher(log);
+        int last = -1;
+        while (matcher.find())
+        {
+            last = Integer.parseInt(matcher.group(1));
+        }
+        return last;
+    }
+
+    private static void sleep(final long ms)
+    {
+        try
+        {
+            Thread.sleep(ms);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.procmesh.services.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.file.Path;
+
+/**
+ * Child JVM main for {@link JsonStoreTest}. Args: storeFile mode [key]. Mode {@code lock}: takes the write lock of
+ * the key's segment and holds it until killed. Mode {@code write}: puts key-0, key-1, ... and prints "PUT n" after
+ * each put returns, until killed.
+ */
+public final class StoreWriterMain
+{
+    public static void main(final String[] args) throws Exception
+    {
+        final JsonStore<String> store = JsonStore.open(Path.of(args[0]), String.class, 10_000, 32, new ObjectMapper());
+        if ("lock".equals(args[1]))
+        {
+            store.map().queryContext(args[2]).writeLock().lock();
+            System.out.println("LOCKED " + args[2]);
+            Thread.sleep(Long.MAX_VALUE);
+        }
+        for (int n = store.size(); ; n++)
+        {
+            store.put("key-" + n, "value-" + n);
+            System.out.println("PUT " + n);
+        }
+    }
+}
