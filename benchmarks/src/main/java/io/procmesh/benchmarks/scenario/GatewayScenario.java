@@ -113,7 +113,9 @@ public final class GatewayScenario implements Scenario
         }
 
         context.progress("gateway: procmesh up with user-1 and gateway-1");
-        try (LauncherRun launcher = LauncherRun.start(context, "gateway", TOPOLOGY, workMs))
+        // Its start-up may take twice the usual allowance: two JVMs, one after the other.
+        try (LauncherRun launcher = LauncherRun.start(context, "gateway", TOPOLOGY,
+            workMs + context.startupTimeout().toMillis()))
         {
             launcher.awaitAllUp(context.startupTimeout().multipliedBy(2));
             final String base = "http://127.0.0.1:" + launcher.awaitReadyPort("gateway-1", context.startupTimeout());
