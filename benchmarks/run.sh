@@ -40,7 +40,7 @@ stale() {
 }
 
 if [[ "$build" == always || ( "$build" == auto && stale ) ]]; then
-    echo "[bench] building core, services and benchmarks (mvn package, tests skipped)"
+    echo "[bench] building core, services, launcher and benchmarks (mvn package, tests skipped)"
     # shellcheck disable=SC2086 # MAVEN_ARGS is a list of options, split on purpose.
     (cd "$root" && mvn -B -q ${MAVEN_ARGS:-} -DskipTests -pl benchmarks -am package)
 elif [[ ! -f "$jar" ]]; then
