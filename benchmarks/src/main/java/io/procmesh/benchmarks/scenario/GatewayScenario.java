@@ -200,11 +200,12 @@ public final class GatewayScenario implements Scenario
     @Override
     public void report(final ResultStore store, final StringBuilder md)
     {
-        final String[] seconds = store.fact(SECONDS_FACT).orElse("?/?").split("/");
+        final String[] seconds = store.fact(SECONDS_FACT).map(fact -> fact.split("/")).orElse(null);
         md.append(store.fact(WRK_FACT).map(version -> "`" + version + "`").orElse("wrk"))
             .append(": `wrk -t").append(Wrk.THREADS).append(" -c").append(Wrk.CONNECTIONS).append(" -d")
-            .append(seconds.length > 1 ? seconds[1] : "?").append("s --latency`")
-            .append("0".equals(seconds[0]) ? "" : ", after an unrecorded " + seconds[0] + " s run")
+            .append(seconds == null ? "<seconds>" : seconds[1]).append("s --latency`")
+            .append(seconds == null || "0".equals(seconds[0]) ? "" :
+                ", after an unrecorded " + seconds[0] + " s run")
             .append(", with a Lua `done` script for the percentiles. Closed loop: each ")
             .append("connection sends its next request when the answer is in, so unlike the fixed-rate tables ")
             .append("above these latencies are not corrected for coordinated omission. Subjects, one after the ")
