@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The whole benchmark suite in one command.
-#   benchmarks/run.sh            full run (about 8 minutes on 2 cores), writes docs/benchmarks.md and the SVG plot
+#   benchmarks/run.sh            full run (about 9 minutes on 2 cores), writes docs/benchmarks.md and the SVG plot
 #   benchmarks/run.sh --quick    sanity check (under a minute), writes benchmarks/target/bench-quick/ only
 #   benchmarks/run.sh --render-only [--quick]   renders the report again from the last run's results/run.json
 #   --note "text" puts a note at the top of the report (not shown as part of the command).
 # Other arguments go to the harness (e.g. --only raw,procmesh  --help).
-# Builds what it needs first (core, services, benchmarks: mvn package, never install) unless the jar is up to date.
+# Builds what it needs first (core, services, launcher, benchmarks: mvn package, never install) unless the jar is up
+# to date. Maven honours MAVEN_OPTS (e.g. -Dmaven.repo.local=...); MAVEN_ARGS (e.g. -o) is added to its command line.
+# Scenario 8 needs wrk: installed here with apt-get when missing and run as root, else that scenario is skipped.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,15 +36,40 @@ done
 stale() {
     [[ ! -f "$jar" ]] && return 0
     [[ -n "$(find "$root/pom.xml" "$root/core" "$root/services" "$root/benchmarks/pom.xml" "$root/benchmarks/src" \
-        -newer "$jar" -type f ! -path '*/target/*' -print -quit)" ]]
+        "$root/launcher/pom.xml" "$root/launcher/src" -newer "$jar" -type f ! -path '*/target/*' -print -quit)" ]]
 }
 
 if [[ "$build" == always || ( "$build" == auto && stale ) ]]; then
-    echo "[bench] building core, services and benchmarks (mvn package, tests skipped)"
-    (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am package)
+    echo "[bench] building core, services, launcher and benchmarks (mvn package, tests skipped)"
+    # shellcheck disable=SC2086 # MAVEN_ARGS is a list of options, split on purpose.
+    (cd "$root" && mvn -B -q ${MAVEN_ARGS:-} -DskipTests -pl benchmarks -am package)
 elif [[ ! -f "$jar" ]]; then
     echo "[bench] $jar is missing; run without --no-build" >&2
     exit 2
+fi
+
+wanted() { # wanted SCENARIO: true when --only is absent or names it
+    local i
+    for ((i = 0; i < ${#args[@]}; i++)); do
+        if [[ "${args[$i]}" == --only ]]; then
+            [[ ",${args[$((i + 1))]:-}," == *",$1,"* ]]; return
+        elif [[ "${args[$i]}" == --only=* ]]; then
+            [[ ",${args[$i]#--only=}," == *",$1,"* ]]; return
+        fi
+    done
+    return 0
+}
+
+if [[ "$render_only" != true ]] && wanted gateway && ! command -v wrk >/dev/null 2>&1; then
+    if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        echo "[bench] wrk is missing (scenario 8): apt-get install -y wrk"
+        if ! { DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null ||
+               { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }; }; then
+            echo "[bench] could not install wrk; scenario 8 (gateway) will be skipped" >&2
+        fi
+    else
+        echo "[bench] wrk is not installed: scenario 8 (gateway) will be skipped; install it with: sudo apt-get install wrk" >&2
+    fi
 fi
 
 command_line="benchmarks/run.sh"

@@ -40,6 +40,12 @@ public final class BenchConfiguration
     public static final String WARMUP_CALLS_PROP_NAME = "procmesh.bench.warmupCalls";
     public static final long WARMUP_CALLS_DEFAULT = 20_000;
 
+    /**
+     * The wrk executable for the gateway scenario: a name looked up on the PATH, or a path.
+     */
+    public static final String WRK_PROP_NAME = "procmesh.bench.wrk";
+    public static final String WRK_DEFAULT = "wrk";
+
     public static final String STARTUP_TIMEOUT_MS_PROP_NAME = "procmesh.bench.startupTimeoutMs";
     public static final long STARTUP_TIMEOUT_MS_DEFAULT = 60_000;
 
@@ -99,6 +105,11 @@ public final class BenchConfiguration
     public static long warmupCalls()
     {
         return Long.getLong(WARMUP_CALLS_PROP_NAME, WARMUP_CALLS_DEFAULT);
+    }
+
+    public static String wrk()
+    {
+        return System.getProperty(WRK_PROP_NAME, WRK_DEFAULT);
     }
 
     public static long startupTimeoutMs()

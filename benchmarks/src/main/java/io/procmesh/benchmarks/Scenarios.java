@@ -1,7 +1,8 @@
 package io.procmesh.benchmarks;
 
+import io.procmesh.benchmarks.scenario.FailoverScenario;
+import io.procmesh.benchmarks.scenario.GatewayScenario;
 import io.procmesh.benchmarks.scenario.HttpScenario;
-import io.procmesh.benchmarks.scenario.NotYetMeasuredScenario;
 import io.procmesh.benchmarks.scenario.ProcmeshRoundTripScenario;
 import io.procmesh.benchmarks.scenario.PythonScenario;
 import io.procmesh.benchmarks.scenario.RawQueueScenario;
@@ -12,8 +13,7 @@ import io.procmesh.benchmarks.scenario.ThroughputScenario;
 import java.util.List;
 
 /**
- * The suite's scenarios in report order. Failover and gateway keep their places until their modules can be used
- * here; a real implementation replaces the placeholder in this list.
+ * The suite's scenarios in report order.
  */
 public final class Scenarios
 {
@@ -30,8 +30,8 @@ public final class Scenarios
             new PythonScenario(),
             new ThroughputScenario(),
             new RegistryScenario(),
-            NotYetMeasuredScenario.failover(),
-            NotYetMeasuredScenario.gateway());
+            new FailoverScenario(),
+            new GatewayScenario());
     }
 
     public static List<String> ids()

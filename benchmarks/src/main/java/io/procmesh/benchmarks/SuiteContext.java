@@ -190,8 +190,18 @@ public final class SuiteContext implements AutoCloseable
     public ChildProcess startJava(final String name, final Class<?> mainClass, final List<String> args,
         final long workMs)
     {
+        return startJava(name, mainClass, args, workMs, jvmOptions);
+    }
+
+    /**
+     * As {@link #startJava(String, Class, List, long)}, with these JVM options instead of the suite's (heap, GC):
+     * for partners that must run as an operator runs them, e.g. the launcher and the services it starts.
+     */
+    public ChildProcess startJava(final String name, final Class<?> mainClass, final List<String> args,
+        final long workMs, final List<String> partnerJvmOptions)
+    {
         final long lifetimeMs = workMs + startupTimeoutMs;
-        final List<String> options = new ArrayList<>(jvmOptions);
+        final List<String> options = new ArrayList<>(partnerJvmOptions);
         if (jfrDir != null)
         {
             options.add("-XX:StartFlightRecording=settings=profile,filename=" + jfrDir.resolve(name + ".jfr"));

@@ -3,8 +3,8 @@ package io.procmesh.benchmarks;
 import java.util.List;
 
 /**
- * How much the suite measures. {@code full} is the published run (about 7 minutes on 2 cores), {@code quick} a
- * sanity check (under a minute), {@code smoke} the CI test's few seconds per scenario: numbers, not speed.
+ * How much the suite measures. {@code full} is the published run (about 9 minutes on 2 cores), {@code quick} a
+ * sanity check (about 2 minutes), {@code smoke} the CI test's few seconds per scenario: numbers, not speed.
  *
  * @param name                 as given on the command line.
  * @param prewarmMs            unrecorded unthrottled run that starts each group, for the JIT of both JVMs.
@@ -22,6 +22,9 @@ import java.util.List;
  * @param jmhWarmupIterations  per benchmark.
  * @param jmhIterations        per benchmark.
  * @param jmhIterationMs       length of each warm-up and measured iteration.
+ * @param failoverKills        kill -9 of the supervised instance, each waited out until it is UP again.
+ * @param wrkWarmupSeconds     unrecorded wrk run before each measured one, for the JIT of the server.
+ * @param wrkSeconds           measured wrk run, per HTTP subject.
  */
 public record SuiteMode(
     String name,
@@ -39,7 +42,10 @@ public record SuiteMode(
     int jmhForks,
     int jmhWarmupIterations,
     int jmhIterations,
-    long jmhIterationMs)
+    long jmhIterationMs,
+    int failoverKills,
+    int wrkWarmupSeconds,
+    int wrkSeconds)
 {
     public static final int IN_FLIGHT_PAYLOAD_BYTES = 256;
     public static final int ONE_WAY_PAYLOAD_BYTES = 256;
@@ -58,24 +64,28 @@ public record SuiteMode(
         {
             throw new IllegalArgumentException("a mode needs at least one size and one idle strategy");
         }
+        if (failoverKills < 1 || wrkSeconds < 1 || wrkWarmupSeconds < 0)
+        {
+            throw new IllegalArgumentException("a mode needs at least one kill and one second of wrk");
+        }
     }
 
     public static SuiteMode full()
     {
         return new SuiteMode("full", 2_000, 1_500, 4_000, List.of(32, 1024), List.of(10_000, 100_000, 0), BOTH_IDLE,
-            List.of(10_000, 0), List.of(1, 16, 256), 3_000, 3_000_000, List.of(10_000, 0), 1, 1, 3, 500);
+            List.of(10_000, 0), List.of(1, 16, 256), 3_000, 3_000_000, List.of(10_000, 0), 1, 1, 3, 500, 20, 5, 15);
     }
 
     public static SuiteMode quick()
     {
         return new SuiteMode("quick", 500, 300, 1_000, List.of(32), List.of(10_000, 0), DEFAULT_IDLE,
-            List.of(10_000), List.of(16), 700, 500_000, List.of(0), 0, 1, 1, 100);
+            List.of(10_000), List.of(16), 700, 500_000, List.of(0), 0, 1, 1, 100, 5, 2, 5);
     }
 
     public static SuiteMode smoke()
     {
         return new SuiteMode("smoke", 200, 100, 300, List.of(32), List.of(10_000), DEFAULT_IDLE,
-            List.of(10_000), List.of(16), 300, 50_000, List.of(10_000), 0, 1, 1, 50);
+            List.of(10_000), List.of(16), 300, 50_000, List.of(10_000), 0, 1, 1, 50, 2, 0, 1);
     }
 
     public static SuiteMode byName(final String name)

@@ -8,11 +8,14 @@ import io.procmesh.benchmarks.report.Measurement;
 import io.procmesh.benchmarks.report.MicroMeasurement;
 import io.procmesh.benchmarks.report.ResultStore;
 import io.procmesh.benchmarks.roundtrip.Subject;
+import io.procmesh.benchmarks.scenario.FailoverScenario;
+import io.procmesh.benchmarks.scenario.GatewayScenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The CI smoke run: the whole suite in its smallest mode, with real partner JVMs and Python. It checks that every
- * scenario produces numbers, never how fast they are.
+ * The CI smoke run: the whole suite in its smallest mode, with real partner JVMs, the launcher and its services,
+ * Python and wrk. It checks that every scenario produces numbers, never how fast they are. Python and wrk may be
+ * missing (CI machines start without wrk): their scenarios then print a skip line naming what is missing.
  */
 @Timeout(value = 480, unit = TimeUnit.SECONDS)
 class BenchmarkSuiteSmokeTest
@@ -33,8 +37,10 @@ class BenchmarkSuiteSmokeTest
     {
         final Path output = Path.of("target", "bench-smoke").toAbsolutePath();
         final ResultStore store;
+        final String dataRoot;
         try (SuiteContext context = new SuiteContext().mode(SuiteMode.smoke()).outputDir(output).conclude())
         {
+            dataRoot = context.dataRoot() + "/";
             store = new BenchmarkSuite(context).run();
         }
 
@@ -65,6 +71,22 @@ class BenchmarkSuiteSmokeTest
                 assertTrue(measured.nsPerOp() > 0, benchmark);
             }
         }
+        for (final String failover : List.of(FailoverScenario.DETECTED, FailoverScenario.UP_AGAIN))
+        {
+            final Measurement row = store.find(FailoverScenario.key(failover)).orElseThrow(
+                () -> new AssertionError("no failover row " + failover));
+            assertEquals(SuiteMode.smoke().failoverKills(), row.latency().count(), failover);
+            assertTrue(row.latency().p50() > 0, failover + " p50");
+        }
+        final boolean gatewaySkipped = store.skipReason("gateway").isPresent();
+        if (!gatewaySkipped)
+        {
+            for (final String subject : List.of(GatewayScenario.BARE_JETTY, GatewayScenario.GATEWAY))
+            {
+                assertHasNumbers(store.find(GatewayScenario.key(subject)).orElseThrow(
+                    () -> new AssertionError("no wrk row for " + subject)));
+            }
+        }
         final boolean pythonSkipped = store.skipReason("python").isPresent();
         if (!pythonSkipped)
         {
@@ -78,12 +100,31 @@ class BenchmarkSuiteSmokeTest
         {
             assertTrue(report.contains("\n## " + section + ". "), "no section " + section);
         }
-        assertTrue(sectionOf(report, "7").contains("**not yet measured: "), "no skip line for failover");
-        assertTrue(sectionOf(report, "8").contains("**not yet measured: "), "no skip line for the gateway");
+        assertTrue(sectionOf(report, "7").contains("| UP again | " + SuiteMode.smoke().failoverKills() + " |"),
+            "no failover table");
+        assertTrue(gatewaySkipped ? sectionOf(report, "8").contains("wrk") :
+            sectionOf(report, "8").contains("| gateway | 32 |"), "no gateway table or skip line naming wrk");
         assertTrue(!pythonSkipped || report.contains("skipped: no usable"), "no skip line for Python");
         assertTrue(Files.readString(output.resolve("benchmarks-latency.svg")).contains("<polyline"));
         assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(),
             "a partner process outlived the suite");
+        // The launcher starts its services in their own session: once it is gone they are no descendants of ours.
+        assertEquals(List.of(), ProcessHandle.allProcesses().filter(process -> commandLine(process).contains(dataRoot))
+            .map(process -> process.pid() + " " + commandLine(process)).toList(), "a process outlived the suite");
+    }
+
+    private static String commandLine(final ProcessHandle process)
+    {
+        try
+        {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"), StandardCharsets.UTF_8)
+                .replace('\0', ' ');
+        }
+        catch (final IOException ex)
+        {
+            // Gone between listing and reading, or not ours to read: either way not a survivor of this suite.
+            return "";
+        }
     }
 
     private static String sectionOf(final String report, final String number)

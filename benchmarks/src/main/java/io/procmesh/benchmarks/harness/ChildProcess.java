@@ -186,6 +186,24 @@ public final class ChildProcess implements AutoCloseable
     }
 
     /**
+     * Sends SIGTERM to this process only (not its descendants: a launcher stops its own children in order) and
+     * waits for it to exit.
+     *
+     * @return its exit code.
+     * @throws IllegalStateException if it is still running after the grace period; {@link #close()} then kills it.
+     */
+    public int terminate(final Duration grace)
+    {
+        process.destroy();
+        return awaitExit(grace);
+    }
+
+    public boolean isAlive()
+    {
+        return process.isAlive();
+    }
+
+    /**
      * Asks the child to stop (SIGTERM), then kills it and its descendants (SIGKILL) if it has not within a grace
      * period. Safe to call more than once.
      */

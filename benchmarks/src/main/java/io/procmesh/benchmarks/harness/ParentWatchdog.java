@@ -19,17 +19,31 @@ public final class ParentWatchdog
 
     public static void arm()
     {
+        arm(false);
+    }
+
+    /**
+     * As {@link #arm()}, but the JVM exits through its shutdown hooks instead of halting: for a partner that has
+     * children of its own to stop first (the launcher stops every service it runs from its shutdown hook).
+     */
+    public static void armGracefully()
+    {
+        arm(true);
+    }
+
+    private static void arm(final boolean graceful)
+    {
         final long parentPid = Long.getLong(PARENT_PID_PROP_NAME, -1);
         if (parentPid > 0)
         {
             final ProcessHandle parent = ProcessHandle.of(parentPid).orElse(null);
             if (parent == null)
             {
-                halt("parent " + parentPid + " is already gone", ORPHANED_EXIT_CODE);
+                end("parent " + parentPid + " is already gone", ORPHANED_EXIT_CODE, graceful);
             }
             else
             {
-                parent.onExit().thenRun(() -> halt("parent " + parentPid + " exited", ORPHANED_EXIT_CODE));
+                parent.onExit().thenRun(() -> end("parent " + parentPid + " exited", ORPHANED_EXIT_CODE, graceful));
             }
         }
         final long lifetimeMs = Long.getLong(LIFETIME_MS_PROP_NAME, 0);
@@ -40,7 +54,7 @@ public final class ParentWatchdog
                 try
                 {
                     TimeUnit.MILLISECONDS.sleep(lifetimeMs);
-                    halt("lifetime of " + lifetimeMs + " ms is over", EXPIRED_EXIT_CODE);
+                    end("lifetime of " + lifetimeMs + " ms is over", EXPIRED_EXIT_CODE, graceful);
                 }
                 catch (final InterruptedException ex)
                 {
@@ -52,10 +66,19 @@ public final class ParentWatchdog
         }
     }
 
-    private static void halt(final String reason, final int code)
+    private static void end(final String reason, final int code, final boolean graceful)
     {
-        System.out.println("[bench] halting: " + reason);
+        System.out.println("[bench] " + (graceful ? "exiting" : "halting") + ": " + reason);
         System.out.flush();
-        Runtime.getRuntime().halt(code);
+        if (graceful)
+        {
+            // From its own thread: System.exit blocks until the shutdown hooks are done.
+            final Thread exit = new Thread(() -> System.exit(code), "bench-watchdog-exit");
+            exit.start();
+        }
+        else
+        {
+            Runtime.getRuntime().halt(code);
+        }
     }
 }

@@ -29,6 +29,19 @@ public final class Format
         return String.format(Locale.ROOT, "%,.0f", micros);
     }
 
+    /**
+     * @return milliseconds, e.g. "2,345" or "12.3", from nanoseconds.
+     */
+    public static String millis(final double nanos)
+    {
+        if (Double.isNaN(nanos))
+        {
+            return "n/a";
+        }
+        final double millis = nanos / 1e6;
+        return String.format(Locale.ROOT, millis < 100 ? "%.1f" : "%,.0f", millis);
+    }
+
     public static String ratio(final double ratio)
     {
         if (Double.isNaN(ratio) || Double.isInfinite(ratio))
@@ -36,6 +49,15 @@ public final class Format
             return "n/a";
         }
         return String.format(Locale.ROOT, ratio < 10 ? "%.2f×" : "%,.0f×", ratio);
+    }
+
+    /**
+     * @return a share as a percentage, e.g. "63%".
+     */
+    public static String percent(final double share)
+    {
+        return Double.isNaN(share) || Double.isInfinite(share) ? "n/a" :
+            String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
     public static String perSecond(final double value)

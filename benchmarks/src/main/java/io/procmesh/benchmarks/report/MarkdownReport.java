@@ -47,7 +47,7 @@ public final class MarkdownReport
         }
         machine(md, info);
         md.append("## Command\n\n```\n").append(info.command()).append("\n```\n\n")
-            .append("`benchmarks/run.sh --quick` is the sanity check (under a minute); it writes to ")
+            .append("`benchmarks/run.sh --quick` is the sanity check (about 2 minutes); it writes to ")
             .append("`benchmarks/target/bench-quick/`, never here.\n\n");
         method(md);
         startups(md, store);

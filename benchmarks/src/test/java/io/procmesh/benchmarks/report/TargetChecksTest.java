@@ -1,6 +1,8 @@
 package io.procmesh.benchmarks.report;
 
 import io.procmesh.benchmarks.harness.RunKey;
+import io.procmesh.benchmarks.scenario.FailoverScenario;
+import io.procmesh.benchmarks.scenario.GatewayScenario;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,49 @@ class TargetChecksTest
         assertEquals(TargetChecks.Status.MET, status(checks, "heartbeat write"));
         assertEquals(TargetChecks.Status.NOT_MEASURED, status(checks, "counter add"));
         assertEquals(TargetChecks.Status.NOT_MEASURED, status(checks, "≥ 1M one-way"));
+        assertEquals(TargetChecks.Status.NOT_MEASURED, status(checks, "gateway"));
+        assertEquals(TargetChecks.Status.NOT_MEASURED, status(checks, "failover"));
+    }
+
+    @Test
+    void shouldJudgeTheGatewayByThroughputShareAndItsOwnP99()
+    {
+        assertEquals(TargetChecks.Status.MET, gatewayStatus(30_000, 4_000_000, 50_000, ""));
+        assertEquals(TargetChecks.Status.MISSED, gatewayStatus(29_000, 4_000_000, 50_000, ""));
+        assertEquals(TargetChecks.Status.MISSED, gatewayStatus(40_000, 6_000_000, 50_000, ""));
+        assertEquals(TargetChecks.Status.INCONCLUSIVE, gatewayStatus(40_000, 1_000_000, 50_000, "errors: 3 timeouts"));
+    }
+
+    @Test
+    void shouldJudgeFailoverByTheMedianTimeToUpAgain()
+    {
+        assertEquals(TargetChecks.Status.MET, failoverStatus(1_400_000_000L));
+        assertEquals(TargetChecks.Status.MISSED, failoverStatus(1_600_000_000L));
+    }
+
+    private static TargetChecks.Status gatewayStatus(final double gatewayPerSecond, final long gatewayP99Ns,
+        final double barePerSecond, final String gatewayRemark)
+    {
+        final ResultStore store = new ResultStore();
+        store.add(new Measurement(GatewayScenario.key(GatewayScenario.GATEWAY), summary(gatewayP99Ns),
+            gatewayPerSecond, gatewayRemark));
+        store.add(new Measurement(GatewayScenario.key(GatewayScenario.BARE_JETTY), summary(500_000), barePerSecond,
+            ""));
+        return status(TargetChecks.evaluate(store), "gateway");
+    }
+
+    private static TargetChecks.Status failoverStatus(final long upAgainNs)
+    {
+        final ResultStore store = new ResultStore();
+        store.add(new Measurement(FailoverScenario.key(FailoverScenario.UP_AGAIN), summary(upAgainNs), 0, ""));
+        return status(TargetChecks.evaluate(store), "failover");
+    }
+
+    private static LatencySummary summary(final long valueNs)
+    {
+        final Histogram histogram = new Histogram(3);
+        histogram.recordValueWithCount(valueNs, 100);
+        return LatencySummary.of(histogram);
     }
 
     private static TargetChecks.Status status(final List<TargetChecks.Check> checks, final String targetPrefix)

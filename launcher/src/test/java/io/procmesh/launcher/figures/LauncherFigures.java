@@ -4,12 +4,12 @@ import io.procmesh.core.config.JvmFlags;
 import io.procmesh.launcher.supervisor.InstanceProcesses;
 import io.procmesh.launcher.supervisor.InstanceState;
 import io.procmesh.launcher.supervisor.LauncherState;
-import io.procmesh.launcher.supervisor.LauncherStateFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,8 +30,8 @@ import java.util.function.Predicate;
  */
 public final class LauncherFigures
 {
-    private static final long POLL_MS = 20;
     private static final long TIMEOUT_MS = 120_000;
+    private static final Duration TIMEOUT = Duration.ofMillis(TIMEOUT_MS);
 
     private final Path jar;
     private final Path work;
@@ -136,16 +136,10 @@ public final class LauncherFigures
      */
     private long[] killAndMeasure(final Path dataDir, final String instanceId) throws Exception
     {
-        final long pid = await(dataDir, state -> true).instance(instanceId).pid();
-        final ProcessHandle victim = ProcessHandle.of(pid).orElseThrow();
-        final long killNs = System.nanoTime();
-        victim.destroyForcibly();
-        final LauncherState detected = await(dataDir, state -> state.instance(instanceId).lastExitDetectedNs() > killNs);
-        final LauncherState again = await(dataDir, state -> state.instance(instanceId).pid() != pid &&
-            state.instance(instanceId).state() == InstanceState.UP);
+        final Failover failover = FailoverProbe.killAndAwaitUp(new LauncherStateWatch(dataDir), instanceId, TIMEOUT);
         return new long[]{
-            TimeUnit.NANOSECONDS.toMillis(detected.instance(instanceId).lastExitDetectedNs() - killNs),
-            TimeUnit.NANOSECONDS.toMillis(again.instance(instanceId).stateSinceNs() - killNs)};
+            TimeUnit.NANOSECONDS.toMillis(failover.detectedAfterNs()),
+            TimeUnit.NANOSECONDS.toMillis(failover.upAgainAfterNs())};
     }
 
     private void down(final Path dataDir) throws Exception
@@ -179,18 +173,7 @@ public final class LauncherFigures
     private static LauncherState await(final Path dataDir, final Predicate<LauncherState> condition)
         throws Exception
     {
-        final LauncherStateFile file = new LauncherStateFile(dataDir.resolve("launcher").resolve("state.json"));
-        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
-        while (System.nanoTime() - deadlineNs < 0)
-        {
-            final LauncherState state = file.read().orElse(null);
-            if (state != null && condition.test(state))
-            {
-                return state;
-            }
-            Thread.sleep(POLL_MS);
-        }
-        throw new IllegalStateException("no state matched within " + TIMEOUT_MS + " ms in " + dataDir);
+        return new LauncherStateWatch(dataDir).await(condition, TIMEOUT);
     }
 
     private void report()

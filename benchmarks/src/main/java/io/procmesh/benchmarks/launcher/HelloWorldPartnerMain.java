@@ -1,0 +1,20 @@
+package io.procmesh.benchmarks.launcher;
+
+import io.procmesh.benchmarks.harness.ParentWatchdog;
+import io.procmesh.launcher.gateway.HelloWorldServer;
+
+/**
+ * The gateway's bare Jetty baseline ({@link HelloWorldServer}) as a partner JVM, with the suite's watchdog armed.
+ */
+public final class HelloWorldPartnerMain
+{
+    private HelloWorldPartnerMain()
+    {
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        ParentWatchdog.arm();
+        HelloWorldServer.main(args);
+    }
+}
