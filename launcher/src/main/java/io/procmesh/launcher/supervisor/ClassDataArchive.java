@@ -35,6 +35,7 @@ public final class ClassDataArchive implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(ClassDataArchive.class);
     private static final String SUFFIX = ".jsa";
     private static final String TEMPORARY = ".tmp";
+    private static final Path NICE = Path.of("/usr/bin/nice");
 
     private final Path directory;
     private final Path archive;
@@ -117,6 +118,12 @@ public final class ClassDataArchive implements AutoCloseable
             final Path temporary = directory.resolve(archive.getFileName() + TEMPORARY);
             final Path scratch = directory.resolve("training");
             final List<String> command = new ArrayList<>();
+            if (Files.isExecutable(NICE))
+            {
+                // Lowest CPU priority: it is background work, and a service (re)starting meanwhile should not
+                // share 2 cores with it evenly (the first kill in LauncherFigures comes while it runs).
+                command.addAll(List.of(NICE.toString(), "-n", "19"));
+            }
             command.add(JvmFlags.javaExecutable());
             command.addAll(JvmFlags.chronicle());
             command.add("-XX:ArchiveClassesAtExit=" + temporary);
