@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * launcher.pid     "pid startEpochMs" of the running launcher, for `down` and `status`
  * state.json       supervisor state of every instance (state, pid, restarts), rewritten on each change
  * control/         requests to the running launcher (`restart`), and their results
+ * cds/             class-data-sharing archives for child JVMs, one per Java and class path
  * </pre>
  */
 public final class LauncherFiles
@@ -52,5 +53,10 @@ public final class LauncherFiles
     public Path controlDirectory()
     {
         return root.resolve("control");
+    }
+
+    public Path classDataDirectory()
+    {
+        return root.resolve("cds");
     }
 }

@@ -86,10 +86,10 @@ public final class Registry implements AutoCloseable
     }
 
     /**
-     * Chronicle Values compiles the record's heap and native classes with javac on first use, which takes seconds
-     * on a busy host. Done lazily, the first scan compiled the heap class while holding a segment lock, and a
-     * process killed in those seconds wedged the map for everyone (seen in CI). So both are made here, before any
-     * lock is taken.
+     * Loads the record's heap and native classes before any lock is taken. They are pregenerated into the jar
+     * (core/src/generated/java), so this is a class load; were one missing, Chronicle Values would compile it with
+     * javac, seconds on a busy host, and done lazily that happened in the first scan while holding a segment lock:
+     * a process killed in those seconds wedged the map for everyone (seen in CI).
      */
     private static void generateValueClasses()
     {

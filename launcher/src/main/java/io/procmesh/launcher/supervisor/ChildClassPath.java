@@ -63,6 +63,26 @@ public final class ChildClassPath
         return this;
     }
 
+    public List<Path> entries()
+    {
+        return entries;
+    }
+
+    /**
+     * @return whether every entry is a jar file (class-data sharing archives classes from jars only).
+     */
+    public boolean allJars()
+    {
+        for (final Path entry : entries)
+        {
+            if (!entry.getFileName().toString().endsWith(".jar") || !Files.isRegularFile(entry))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public String value()
     {
         final StringBuilder value = new StringBuilder();

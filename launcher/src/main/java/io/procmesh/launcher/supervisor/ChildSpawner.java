@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Starts one service instance as its own JVM:
  * <pre>
- * [setsid] java &lt;Chronicle flags&gt; &lt;jvmOptions&gt; -Dprocmesh.dataDir=&lt;abs&gt; -Dprocmesh.instanceId=&lt;id&gt;
+ * [setsid] java &lt;Chronicle flags&gt; [-XX:SharedArchiveFile=&lt;archive&gt;] &lt;jvmOptions&gt;
+ *     -Dprocmesh.dataDir=&lt;abs&gt; -Dprocmesh.instanceId=&lt;id&gt;
  *     -cp &lt;launcher class path&gt; &lt;mainClass&gt; &lt;args&gt;
  * </pre>
  * stdout and stderr are appended to {@code logs/<instance>.log} and stdin is /dev/null, so a child never
@@ -30,15 +31,29 @@ public final class ChildSpawner
     private final DataDirectory dataDirectory;
     private final ChildClassPath classPath;
     private final String setsid;
+    private final ClassDataArchive classData;
 
     /**
      * @param setsid path of setsid(1) to start children in their own session, or null to start them directly.
      */
     public ChildSpawner(final DataDirectory dataDirectory, final ChildClassPath classPath, final String setsid)
     {
+        this(dataDirectory, classPath, setsid, ClassDataArchive.disabled());
+    }
+
+    /**
+     * @param classData the class-data-sharing archive children map once it exists.
+     */
+    public ChildSpawner(
+        final DataDirectory dataDirectory,
+        final ChildClassPath classPath,
+        final String setsid,
+        final ClassDataArchive classData)
+    {
         this.dataDirectory = dataDirectory;
         this.classPath = classPath;
         this.setsid = setsid;
+        this.classData = classData;
     }
 
     /**
@@ -58,6 +73,8 @@ public final class ChildSpawner
         }
         command.add(JvmFlags.javaExecutable());
         command.addAll(JvmFlags.chronicle());
+        // Before the service's own options, so that one of them (e.g. -Xshare:off) wins.
+        command.addAll(classData.jvmOptions());
         command.addAll(service.jvmOptions());
         command.add(InstanceProcesses.dataDirOption(dataDirectory.root()));
         command.add(InstanceProcesses.instanceIdOption(instanceId));

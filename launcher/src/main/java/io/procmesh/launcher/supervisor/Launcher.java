@@ -86,12 +86,27 @@ public final class Launcher
     {
         final ControlDirectory control = new ControlDirectory(files.controlDirectory());
         control.create();
+        try (ClassDataArchive classData = ClassDataArchive.of(context.classDataSharing, files.classDataDirectory(),
+            context.classPath, context.dataDirectory.log("cds-training")))
+        {
+            return supervise(signal, stateFile, previous, registry, control, classData);
+        }
+    }
+
+    private int supervise(
+        final ShutdownSignal signal,
+        final LauncherStateFile stateFile,
+        final Optional<LauncherState> previous,
+        final Registry registry,
+        final ControlDirectory control,
+        final ClassDataArchive classData)
+    {
         final Thread supervisingThread = Thread.currentThread();
         final Supervisor supervisor = new Supervisor(new Supervisor.Context()
             .topology(context.topology)
             .registry(registry)
             .spawner(new ChildSpawner(context.dataDirectory, context.classPath,
-                ChildSpawner.setsidIfAvailable(context.detachChildren, context.setsidPath)))
+                ChildSpawner.setsidIfAvailable(context.detachChildren, context.setsidPath), classData))
             .stateFile(stateFile)
             .control(control)
             .errorHandler(context.errorHandler)
@@ -104,7 +119,7 @@ public final class Launcher
             (adopted > 0 ? " (" + adopted + " adopted from an earlier launcher)" : ""));
         try
         {
-            superviseUntilSignalled(supervisor, signal, startNs);
+            superviseUntilSignalled(supervisor, signal, startNs, classData);
         }
         finally
         {
@@ -117,7 +132,8 @@ public final class Launcher
         return ExitCodes.STOPPED_BY_SIGNAL;
     }
 
-    private void superviseUntilSignalled(final Supervisor supervisor, final ShutdownSignal signal, final long startNs)
+    private void superviseUntilSignalled(
+        final Supervisor supervisor, final ShutdownSignal signal, final long startNs, final ClassDataArchive classData)
     {
         final long intervalNs = TimeUnit.MILLISECONDS.toNanos(context.topology.healthCheckIntervalMs());
         long nextCheckNs = startNs;
@@ -130,6 +146,8 @@ public final class Launcher
             {
                 announced = true;
                 announce(supervisor, nowNs - startNs);
+                // Now, not earlier: on a small host the training JVM would slow the start-up it is meant to speed.
+                classData.createIfMissing();
             }
             if (nowNs - nextCheckNs >= 0)
             {
@@ -198,6 +216,8 @@ public final class Launcher
         private String setsidPath;
         private Integer registryMaxInstancesValue;
         private int registryMaxInstances;
+        private Boolean classDataSharingValue;
+        private boolean classDataSharing;
 
         public Context topology(final Topology topology)
         {
@@ -247,6 +267,16 @@ public final class Launcher
             return this;
         }
 
+        /**
+         * @param classDataSharing whether child JVMs get a class-data-sharing archive (made once, see
+         *                         {@link ClassDataArchive}).
+         */
+        public Context classDataSharing(final boolean classDataSharing)
+        {
+            this.classDataSharingValue = classDataSharing;
+            return this;
+        }
+
         Context conclude()
         {
             Objects.requireNonNull(topology, "Launcher.Context.topology is required");
@@ -270,6 +300,8 @@ public final class Launcher
             {
                 setsidPath = LauncherConfiguration.setsidPath();
             }
+            classDataSharing = classDataSharingValue != null ?
+                classDataSharingValue : LauncherConfiguration.classDataSharing();
             registryMaxInstances = registryMaxInstancesValue != null ?
                 registryMaxInstancesValue : Configuration.registryMaxInstances();
             return this;

@@ -33,6 +33,12 @@ import java.util.concurrent.TimeUnit;
 public final class Supervisor
 {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+    /**
+     * How soon to look again while an instance is starting: its UP is a slot write the launcher cannot be woken
+     * by, and at the 100 ms health check it was seen 50 ms late on average, a tenth of a restart on a quiet host.
+     * A check reads each instance's slot without a lock, so checking more often while starting costs nothing.
+     */
+    static final long STARTING_POLL_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Context context;
     private final Map<String, SupervisedService> services = new LinkedHashMap<>();
@@ -44,6 +50,7 @@ public final class Supervisor
     private boolean awaitingUpAfterRecovery;
     private boolean stateChanged = true;
     private long earliestRestartNs = Long.MAX_VALUE;
+    private long startingPollNs = Long.MAX_VALUE;
 
     public Supervisor(final Context context)
     {
@@ -100,6 +107,7 @@ public final class Supervisor
         }
         takeRequests(nowNs);
         earliestRestartNs = Long.MAX_VALUE;
+        startingPollNs = Long.MAX_VALUE;
         for (final SupervisedInstance instance : instances)
         {
             try
@@ -109,6 +117,10 @@ public final class Supervisor
             catch (final RuntimeException ex)
             {
                 context.errorHandler.onError(ex);
+            }
+            if (instance.state() == InstanceState.STARTING)
+            {
+                startingPollNs = nowNs + STARTING_POLL_NS;
             }
             if (instance.isDelayed(nowNs) &&
                 (earliestRestartNs == Long.MAX_VALUE || instance.notBeforeNs() - earliestRestartNs < 0))
@@ -251,12 +263,21 @@ public final class Supervisor
 
     /**
      * @param nextCheckNs when the next regular health check is due.
-     * @return when to run again: the next check, or earlier if a restart delay ends before it.
+     * @return when to run again: the next check, or earlier if a restart delay ends before it or an instance is
+     * starting (see {@link #STARTING_POLL_NS}).
      */
     public long nextWakeNs(final long nextCheckNs)
     {
-        return earliestRestartNs != Long.MAX_VALUE && earliestRestartNs - nextCheckNs < 0 ?
-            earliestRestartNs : nextCheckNs;
+        long wakeNs = nextCheckNs;
+        if (earliestRestartNs != Long.MAX_VALUE && earliestRestartNs - wakeNs < 0)
+        {
+            wakeNs = earliestRestartNs;
+        }
+        if (startingPollNs != Long.MAX_VALUE && startingPollNs - wakeNs < 0)
+        {
+            wakeNs = startingPollNs;
+        }
+        return wakeNs;
     }
 
     /**
