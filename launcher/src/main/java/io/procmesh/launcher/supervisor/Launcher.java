@@ -97,7 +97,7 @@ public final class Launcher
         final ShutdownSignal signal,
         final LauncherStateFile stateFile,
         final Optional<LauncherState> previous,
-        final Registry registry,
+        final RecoverableRegistry registry,
         final ControlDirectory control,
         final ClassDataArchive classData)
     {
