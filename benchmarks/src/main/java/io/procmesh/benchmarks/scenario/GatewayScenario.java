@@ -42,10 +42,11 @@ public final class GatewayScenario implements Scenario
     private static final String SECONDS_FACT = "gateway.seconds";
     private static final String TOPOLOGY = """
         # Written by the benchmark suite (scenario 8, gateway). Port 0: any free port, read from the READY line.
+        # The JVM options are the bundled demo topology's.
         healthCheckIntervalMs: 100
         shutdownGraceMs: 10000
         defaults:
-          jvmOptions: [-Xmx256m, -XX:+UseSerialGC]
+          jvmOptions: [-Xmx256m, -XX:+UseSerialGC, -Dprocmesh.idleStrategy=park]
         services:
           user:
             mainClass: io.procmesh.services.user.UserServiceMain

@@ -1,5 +1,6 @@
 package io.procmesh.launcher.gateway;
 
+import io.procmesh.core.agent.IdleStrategies;
 import io.procmesh.core.config.Configuration;
 
 /**
@@ -70,8 +71,21 @@ public final class GatewayConfiguration
     public static final String MAX_CALLS_IN_FLIGHT_PROP_NAME = "procmesh.gateway.maxCallsInFlight";
     public static final int MAX_CALLS_IN_FLIGHT_DEFAULT = 4_096;
 
+    /**
+     * Idle strategy of the gateway's reply reader, which also writes the HTTP answers: {@code park} by default,
+     * so that between replies it gives the CPU to Jetty's threads instead of spinning (on 2 cores that took the
+     * gateway from 24k to 34k req/s under wrk -c32, and p99 from 24 to 8-15 ms). Any name core accepts.
+     */
+    public static final String REPLY_IDLE_STRATEGY_PROP_NAME = "procmesh.gateway.replyIdleStrategy";
+    public static final String REPLY_IDLE_STRATEGY_DEFAULT = IdleStrategies.PARK;
+
     private GatewayConfiguration()
     {
+    }
+
+    public static String replyIdleStrategy()
+    {
+        return System.getProperty(REPLY_IDLE_STRATEGY_PROP_NAME, REPLY_IDLE_STRATEGY_DEFAULT);
     }
 
     public static int port()

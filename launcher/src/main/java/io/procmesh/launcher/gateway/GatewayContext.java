@@ -140,7 +140,8 @@ public final class GatewayContext
             }
             meshContext = new Procmesh.Context()
                 .serviceName(GatewayConfiguration.SERVICE_NAME)
-                .maxCallsInFlight(maxCallsInFlight);
+                .maxCallsInFlight(maxCallsInFlight)
+                .idleStrategy(GatewayConfiguration.replyIdleStrategy());
         }
         // UP only once the HTTP server answers: Gateway.start sets it.
         meshContext.upOnConnect(false);

@@ -45,7 +45,7 @@ class TopologyLoaderTest
         final ServiceDefinition order = topology.service("order");
         assertEquals(List.of("user"), order.dependsOn());
         assertEquals("order-1", order.instanceId(1));
-        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC"), order.jvmOptions());
+        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dprocmesh.idleStrategy=park"), order.jvmOptions());
         assertTrue(topology.service("gateway").jvmOptions().contains("-Dprocmesh.gateway.port=8080"));
     }
 
