@@ -145,12 +145,19 @@ public final class ChildJvm implements AutoCloseable
         waitForExit(Duration.ofSeconds(10));
     }
 
+    /**
+     * Sends a signal by pid; after STOP, returns only once every thread of the child is stopped.
+     */
     public void signal(final String signal)
     {
         try
         {
             final Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
             kill.waitFor(5, TimeUnit.SECONDS);
+            if ("STOP".equals(signal))
+            {
+                ThreadStates.awaitStopped(process.pid(), Duration.ofSeconds(10));
+            }
         }
         catch (final IOException ex)
         {

@@ -2,6 +2,7 @@ package io.procmesh.launcher.gateway;
 
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.EchoServiceMain;
+import io.procmesh.core.test.ThreadStates;
 import io.procmesh.launcher.supervisor.InstanceState;
 import io.procmesh.launcher.supervisor.LauncherState;
 import io.procmesh.launcher.testing.Await;
@@ -188,41 +189,11 @@ final class GatewaySystem implements AutoCloseable
     }
 
     /**
-     * Waits until every thread of the process is stopped (state T in /proc). kill(2) returns once SIGSTOP is
-     * queued; the other threads stop only after one of them has been scheduled to take it, and on a loaded machine
-     * a service answered a request meanwhile (seen once here: 200 instead of 504).
+     * Waits until every thread of the process is stopped: see {@link ThreadStates}.
      */
     static void awaitStopped(final long pid, final Duration timeout)
     {
-        Await.until(timeout, () -> allThreadsStopped(pid), () -> "pid " + pid + " not stopped: " + threadStates(pid));
-    }
-
-    private static boolean allThreadsStopped(final long pid)
-    {
-        final String states = threadStates(pid);
-        return !states.isEmpty() && states.chars().allMatch(state -> state == 'T' || state == 't');
-    }
-
-    /**
-     * @return one state letter per thread, e.g. "SSRT", from /proc/pid/task/tid/stat.
-     */
-    private static String threadStates(final long pid)
-    {
-        final StringBuilder states = new StringBuilder();
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task")))
-        {
-            for (final Path task : (Iterable<Path>)tasks::iterator)
-            {
-                final String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
-                states.append(stat.charAt(stat.lastIndexOf(')') + 2));
-            }
-        }
-        catch (final IOException ex)
-        {
-            // A thread that ended between the listing and the read: this poll says "not yet", the next one retries.
-            return "";
-        }
-        return states.toString();
+        ThreadStates.awaitStopped(pid, timeout);
     }
 
     /**
