@@ -2,8 +2,8 @@ package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.registry.Registry;
-import io.procmesh.launcher.LauncherConfiguration;
 import io.procmesh.launcher.ExitCodes;
+import io.procmesh.launcher.LauncherConfiguration;
 import io.procmesh.launcher.LauncherException;
 import io.procmesh.launcher.health.InstanceHealth;
 import io.procmesh.launcher.topology.ServiceDefinition;
@@ -74,9 +74,8 @@ public final class Supervisor
             }
             services.put(definition.name(), service);
         }
-        final RecoverableRegistry registry = context.registry;
-        this.registryWatchdog = new RegistryWatchdog(registry::isResponsive, context.registryProbeIntervalMs,
-            RegistryAccess.WEDGE_PROBE_MS, System.nanoTime());
+        this.registryWatchdog = new RegistryWatchdog(this.context.registry::isResponsive,
+            this.context.registryProbeIntervalMs, RegistryAccess.WEDGE_PROBE_MS, System.nanoTime());
     }
 
     private void onStateChange()
@@ -91,7 +90,8 @@ public final class Supervisor
      */
     public int adoptRunning(final Optional<LauncherState> previous, final long nowNs)
     {
-        return Adoption.adopt(instances, context.registry.current(), context.spawner.dataDirectory().root(), previous, nowNs);
+        return Adoption.adopt(instances, context.registry.current(), context.spawner.dataDirectory().root(), previous,
+            nowNs);
     }
 
     /**
