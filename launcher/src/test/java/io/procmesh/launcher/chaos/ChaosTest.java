@@ -34,7 +34,13 @@ class ChaosTest
     private static final int DURATION_SECONDS = Integer.getInteger("procmesh.chaos.durationSeconds", 120);
     private static final long SEED = Long.getLong("procmesh.chaos.seed", System.nanoTime());
     private static final int MIN_FAULTS = 20;
-    private static final Duration LAUNCHER_HARD_TIMEOUT = Duration.ofSeconds(DURATION_SECONDS + 240L);
+    /**
+     * Start-up, settling and the checker on top of the load. The checker lists each user's orders and
+     * notifications, which the services answer by scanning their whole store, so it grows with the square of the
+     * run's length: 240 s covers the 120 s and 300 s runs, and a longer run gets as long again.
+     */
+    private static final Duration LAUNCHER_HARD_TIMEOUT =
+        Duration.ofSeconds(DURATION_SECONDS + Math.max(240L, 2L * DURATION_SECONDS));
 
     private final int port = freePort();
     private final LauncherHarness harness = LauncherHarness.create("chaos", topology(port));
