@@ -5,6 +5,7 @@ import io.procmesh.core.message.EnvelopeCodec;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
+import net.openhft.chronicle.wire.UnrecoverableTimeoutException;
 
 import java.nio.file.Path;
 
@@ -19,11 +20,23 @@ public final class OutboundChannel implements AutoCloseable
     private final ExcerptAppender appender;
     private final EnvelopeCodec codec;
 
+    /**
+     * @throws ChannelLockedException if a live writer held the queue's lock past the lock timeout.
+     */
     public OutboundChannel(final Path path, final EnvelopeCodec codec)
     {
         this.path = path;
         this.queue = Queues.open(path);
-        this.appender = queue.createAppender();
+        try
+        {
+            // Making an appender takes the write lock once (it may roll a cycle), so a paused writer stops it too.
+            this.appender = queue.createAppender();
+        }
+        catch (final UnrecoverableTimeoutException lockHeldByLiveWriter)
+        {
+            queue.close();
+            throw new ChannelLockedException(path, lockHeldByLiveWriter);
+        }
         this.appender.singleThreadedCheckDisabled(true);
         this.codec = codec;
     }
@@ -36,6 +49,7 @@ public final class OutboundChannel implements AutoCloseable
     /**
      * @return the queue index the envelope was written at.
      * @throws ChannelWriteException if the queue's file cannot take the bytes (file system full).
+     * @throws ChannelLockedException if a live writer held the queue's lock past the lock timeout.
      */
     public synchronized long send(final Envelope envelope)
     {
@@ -46,6 +60,10 @@ public final class OutboundChannel implements AutoCloseable
         catch (final InternalError mappedWriteFault)
         {
             throw new ChannelWriteException(path, mappedWriteFault);
+        }
+        catch (final UnrecoverableTimeoutException lockHeldByLiveWriter)
+        {
+            throw new ChannelLockedException(path, lockHeldByLiveWriter);
         }
         return appender.lastIndexAppended();
     }

@@ -15,8 +15,38 @@ import java.nio.file.Path;
  */
 public final class Queues
 {
+    /**
+     * Chronicle's rule for a write lock whose waiter timed out. procmesh needs exactly one rule: force the lock only
+     * when its holder is dead. A writer that is merely paused (SIGSTOP, a long GC, a debugger) keeps its lock, and
+     * the waiting append fails instead; forcing a live writer's lock lets two writers interleave one message.
+     */
+    public static final String FORCE_UNLOCK_MODE_PROP_NAME = "queue.force.unlock.mode";
+    public static final String FORCE_UNLOCK_MODE = "LOCKING_PROCESS_DEAD";
+
     private Queues()
     {
+    }
+
+    /**
+     * Sets {@value #FORCE_UNLOCK_MODE_PROP_NAME} to {@value #FORCE_UNLOCK_MODE} unless it is set already, and
+     * refuses any other value: Chronicle reads it when each queue's lock is made, and its default has changed
+     * between releases before.
+     *
+     * @throws IllegalStateException if the property names another mode.
+     */
+    public static void requireForceUnlockOnlyWhenHolderDead()
+    {
+        final String mode = System.getProperty(FORCE_UNLOCK_MODE_PROP_NAME);
+        if (mode == null)
+        {
+            System.setProperty(FORCE_UNLOCK_MODE_PROP_NAME, FORCE_UNLOCK_MODE);
+        }
+        else if (!FORCE_UNLOCK_MODE.equalsIgnoreCase(mode.trim()))
+        {
+            throw new IllegalStateException("-D" + FORCE_UNLOCK_MODE_PROP_NAME + "=" + mode + " is not supported: " +
+                "procmesh needs " + FORCE_UNLOCK_MODE + " (ALWAYS corrupts a queue under a paused writer; NEVER " +
+                "leaves a killed writer's lock held for good); remove the setting");
+        }
     }
 
     public static ChronicleQueue open(final Path directory)
@@ -29,6 +59,7 @@ public final class Queues
         // A writer killed inside an append leaves the queue's write lock held. Chronicle frees a dead holder's
         // lock only when a waiter times out (15 s by default, measured in WriterKillTest), so the timeout is short.
         // A live holder past it makes the append fail with an error instead of hanging the caller.
+        requireForceUnlockOnlyWhenHolderDead();
         return SingleChronicleQueueBuilder.binary(directory.toFile())
             .rollCycle(rollCycle(Configuration.rollCycle()))
             .timeoutMS(Configuration.queueLockTimeoutMs())
