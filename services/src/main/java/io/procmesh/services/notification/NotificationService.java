@@ -1,8 +1,9 @@
 package io.procmesh.services.notification;
 
 import io.procmesh.services.order.OrderCreated;
-import io.procmesh.services.store.JsonStore;
+import io.procmesh.services.store.DocumentStore;
 
+import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
 
@@ -11,11 +12,13 @@ import java.util.List;
  */
 public final class NotificationService implements NotificationApi
 {
-    private final JsonStore<Notification> notifications;
+    private final DocumentStore<Notification> notifications;
+    private final InstantSource clock;
 
-    public NotificationService(final JsonStore<Notification> notifications)
+    public NotificationService(final DocumentStore<Notification> notifications, final InstantSource clock)
     {
         this.notifications = notifications;
+        this.clock = clock;
     }
 
     public void onOrderCreated(final OrderCreated event)
@@ -23,7 +26,7 @@ public final class NotificationService implements NotificationApi
         final String message = "Order " + event.orderId() + " for " + event.quantity() + " x " + event.item() +
             " was created";
         notifications.putIfAbsent(event.orderId(),
-            new Notification("n-" + event.orderId(), event.orderId(), event.userId(), message, System.currentTimeMillis()));
+            new Notification("n-" + event.orderId(), event.orderId(), event.userId(), message, clock.millis()));
     }
 
     @Override

@@ -4,13 +4,14 @@ import io.procmesh.core.rpc.FailureCode;
 import io.procmesh.core.rpc.RemoteServiceException;
 import io.procmesh.core.rpc.RequestContext;
 import io.procmesh.core.rpc.ServiceException;
-import io.procmesh.core.service.EventPublisher;
 import io.procmesh.services.Validation;
-import io.procmesh.services.store.JsonStore;
+import io.procmesh.services.store.DocumentStore;
 import io.procmesh.services.user.UserApi;
 
+import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Orders keyed by an id derived from the request's message id. The event is published after the order is
@@ -18,15 +19,24 @@ import java.util.List;
  */
 public final class OrderService implements OrderApi
 {
-    private final JsonStore<Order> orders;
+    private final DocumentStore<Order> orders;
     private final UserApi users;
-    private final EventPublisher events;
+    private final Consumer<OrderCreated> events;
+    private final InstantSource clock;
 
-    public OrderService(final JsonStore<Order> orders, final UserApi users, final EventPublisher events)
+    /**
+     * @param events publishes an {@link OrderCreated} (in a deployment, to the {@link OrderCreated#TOPIC} topic).
+     */
+    public OrderService(
+        final DocumentStore<Order> orders,
+        final UserApi users,
+        final Consumer<OrderCreated> events,
+        final InstantSource clock)
     {
         this.orders = orders;
         this.users = users;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -46,13 +56,13 @@ public final class OrderService implements OrderApi
         requireUser(userId);
 
         final String id = "o-" + Long.toHexString(RequestContext.current().messageId());
-        final Order order = new Order(id, userId, item, request.quantity(), Order.CREATED, System.currentTimeMillis());
+        final Order order = new Order(id, userId, item, request.quantity(), Order.CREATED, clock.millis());
         final Order existing = orders.putIfAbsent(id, order);
         if (existing != null)
         {
             return existing;
         }
-        events.publish(new OrderCreated(id, userId, item, order.quantity()));
+        events.accept(new OrderCreated(id, userId, item, order.quantity()));
         return order;
     }
 

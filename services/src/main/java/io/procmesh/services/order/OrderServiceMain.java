@@ -6,6 +6,8 @@ import io.procmesh.services.ServiceRunner;
 import io.procmesh.services.store.JsonStore;
 import io.procmesh.services.user.UserApi;
 
+import java.time.InstantSource;
+
 public final class OrderServiceMain
 {
     public static void main(final String[] args) throws Exception
@@ -18,7 +20,7 @@ public final class OrderServiceMain
             final EventPublisher events = mesh.publisher(OrderCreated.TOPIC);
             final UserApi users = mesh.proxy(UserApi.class, UserApi.SERVICE);
             return new ServiceRunner.Setup(
-                new ServiceHost.Context().handler(OrderApi.class, new OrderService(orders, users, events)),
+                new ServiceHost.Context().handler(OrderApi.class, new OrderService(orders, users, events::publish, InstantSource.system())),
                 orders);
         });
     }

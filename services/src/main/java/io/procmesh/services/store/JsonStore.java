@@ -27,7 +27,7 @@ import java.util.function.Predicate;
  * stopped or was killed between writes leaves every lock free, and the file opens as it is: recovery rebuilds
  * every segment, which took 17 s for the user store on a loaded 2-core host (chaos run) and is most of a restart.
  */
-public final class JsonStore<T> implements AutoCloseable
+public final class JsonStore<T> implements DocumentStore<T>, AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(JsonStore.class);
     private final ChronicleMap<CharSequence, CharSequence> map;
@@ -128,26 +128,27 @@ public final class JsonStore<T> implements AutoCloseable
         return map;
     }
 
+    @Override
     public T get(final String id)
     {
         final CharSequence json = map.get(id);
         return json == null ? null : read(json);
     }
 
-    /**
-     * @return the value already stored under the id, or null if this call stored the new one.
-     */
+    @Override
     public T putIfAbsent(final String id, final T value)
     {
         final CharSequence previous = map.putIfAbsent(id, write(value));
         return previous == null ? null : read(previous);
     }
 
+    @Override
     public void put(final String id, final T value)
     {
         map.put(id, write(value));
     }
 
+    @Override
     public List<T> find(final Predicate<T> filter)
     {
         final List<T> result = new ArrayList<>();

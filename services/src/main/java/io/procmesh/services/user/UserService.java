@@ -3,8 +3,9 @@ package io.procmesh.services.user;
 import io.procmesh.core.rpc.RequestContext;
 import io.procmesh.core.rpc.ServiceException;
 import io.procmesh.services.Validation;
-import io.procmesh.services.store.JsonStore;
+import io.procmesh.services.store.DocumentStore;
 
+import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
 
@@ -14,13 +15,15 @@ import java.util.List;
  */
 public final class UserService implements UserApi
 {
-    private final JsonStore<User> users;
-    private final JsonStore<String> emails;
+    private final DocumentStore<User> users;
+    private final DocumentStore<String> emails;
+    private final InstantSource clock;
 
-    public UserService(final JsonStore<User> users, final JsonStore<String> emails)
+    public UserService(final DocumentStore<User> users, final DocumentStore<String> emails, final InstantSource clock)
     {
         this.users = users;
         this.emails = emails;
+        this.clock = clock;
     }
 
     @Override
@@ -41,7 +44,7 @@ public final class UserService implements UserApi
             // A reservation left by a crash between the two writes; its user was never stored or acknowledged.
             emails.put(email, id);
         }
-        final User user = new User(id, name, email, System.currentTimeMillis());
+        final User user = new User(id, name, email, clock.millis());
         final User existing = users.putIfAbsent(id, user);
         return existing != null ? existing : user;
     }

@@ -5,6 +5,7 @@ import io.procmesh.services.ServiceRunner;
 import io.procmesh.services.store.JsonStore;
 
 import java.nio.file.Path;
+import java.time.InstantSource;
 
 public final class UserServiceMain
 {
@@ -17,7 +18,7 @@ public final class UserServiceMain
             final JsonStore<User> users = JsonStore.open(state.resolve("users.cm"), User.class, 100_000, 160, mapper);
             final JsonStore<String> emails = JsonStore.open(state.resolve("emails.cm"), String.class, 100_000, 24, mapper);
             return new ServiceRunner.Setup(
-                new ServiceHost.Context().handler(UserApi.class, new UserService(users, emails)),
+                new ServiceHost.Context().handler(UserApi.class, new UserService(users, emails, InstantSource.system())),
                 () ->
                 {
                     emails.close();

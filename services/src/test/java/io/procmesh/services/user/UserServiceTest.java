@@ -1,0 +1,106 @@
+package io.procmesh.services.user;
+
+import io.procmesh.core.rpc.FailureCode;
+import io.procmesh.core.rpc.ServiceException;
+import io.procmesh.services.ServedRequest.ManualClock;
+import io.procmesh.services.store.MemoryStore;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.procmesh.services.ServedRequest.serve;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * UserService's logic in-process: a map for the stores, a clock moved by hand, message ids chosen by the test.
+ */
+class UserServiceTest
+{
+    private final MemoryStore<User> users = new MemoryStore<>();
+    private final MemoryStore<String> emails = new MemoryStore<>();
+    private final ManualClock clock = new ManualClock(1_700_000_000_000L);
+    private final UserService service = new UserService(users, emails, clock);
+
+    @Test
+    void shouldStoreAUserKeyedByTheRequestsMessageIdAndStampedByTheClock()
+    {
+        final User user = serve(0xabcL, () -> service.create(new CreateUserRequest(" Ada ", "Ada@Example.com")));
+
+        assertEquals(new User("u-abc", "Ada", "ada@example.com", 1_700_000_000_000L), user);
+        assertEquals(user, service.get("u-abc"));
+        assertEquals("u-abc", emails.get("ada@example.com"));
+    }
+
+    @Test
+    void shouldReturnTheStoredUserWhenTheSameRequestIsHandledAgain()
+    {
+        final User first = serve(7, () -> service.create(new CreateUserRequest("Ada", "ada@example.com")));
+        clock.advanceMs(5_000);
+        final User again = serve(7, () -> service.create(new CreateUserRequest("Ada", "ada@example.com")));
+
+        assertEquals(first, again);
+        assertEquals(1, users.size());
+    }
+
+    @Test
+    void shouldRefuseASecondUserWithTheSameEmail()
+    {
+        serve(1, () -> service.create(new CreateUserRequest("Ada", "ada@example.com")));
+
+        final ServiceException refused = assertThrows(ServiceException.class,
+            () -> serve(2, () -> service.create(new CreateUserRequest("Other", "ADA@example.com"))));
+
+        assertEquals(FailureCode.CONFLICT, refused.code());
+        assertEquals("email", refused.field());
+        assertEquals(1, users.size());
+    }
+
+    @Test
+    void shouldTakeOverAnEmailReservationWhoseUserWasNeverStored()
+    {
+        emails.put("ada@example.com", "u-dead");
+
+        final User user = serve(3, () -> service.create(new CreateUserRequest("Ada", "ada@example.com")));
+
+        assertEquals("u-3", user.id());
+        assertEquals("u-3", emails.get("ada@example.com"));
+    }
+
+    @Test
+    void shouldNameTheFieldOfAnInvalidRequest()
+    {
+        assertInvalid("name", new CreateUserRequest(" ", "ada@example.com"));
+        assertInvalid("email", new CreateUserRequest("Ada", "not-an-email"));
+        assertInvalid("email", new CreateUserRequest("Ada", null));
+        assertInvalid("body", null);
+        assertEquals(0, users.size());
+        assertEquals(0, emails.size());
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnUnknownOrMissingId()
+    {
+        assertEquals(FailureCode.NOT_FOUND, assertThrows(ServiceException.class, () -> service.get("u-none")).code());
+        assertEquals(FailureCode.NOT_FOUND, assertThrows(ServiceException.class, () -> service.get(null)).code());
+    }
+
+    @Test
+    void shouldListUsersOldestFirstThenById()
+    {
+        serve(0x20, () -> service.create(new CreateUserRequest("B", "b@example.com")));
+        serve(0x10, () -> service.create(new CreateUserRequest("A", "a@example.com")));
+        clock.advanceMs(1);
+        serve(0x05, () -> service.create(new CreateUserRequest("C", "c@example.com")));
+
+        assertEquals(List.of("u-10", "u-20", "u-5"), service.list().stream().map(User::id).toList());
+    }
+
+    private void assertInvalid(final String field, final CreateUserRequest request)
+    {
+        final ServiceException refused = assertThrows(ServiceException.class,
+            () -> serve(9, () -> service.create(request)));
+        assertEquals(FailureCode.INVALID_ARGUMENT, refused.code());
+        assertEquals(field, refused.field());
+    }
+}
