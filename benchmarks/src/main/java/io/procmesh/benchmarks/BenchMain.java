@@ -2,6 +2,8 @@ package io.procmesh.benchmarks;
 
 import io.procmesh.benchmarks.report.ResultStore;
 import io.procmesh.benchmarks.report.RunArchive;
+import io.procmesh.benchmarks.suite.SuiteContext;
+import io.procmesh.benchmarks.suite.SuiteMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

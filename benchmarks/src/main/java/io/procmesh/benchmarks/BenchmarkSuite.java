@@ -7,10 +7,12 @@ import io.procmesh.benchmarks.report.Measurement;
 import io.procmesh.benchmarks.report.ResultStore;
 import io.procmesh.benchmarks.report.RunArchive;
 import io.procmesh.benchmarks.report.RunInfo;
-import io.procmesh.benchmarks.report.TargetChecks;
+import io.procmesh.benchmarks.report.TargetCheck;
 import io.procmesh.benchmarks.roundtrip.RoundTripGroup;
 import io.procmesh.benchmarks.roundtrip.RoundTripPlan;
 import io.procmesh.benchmarks.scenario.Scenario;
+import io.procmesh.benchmarks.scenario.TargetChecks;
+import io.procmesh.benchmarks.suite.SuiteContext;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -40,7 +42,8 @@ public final class BenchmarkSuite
         final List<Scenario> scenarios = Scenarios.all().stream()
             .filter(scenario -> archived.info().scenarioIds().contains(scenario.id()))
             .toList();
-        MarkdownReport.write(reportFile, plotFile, archived.info(), scenarios, archived.store());
+        MarkdownReport.write(reportFile, plotFile, archived.info(), scenarios, TargetChecks.evaluate(archived.store()),
+            archived.store());
     }
 
     public ResultStore run()
@@ -113,9 +116,10 @@ public final class BenchmarkSuite
             started.truncatedTo(ChronoUnit.SECONDS).toString(), (System.nanoTime() - startNs) / 1_000_000_000L,
             machine, MachineInfo.currentLoadAverage(), selected.stream().map(Scenario::id).toList());
         RunArchive.write(context.outputDir().resolve("results").resolve(RunArchive.FILE_NAME), info, store);
-        MarkdownReport.write(context.reportFile(), context.plotFile(), info, selected, store);
+        final List<TargetCheck> checks = TargetChecks.evaluate(store);
+        MarkdownReport.write(context.reportFile(), context.plotFile(), info, selected, checks, store);
         context.progress("report " + context.reportFile() + ", plot " + context.plotFile());
-        for (final TargetChecks.Check check : TargetChecks.evaluate(store))
+        for (final TargetCheck check : checks)
         {
             context.progress("target " + check.status() + ": " + check.target() + ": " + check.figure());
         }

@@ -10,12 +10,14 @@ import io.procmesh.benchmarks.report.ResultStore;
 import io.procmesh.benchmarks.roundtrip.Subject;
 import io.procmesh.benchmarks.scenario.FailoverScenario;
 import io.procmesh.benchmarks.scenario.GatewayScenario;
+import io.procmesh.benchmarks.suite.SuiteContext;
+import io.procmesh.benchmarks.suite.SuiteMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package io.procmesh.benchmarks.jmh;
 
-import io.procmesh.benchmarks.SuiteContext;
-import io.procmesh.benchmarks.SuiteMode;
 import io.procmesh.benchmarks.report.MicroMeasurement;
+import io.procmesh.benchmarks.suite.SuiteContext;
+import io.procmesh.benchmarks.suite.SuiteMode;
 import io.procmesh.core.config.JvmFlags;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;

@@ -1,7 +1,7 @@
 package io.procmesh.benchmarks.launcher;
 
-import io.procmesh.benchmarks.SuiteContext;
 import io.procmesh.benchmarks.harness.ChildProcess;
+import io.procmesh.benchmarks.suite.SuiteContext;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.launcher.figures.LauncherStateWatch;
 import io.procmesh.launcher.supervisor.InstanceProcesses;

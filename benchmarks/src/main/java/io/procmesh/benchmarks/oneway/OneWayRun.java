@@ -1,9 +1,9 @@
 package io.procmesh.benchmarks.oneway;
 
-import io.procmesh.benchmarks.SuiteContext;
 import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.harness.RunKey;
 import io.procmesh.benchmarks.report.Measurement;
+import io.procmesh.benchmarks.suite.SuiteContext;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,12 +2,12 @@ package io.procmesh.benchmarks.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.procmesh.benchmarks.SuiteContext;
 import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.harness.RunKey;
 import io.procmesh.benchmarks.report.LatencySummary;
 import io.procmesh.benchmarks.report.Measurement;
 import io.procmesh.benchmarks.report.PlotGrid;
+import io.procmesh.benchmarks.suite.SuiteContext;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,6 @@
 package io.procmesh.benchmarks.report;
 
 import io.procmesh.benchmarks.harness.RunKey;
-import io.procmesh.benchmarks.scenario.Scenario;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +31,8 @@ public final class MarkdownReport
         final Path reportFile,
         final Path plotFile,
         final RunInfo info,
-        final List<Scenario> scenarios,
+        final List<? extends ReportSection> sections,
+        final List<TargetCheck> checks,
         final ResultStore store)
     {
         final StringBuilder md = new StringBuilder(64 * 1024);
@@ -53,8 +53,8 @@ public final class MarkdownReport
         startups(md, store);
         md.append("## Latency by percentile\n\n");
         writePlots(reportFile, plotFile, store, md);
-        targets(md, store);
-        for (final Scenario scenario : scenarios)
+        targets(md, checks);
+        for (final ReportSection scenario : sections)
         {
             md.append("## ").append(scenario.number()).append(". ").append(scenario.title()).append("\n\n");
             final Optional<String> skipped = store.skipReason(scenario.id());
@@ -126,10 +126,10 @@ public final class MarkdownReport
         md.append('\n');
     }
 
-    private static void targets(final StringBuilder md, final ResultStore store)
+    private static void targets(final StringBuilder md, final List<TargetCheck> checks)
     {
         md.append("## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
-        for (final TargetChecks.Check check : TargetChecks.evaluate(store))
+        for (final TargetCheck check : checks)
         {
             md.append("| ").append(Format.cell(check.target())).append(" | ").append(Format.cell(check.figure()))
                 .append(" | ").append(verdict(check.status())).append(" |\n");
@@ -137,7 +137,7 @@ public final class MarkdownReport
         md.append('\n');
     }
 
-    private static String verdict(final TargetChecks.Status status)
+    private static String verdict(final TargetCheck.Status status)
     {
         switch (status)
         {

@@ -1,6 +1,5 @@
 package io.procmesh.benchmarks.roundtrip;
 
-import io.procmesh.benchmarks.BenchConfiguration;
 import io.procmesh.benchmarks.harness.LoadGenerator;
 import io.procmesh.benchmarks.harness.ParentWatchdog;
 import io.procmesh.benchmarks.harness.PartnerExit;
@@ -9,6 +8,7 @@ import io.procmesh.benchmarks.harness.ResultFile;
 import io.procmesh.benchmarks.harness.RunKey;
 import io.procmesh.benchmarks.harness.RunOutcome;
 import io.procmesh.benchmarks.harness.RunSpec;
+import io.procmesh.benchmarks.suite.BenchConfiguration;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

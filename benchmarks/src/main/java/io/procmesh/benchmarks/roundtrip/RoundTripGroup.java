@@ -1,10 +1,10 @@
 package io.procmesh.benchmarks.roundtrip;
 
-import io.procmesh.benchmarks.SuiteContext;
 import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.harness.KeyedOutcome;
 import io.procmesh.benchmarks.harness.ResultFile;
 import io.procmesh.benchmarks.harness.RunSpec;
+import io.procmesh.benchmarks.suite.SuiteContext;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.procmesh.benchmarks.scenario;
 
-import io.procmesh.benchmarks.SuiteContext;
 import io.procmesh.benchmarks.harness.RunKey;
 import io.procmesh.benchmarks.launcher.LauncherRun;
 import io.procmesh.benchmarks.report.Format;
 import io.procmesh.benchmarks.report.LatencySummary;
 import io.procmesh.benchmarks.report.Measurement;
 import io.procmesh.benchmarks.report.ResultStore;
+import io.procmesh.benchmarks.suite.SuiteContext;
 import io.procmesh.launcher.figures.Failover;
 import io.procmesh.launcher.figures.FailoverProbe;
 import org.HdrHistogram.Histogram;

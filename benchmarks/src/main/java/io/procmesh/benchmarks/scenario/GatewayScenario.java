@@ -1,8 +1,5 @@
 package io.procmesh.benchmarks.scenario;
 
-import io.procmesh.benchmarks.BenchConfiguration;
-import io.procmesh.benchmarks.SuiteContext;
-import io.procmesh.benchmarks.SuiteMode;
 import io.procmesh.benchmarks.gateway.Wrk;
 import io.procmesh.benchmarks.gateway.WrkResult;
 import io.procmesh.benchmarks.harness.ChildProcess;
@@ -13,6 +10,9 @@ import io.procmesh.benchmarks.report.Format;
 import io.procmesh.benchmarks.report.LatencySummary;
 import io.procmesh.benchmarks.report.Measurement;
 import io.procmesh.benchmarks.report.ResultStore;
+import io.procmesh.benchmarks.suite.BenchConfiguration;
+import io.procmesh.benchmarks.suite.SuiteContext;
+import io.procmesh.benchmarks.suite.SuiteMode;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,11 +1,11 @@
 package io.procmesh.benchmarks.scenario;
 
-import io.procmesh.benchmarks.SuiteMode;
 import io.procmesh.benchmarks.harness.RunKey;
 import io.procmesh.benchmarks.report.MarkdownTables;
 import io.procmesh.benchmarks.report.ResultStore;
 import io.procmesh.benchmarks.roundtrip.RoundTripPlan;
 import io.procmesh.benchmarks.roundtrip.Subject;
+import io.procmesh.benchmarks.suite.SuiteMode;
 
 /**
  * 3. The usual microservice call: HTTP/1.1 with JSON on loopback, JDK HttpClient to a Jetty 12 core handler.

@@ -1,11 +1,11 @@
 package io.procmesh.benchmarks.scenario;
 
-import io.procmesh.benchmarks.SuiteMode;
 import io.procmesh.benchmarks.harness.RunSpec;
 import io.procmesh.benchmarks.report.MarkdownTables;
 import io.procmesh.benchmarks.report.ResultStore;
 import io.procmesh.benchmarks.roundtrip.RoundTripPlan;
 import io.procmesh.benchmarks.roundtrip.Subject;
+import io.procmesh.benchmarks.suite.SuiteMode;
 
 /**
  * 1. procmesh request/response between two JVMs: the allocation-free raw path (ReusableCall to a raw handler),

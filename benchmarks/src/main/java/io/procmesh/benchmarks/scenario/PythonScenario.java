@@ -1,10 +1,10 @@
 package io.procmesh.benchmarks.scenario;
 
-import io.procmesh.benchmarks.SuiteContext;
-import io.procmesh.benchmarks.SuiteMode;
+import io.procmesh.benchmarks.python.PythonPingPong;
 import io.procmesh.benchmarks.report.MarkdownTables;
 import io.procmesh.benchmarks.report.ResultStore;
-import io.procmesh.benchmarks.python.PythonPingPong;
+import io.procmesh.benchmarks.suite.SuiteContext;
+import io.procmesh.benchmarks.suite.SuiteMode;
 
 import java.util.Optional;
 

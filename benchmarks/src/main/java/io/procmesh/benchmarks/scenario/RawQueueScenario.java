@@ -1,11 +1,11 @@
 package io.procmesh.benchmarks.scenario;
 
-import io.procmesh.benchmarks.SuiteMode;
 import io.procmesh.benchmarks.report.MarkdownTables;
 import io.procmesh.benchmarks.report.Measurement;
 import io.procmesh.benchmarks.report.ResultStore;
 import io.procmesh.benchmarks.roundtrip.RoundTripPlan;
 import io.procmesh.benchmarks.roundtrip.Subject;
+import io.procmesh.benchmarks.suite.SuiteMode;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package io.procmesh.benchmarks.scenario;
 
-import io.procmesh.benchmarks.SuiteContext;
 import io.procmesh.benchmarks.jmh.JmhSuite;
 import io.procmesh.benchmarks.jmh.RegistryBenchmark;
 import io.procmesh.benchmarks.report.Format;
 import io.procmesh.benchmarks.report.MicroMeasurement;
 import io.procmesh.benchmarks.report.ResultStore;
+import io.procmesh.benchmarks.suite.SuiteContext;
 
 import java.util.Optional;
 

@@ -1,10 +1,10 @@
 package io.procmesh.benchmarks.scenario;
 
-import io.procmesh.benchmarks.SuiteMode;
 import io.procmesh.benchmarks.harness.RunKey;
 import io.procmesh.benchmarks.harness.RunSpec;
 import io.procmesh.benchmarks.roundtrip.RoundTripPlan;
 import io.procmesh.benchmarks.roundtrip.Subject;
+import io.procmesh.benchmarks.suite.SuiteMode;
 
 import java.util.function.Predicate;
 

@@ -1,9 +1,10 @@
 package io.procmesh.benchmarks.scenario;
 
-import io.procmesh.benchmarks.SuiteContext;
-import io.procmesh.benchmarks.SuiteMode;
+import io.procmesh.benchmarks.report.ReportSection;
 import io.procmesh.benchmarks.report.ResultStore;
 import io.procmesh.benchmarks.roundtrip.RoundTripPlan;
+import io.procmesh.benchmarks.suite.SuiteContext;
+import io.procmesh.benchmarks.suite.SuiteMode;
 
 import java.util.Optional;
 
@@ -12,20 +13,8 @@ import java.util.Optional;
  * reads (the suite runs them once, merged with the other scenarios'), does any other work itself, and writes its
  * section from what the store holds. A scenario that cannot run here says why, and its section prints that line.
  */
-public interface Scenario
+public interface Scenario extends ReportSection
 {
-    /**
-     * @return the name used with {@code --only}.
-     */
-    String id();
-
-    /**
-     * @return its number in the issue and the report, e.g. "5".
-     */
-    String number();
-
-    String title();
-
     /**
      * @return why it cannot be measured here, or empty when it can.
      */
@@ -41,6 +30,4 @@ public interface Scenario
     default void run(final SuiteContext context, final ResultStore store) throws Exception
     {
     }
-
-    void report(ResultStore store, StringBuilder markdown);
 }

@@ -1,7 +1,5 @@
 package io.procmesh.benchmarks.scenario;
 
-import io.procmesh.benchmarks.SuiteContext;
-import io.procmesh.benchmarks.SuiteMode;
 import io.procmesh.benchmarks.harness.RunSpec;
 import io.procmesh.benchmarks.oneway.OneWayRun;
 import io.procmesh.benchmarks.report.Format;
@@ -10,6 +8,8 @@ import io.procmesh.benchmarks.report.Measurement;
 import io.procmesh.benchmarks.report.ResultStore;
 import io.procmesh.benchmarks.roundtrip.RoundTripPlan;
 import io.procmesh.benchmarks.roundtrip.Subject;
+import io.procmesh.benchmarks.suite.SuiteContext;
+import io.procmesh.benchmarks.suite.SuiteMode;
 
 import java.util.List;
 

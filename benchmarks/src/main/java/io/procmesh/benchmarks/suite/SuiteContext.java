@@ -1,4 +1,4 @@
-package io.procmesh.benchmarks;
+package io.procmesh.benchmarks.suite;
 
 import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.harness.JavaCommand;

@@ -1,4 +1,4 @@
-package io.procmesh.benchmarks;
+package io.procmesh.benchmarks.suite;
 
 import java.util.List;
 

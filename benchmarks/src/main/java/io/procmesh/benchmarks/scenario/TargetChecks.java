@@ -1,8 +1,12 @@
-package io.procmesh.benchmarks.report;
+package io.procmesh.benchmarks.scenario;
 
 import io.procmesh.benchmarks.harness.RunKey;
-import io.procmesh.benchmarks.scenario.FailoverScenario;
-import io.procmesh.benchmarks.scenario.GatewayScenario;
+import io.procmesh.benchmarks.report.Format;
+import io.procmesh.benchmarks.report.Measurement;
+import io.procmesh.benchmarks.report.MicroMeasurement;
+import io.procmesh.benchmarks.report.ResultStore;
+import io.procmesh.benchmarks.report.TargetCheck;
+import io.procmesh.benchmarks.report.TargetCheck.Status;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,27 +31,15 @@ public final class TargetChecks
     private static final double GATEWAY_P99_LIMIT_NS = 5_000_000;
     private static final double FAILOVER_P50_LIMIT_NS = 1_500_000_000;
 
-    public enum Status
-    {
-        MET, MISSED, INCONCLUSIVE, NOT_MEASURED
-    }
 
-    /**
-     * @param target what the issue asks.
-     * @param figure what was measured, with the comparison.
-     * @param status the verdict.
-     */
-    public record Check(String target, String figure, Status status)
-    {
-    }
 
     private TargetChecks()
     {
     }
 
-    public static List<Check> evaluate(final ResultStore store)
+    public static List<TargetCheck> evaluate(final ResultStore store)
     {
-        final List<Check> checks = new ArrayList<>();
+        final List<TargetCheck> checks = new ArrayList<>();
         for (final int rate : new int[]{RATE, 0})
         {
             for (final String idle : List.of("busy-spin", DEFAULT_IDLE))
@@ -74,14 +66,14 @@ public final class TargetChecks
         return checks;
     }
 
-    private static Check gateway(final ResultStore store)
+    private static TargetCheck gateway(final ResultStore store)
     {
         final String target = "gateway ≥ 60% of bare Jetty throughput, p99 ≤ 5 ms";
         final Optional<Measurement> gateway = store.find(GatewayScenario.key(GatewayScenario.GATEWAY));
         final Optional<Measurement> bare = store.find(GatewayScenario.key(GatewayScenario.BARE_JETTY));
         if (gateway.isEmpty() || bare.isEmpty())
         {
-            return new Check(target, "not measured in this run", Status.NOT_MEASURED);
+            return new TargetCheck(target, "not measured in this run", Status.NOT_MEASURED);
         }
         final double share = gateway.get().throughput() / bare.get().throughput();
         final double p99Ns = gateway.get().latency().p99();
@@ -90,28 +82,28 @@ public final class TargetChecks
             Format.millis(p99Ns) + " ms";
         if (!gateway.get().remark().isEmpty() || !bare.get().remark().isEmpty())
         {
-            return new Check(target, figure + " (a side had errors: not comparable)", Status.INCONCLUSIVE);
+            return new TargetCheck(target, figure + " (a side had errors: not comparable)", Status.INCONCLUSIVE);
         }
-        return new Check(target, figure, share >= 0.6 && p99Ns <= GATEWAY_P99_LIMIT_NS ? Status.MET : Status.MISSED);
+        return new TargetCheck(target, figure, share >= 0.6 && p99Ns <= GATEWAY_P99_LIMIT_NS ? Status.MET : Status.MISSED);
     }
 
-    private static Check failover(final ResultStore store)
+    private static TargetCheck failover(final ResultStore store)
     {
         final String target = "failover to UP again p50 < 1.5 s";
         final Optional<Measurement> upAgain = store.find(FailoverScenario.key(FailoverScenario.UP_AGAIN));
         if (upAgain.isEmpty())
         {
-            return new Check(target, "not measured in this run", Status.NOT_MEASURED);
+            return new TargetCheck(target, "not measured in this run", Status.NOT_MEASURED);
         }
         final double p50Ns = upAgain.get().latency().p50();
         final String detected = store.find(FailoverScenario.key(FailoverScenario.DETECTED))
             .map(measurement -> "; detected p50 " + Format.millis(measurement.latency().p50()) + " ms").orElse("");
-        return new Check(target, "p50 " + Format.millis(p50Ns) + " ms over " +
+        return new TargetCheck(target, "p50 " + Format.millis(p50Ns) + " ms over " +
             Format.count(upAgain.get().latency().count()) + " kills" + detected,
             p50Ns < FAILOVER_P50_LIMIT_NS ? Status.MET : Status.MISSED);
     }
 
-    private static Check ratioAtMost(
+    private static TargetCheck ratioAtMost(
         final String target,
         final Optional<Measurement> measured,
         final Optional<Measurement> baseline,
@@ -120,7 +112,7 @@ public final class TargetChecks
     {
         if (measured.isEmpty() || baseline.isEmpty())
         {
-            return new Check(target, "not measured in this run", Status.NOT_MEASURED);
+            return new TargetCheck(target, "not measured in this run", Status.NOT_MEASURED);
         }
         final double subjectNs = measured.get().latency().at(percentile);
         final double baselineNs = baseline.get().latency().at(percentile);
@@ -129,7 +121,7 @@ public final class TargetChecks
             Format.ratio(ratio), ratio <= limit, measured.get(), baseline.get());
     }
 
-    private static Check timesLower(
+    private static TargetCheck timesLower(
         final String target,
         final Optional<Measurement> procmesh,
         final Optional<Measurement> other,
@@ -137,7 +129,7 @@ public final class TargetChecks
     {
         if (procmesh.isEmpty() || other.isEmpty())
         {
-            return new Check(target, "not measured in this run", Status.NOT_MEASURED);
+            return new TargetCheck(target, "not measured in this run", Status.NOT_MEASURED);
         }
         final double procmeshNs = procmesh.get().latency().p50();
         final double otherNs = other.get().latency().p50();
@@ -149,7 +141,7 @@ public final class TargetChecks
     /**
      * A comparison where either side could not keep its rate says nothing about the target: it is inconclusive.
      */
-    private static Check verdict(
+    private static TargetCheck verdict(
         final String target,
         final String figure,
         final boolean met,
@@ -158,33 +150,33 @@ public final class TargetChecks
     {
         if (!first.comparable() || !second.comparable())
         {
-            return new Check(target, figure + " (a side fell behind its rate: not comparable)", Status.INCONCLUSIVE);
+            return new TargetCheck(target, figure + " (a side fell behind its rate: not comparable)", Status.INCONCLUSIVE);
         }
-        return new Check(target, figure, met ? Status.MET : Status.MISSED);
+        return new TargetCheck(target, figure, met ? Status.MET : Status.MISSED);
     }
 
-    private static Check oneWay(final ResultStore store)
+    private static TargetCheck oneWay(final ResultStore store)
     {
         final String target = "≥ 1M one-way msgs/s on one channel (256 B)";
         final List<Measurement> runs = store.measurements(key -> key.subject().equals(ONE_WAY));
         if (runs.isEmpty())
         {
-            return new Check(target, "not measured in this run", Status.NOT_MEASURED);
+            return new TargetCheck(target, "not measured in this run", Status.NOT_MEASURED);
         }
         final double rate = runs.get(0).throughput();
-        return new Check(target, Format.perSecond(rate) + " msg/s", rate >= 1_000_000 ? Status.MET : Status.MISSED);
+        return new TargetCheck(target, Format.perSecond(rate) + " msg/s", rate >= 1_000_000 ? Status.MET : Status.MISSED);
     }
 
-    private static Check microAtMost(final ResultStore store, final String benchmark, final String target,
+    private static TargetCheck microAtMost(final ResultStore store, final String benchmark, final String target,
         final double limitNs)
     {
         final Optional<MicroMeasurement> measured = store.micro(benchmark);
         if (measured.isEmpty())
         {
-            return new Check(target, "not measured in this run", Status.NOT_MEASURED);
+            return new TargetCheck(target, "not measured in this run", Status.NOT_MEASURED);
         }
         final double ns = measured.get().nsPerOp();
-        return new Check(target, Format.nanos(ns) + " ns/op (`" + benchmark + "`)",
+        return new TargetCheck(target, Format.nanos(ns) + " ns/op (`" + benchmark + "`)",
             ns < limitNs ? Status.MET : Status.MISSED);
     }
 }

@@ -1,8 +1,11 @@
-package io.procmesh.benchmarks.report;
+package io.procmesh.benchmarks.scenario;
 
 import io.procmesh.benchmarks.harness.RunKey;
-import io.procmesh.benchmarks.scenario.FailoverScenario;
-import io.procmesh.benchmarks.scenario.GatewayScenario;
+import io.procmesh.benchmarks.report.LatencySummary;
+import io.procmesh.benchmarks.report.Measurement;
+import io.procmesh.benchmarks.report.MicroMeasurement;
+import io.procmesh.benchmarks.report.ResultStore;
+import io.procmesh.benchmarks.report.TargetCheck;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -25,36 +28,36 @@ class TargetChecksTest
         store.add(row("python-mp-queue", RunKey.NO_IDLE, 0, 60_000, "rate not sustained: 5/s achieved"));
         store.add(new MicroMeasurement("heartbeatWrite", 12.0, 0.5));
 
-        final List<TargetChecks.Check> checks = TargetChecks.evaluate(store);
+        final List<TargetCheck> checks = TargetChecks.evaluate(store);
 
-        assertEquals(TargetChecks.Status.MET, status(checks, "RTT p50 ≤ 1.25× raw (busy-spin"));
-        assertEquals(TargetChecks.Status.MISSED, status(checks, "RTT p50 ≤ 1.25× raw (backoff"));
-        assertEquals(TargetChecks.Status.MET, status(checks, "p50 ≥ 10× lower than HTTP"));
-        assertEquals(TargetChecks.Status.INCONCLUSIVE, status(checks, "p50 ≥ 50× lower than Python"));
-        assertEquals(TargetChecks.Status.MET, status(checks, "heartbeat write"));
-        assertEquals(TargetChecks.Status.NOT_MEASURED, status(checks, "counter add"));
-        assertEquals(TargetChecks.Status.NOT_MEASURED, status(checks, "≥ 1M one-way"));
-        assertEquals(TargetChecks.Status.NOT_MEASURED, status(checks, "gateway"));
-        assertEquals(TargetChecks.Status.NOT_MEASURED, status(checks, "failover"));
+        assertEquals(TargetCheck.Status.MET, status(checks, "RTT p50 ≤ 1.25× raw (busy-spin"));
+        assertEquals(TargetCheck.Status.MISSED, status(checks, "RTT p50 ≤ 1.25× raw (backoff"));
+        assertEquals(TargetCheck.Status.MET, status(checks, "p50 ≥ 10× lower than HTTP"));
+        assertEquals(TargetCheck.Status.INCONCLUSIVE, status(checks, "p50 ≥ 50× lower than Python"));
+        assertEquals(TargetCheck.Status.MET, status(checks, "heartbeat write"));
+        assertEquals(TargetCheck.Status.NOT_MEASURED, status(checks, "counter add"));
+        assertEquals(TargetCheck.Status.NOT_MEASURED, status(checks, "≥ 1M one-way"));
+        assertEquals(TargetCheck.Status.NOT_MEASURED, status(checks, "gateway"));
+        assertEquals(TargetCheck.Status.NOT_MEASURED, status(checks, "failover"));
     }
 
     @Test
     void shouldJudgeTheGatewayByThroughputShareAndItsOwnP99()
     {
-        assertEquals(TargetChecks.Status.MET, gatewayStatus(30_000, 4_000_000, 50_000, ""));
-        assertEquals(TargetChecks.Status.MISSED, gatewayStatus(29_000, 4_000_000, 50_000, ""));
-        assertEquals(TargetChecks.Status.MISSED, gatewayStatus(40_000, 6_000_000, 50_000, ""));
-        assertEquals(TargetChecks.Status.INCONCLUSIVE, gatewayStatus(40_000, 1_000_000, 50_000, "errors: 3 timeouts"));
+        assertEquals(TargetCheck.Status.MET, gatewayStatus(30_000, 4_000_000, 50_000, ""));
+        assertEquals(TargetCheck.Status.MISSED, gatewayStatus(29_000, 4_000_000, 50_000, ""));
+        assertEquals(TargetCheck.Status.MISSED, gatewayStatus(40_000, 6_000_000, 50_000, ""));
+        assertEquals(TargetCheck.Status.INCONCLUSIVE, gatewayStatus(40_000, 1_000_000, 50_000, "errors: 3 timeouts"));
     }
 
     @Test
     void shouldJudgeFailoverByTheMedianTimeToUpAgain()
     {
-        assertEquals(TargetChecks.Status.MET, failoverStatus(1_400_000_000L));
-        assertEquals(TargetChecks.Status.MISSED, failoverStatus(1_600_000_000L));
+        assertEquals(TargetCheck.Status.MET, failoverStatus(1_400_000_000L));
+        assertEquals(TargetCheck.Status.MISSED, failoverStatus(1_600_000_000L));
     }
 
-    private static TargetChecks.Status gatewayStatus(final double gatewayPerSecond, final long gatewayP99Ns,
+    private static TargetCheck.Status gatewayStatus(final double gatewayPerSecond, final long gatewayP99Ns,
         final double barePerSecond, final String gatewayRemark)
     {
         final ResultStore store = new ResultStore();
@@ -65,7 +68,7 @@ class TargetChecksTest
         return status(TargetChecks.evaluate(store), "gateway");
     }
 
-    private static TargetChecks.Status failoverStatus(final long upAgainNs)
+    private static TargetCheck.Status failoverStatus(final long upAgainNs)
     {
         final ResultStore store = new ResultStore();
         store.add(new Measurement(FailoverScenario.key(FailoverScenario.UP_AGAIN), summary(upAgainNs), 0, ""));
@@ -79,7 +82,7 @@ class TargetChecksTest
         return LatencySummary.of(histogram);
     }
 
-    private static TargetChecks.Status status(final List<TargetChecks.Check> checks, final String targetPrefix)
+    private static TargetCheck.Status status(final List<TargetCheck> checks, final String targetPrefix)
     {
         return checks.stream().filter(check -> check.target().startsWith(targetPrefix)).findFirst()
             .orElseThrow(() -> new AssertionError("no target " + targetPrefix)).status();

@@ -1,4 +1,4 @@
-package io.procmesh.benchmarks;
+package io.procmesh.benchmarks.suite;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
