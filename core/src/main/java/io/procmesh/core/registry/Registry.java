@@ -86,9 +86,10 @@ public final class Registry implements AutoCloseable
     }
 
     /**
-     * Loads the record's heap and native classes before any lock is taken. They are pregenerated into the jar
-     * (core/src/generated/java), so this is a class load; were one missing, Chronicle Values would compile it with
-     * javac, seconds on a busy host, and done lazily that happened in the first scan while holding a segment lock:
+     * Loads the record's heap and native classes before any lock is taken. The build generates and compiles them
+     * into the jar (ValueClassGenerator), so this is a class load; were one missing, Chronicle Values would compile
+     * it with javac, seconds on a busy host, and done lazily that happened in the first scan while holding a
+     * segment lock:
      * a process killed in those seconds wedged the map for everyone (seen in CI).
      */
     private static void generateValueClasses()
