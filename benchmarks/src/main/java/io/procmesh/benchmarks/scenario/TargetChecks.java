@@ -84,7 +84,8 @@ public final class TargetChecks
         {
             return new TargetCheck(target, figure + " (a side had errors: not comparable)", Status.INCONCLUSIVE);
         }
-        return new TargetCheck(target, figure, share >= 0.6 && p99Ns <= GATEWAY_P99_LIMIT_NS ? Status.MET : Status.MISSED);
+        final boolean met = share >= 0.6 && p99Ns <= GATEWAY_P99_LIMIT_NS;
+        return new TargetCheck(target, figure, met ? Status.MET : Status.MISSED);
     }
 
     private static TargetCheck failover(final ResultStore store)
@@ -150,7 +151,8 @@ public final class TargetChecks
     {
         if (!first.comparable() || !second.comparable())
         {
-            return new TargetCheck(target, figure + " (a side fell behind its rate: not comparable)", Status.INCONCLUSIVE);
+            return new TargetCheck(target, figure + " (a side fell behind its rate: not comparable)",
+                Status.INCONCLUSIVE);
         }
         return new TargetCheck(target, figure, met ? Status.MET : Status.MISSED);
     }
@@ -164,7 +166,8 @@ public final class TargetChecks
             return new TargetCheck(target, "not measured in this run", Status.NOT_MEASURED);
         }
         final double rate = runs.get(0).throughput();
-        return new TargetCheck(target, Format.perSecond(rate) + " msg/s", rate >= 1_000_000 ? Status.MET : Status.MISSED);
+        return new TargetCheck(target, Format.perSecond(rate) + " msg/s",
+            rate >= 1_000_000 ? Status.MET : Status.MISSED);
     }
 
     private static TargetCheck microAtMost(final ResultStore store, final String benchmark, final String target,
