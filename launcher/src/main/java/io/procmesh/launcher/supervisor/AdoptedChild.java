@@ -21,24 +21,32 @@ public final class AdoptedChild implements ChildProcess
         return handle.pid();
     }
 
+    /**
+     * A zombie has exited: only its parent (not us) can reap it, and ProcessHandle would call it alive until then,
+     * which may be never.
+     */
     @Override
     public boolean isAlive()
     {
-        return handle.isAlive();
+        return handle.isAlive() && !ProcStat.isZombie(handle.pid());
     }
 
     @Override
     public void terminate()
     {
-        handle.destroy();
+        ProcessSignals.terminate(handle);
     }
 
     @Override
     public void kill()
     {
-        handle.destroyForcibly();
+        ProcessSignals.kill(handle);
     }
 
+    /**
+     * For a process that is not our child the JDK polls, with a sleep that grows to 5 s, and never completes for a
+     * zombie: only a wakeup hint. Whoever must know when it exited polls {@link #isAlive()}.
+     */
     @Override
     public CompletableFuture<?> onExit()
     {

@@ -29,13 +29,13 @@ final class SpawnedChild implements ChildProcess
     @Override
     public void terminate()
     {
-        process.destroy();
+        ProcessSignals.terminate(process.toHandle());
     }
 
     @Override
     public void kill()
     {
-        process.destroyForcibly();
+        ProcessSignals.kill(process.toHandle());
     }
 
     @Override
