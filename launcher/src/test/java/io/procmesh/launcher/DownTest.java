@@ -37,6 +37,7 @@ class DownTest
         services:
           user:
             mainClass: %s
+            args: [%s]
         """;
 
     private final List<LauncherHarness> harnesses = new ArrayList<>();
@@ -56,7 +57,7 @@ class DownTest
     @Test
     void shouldStopTheInstancesOfAKilledLauncherWhoseStateFileIsTorn() throws IOException
     {
-        final LauncherHarness harness = harness("down-torn-state", "io.procmesh.services.user.UserServiceMain");
+        final LauncherHarness harness = harness("down-torn-state", "io.procmesh.services.user.UserServiceMain", "");
         final ChildJvm launcher = harness.startLauncher("launcher.log");
         harness.awaitAll(InstanceState.UP, Duration.ofSeconds(60));
         final long userPid = harness.instance("user-1").pid();
@@ -79,26 +80,37 @@ class DownTest
     @Test
     void shouldStopWhatAServiceForked() throws IOException
     {
-        final LauncherHarness harness = harness("down-forked", ForkingMain.class.getName());
+        stopsWhatAServiceForked("down-forked", "");
+    }
+
+    @Test
+    void shouldStopWhatAServiceForkedEvenIfItIgnoresSigterm() throws IOException
+    {
+        stopsWhatAServiceForked("down-forked-deaf", ForkingMain.IGNORE_TERM);
+    }
+
+    private void stopsWhatAServiceForked(final String name, final String mode) throws IOException
+    {
+        final LauncherHarness harness = harness(name, ForkingMain.class.getName(), mode);
         harness.startLauncher("launcher.log");
         harness.awaitAll(InstanceState.UP, Duration.ofSeconds(60));
         final Path pidFile = ForkingMain.pidFile(harness.dataDir().toAbsolutePath().normalize(), "user-1");
-        final long sleepPid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
-        forked.add(sleepPid);
-        assertTrue(ProcessHandle.of(sleepPid).map(ProcessHandle::isAlive).orElse(false), "the fork runs");
+        final long forkedPid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
+        forked.add(forkedPid);
+        assertTrue(isRunning(forkedPid), "the fork runs");
 
         final CliResult down = harness.cli("down", "--data-dir", harness.dataDir().toString());
 
         assertEquals(0, down.exitCode(), down.toString());
         assertEquals(List.of(), harness.instanceProcesses("user-1"), down.toString());
         // Reaped by whoever inherited it once the service was gone: allow that a moment.
-        Await.until(Duration.ofSeconds(5), () -> !isRunning(sleepPid),
-            () -> "pid " + sleepPid + " (forked by user-1) still running after down: " + down);
+        Await.until(Duration.ofSeconds(5), () -> !isRunning(forkedPid),
+            () -> "pid " + forkedPid + " (forked by user-1) still running after down: " + down);
     }
 
-    private LauncherHarness harness(final String name, final String mainClass)
+    private LauncherHarness harness(final String name, final String mainClass, final String args)
     {
-        final LauncherHarness harness = LauncherHarness.create(name, TOPOLOGY.formatted(mainClass));
+        final LauncherHarness harness = LauncherHarness.create(name, TOPOLOGY.formatted(mainClass, args));
         harnesses.add(harness);
         return harness;
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 public final class AdoptedChild implements ChildProcess
 {
     private final ProcessHandle handle;
+    private boolean ledGroup;
 
     public AdoptedChild(final ProcessHandle handle)
     {
@@ -34,13 +35,22 @@ public final class AdoptedChild implements ChildProcess
     @Override
     public void terminate()
     {
-        ProcessSignals.terminate(handle);
+        ledGroup |= ProcessSignals.terminate(handle);
     }
 
     @Override
     public void kill()
     {
-        ProcessSignals.kill(handle);
+        ledGroup |= ProcessSignals.kill(handle);
+    }
+
+    @Override
+    public void killLeftovers()
+    {
+        if (ledGroup)
+        {
+            ProcessSignals.killGroupRemains(pid());
+        }
     }
 
     /**

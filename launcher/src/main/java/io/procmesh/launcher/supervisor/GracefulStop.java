@@ -80,6 +80,7 @@ public final class GracefulStop
                 }
                 else
                 {
+                    target.process().killLeftovers();
                     LOG.info("stopped {} (pid {})", target.instanceId(), target.process().pid());
                 }
             }
@@ -102,10 +103,17 @@ public final class GracefulStop
         final List<Target> left =
             awaitExit(targets, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AFTER_KILL_WAIT_MS));
         final List<String> survivors = new ArrayList<>();
-        for (final Target target : left)
+        for (final Target target : targets)
         {
-            alertSurvivor(target);
-            survivors.add(target.instanceId());
+            if (left.contains(target))
+            {
+                alertSurvivor(target);
+                survivors.add(target.instanceId());
+            }
+            else
+            {
+                target.process().killLeftovers();
+            }
         }
         return survivors;
     }

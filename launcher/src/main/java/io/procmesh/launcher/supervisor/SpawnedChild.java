@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 final class SpawnedChild implements ChildProcess
 {
     private final Process process;
+    private boolean ledGroup;
 
     SpawnedChild(final Process process)
     {
@@ -29,13 +30,22 @@ final class SpawnedChild implements ChildProcess
     @Override
     public void terminate()
     {
-        ProcessSignals.terminate(process.toHandle());
+        ledGroup |= ProcessSignals.terminate(process.toHandle());
     }
 
     @Override
     public void kill()
     {
-        ProcessSignals.kill(process.toHandle());
+        ledGroup |= ProcessSignals.kill(process.toHandle());
+    }
+
+    @Override
+    public void killLeftovers()
+    {
+        if (ledGroup)
+        {
+            ProcessSignals.killGroupRemains(pid());
+        }
     }
 
     @Override

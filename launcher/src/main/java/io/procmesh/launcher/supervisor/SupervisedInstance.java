@@ -321,6 +321,7 @@ final class SupervisedInstance
             // this instance for good, silently.
             errorHandler.onError(GracefulStop.survivedKill(instanceId, pid));
         }
+        child.killLeftovers();
         lastExitDetectedNs = nowNs;
         health.markDown(pid);
         child = null;

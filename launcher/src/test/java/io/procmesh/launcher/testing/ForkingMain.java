@@ -9,10 +9,13 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The user service, after forking a process of its own (a `sleep`) and writing that process's pid to
- * {@code <dataDir>/forked-<instanceId>.pid}: what a service that runs a helper or a script leaves behind.
+ * {@code <dataDir>/forked-<instanceId>.pid}: what a service that runs a helper or a script leaves behind. With the
+ * argument {@value #IGNORE_TERM} the forked process is a shell that ignores SIGTERM.
  */
 public final class ForkingMain
 {
+    public static final String IGNORE_TERM = "ignore-term";
+
     private ForkingMain()
     {
     }
@@ -24,7 +27,9 @@ public final class ForkingMain
 
     public static void main(final String[] args) throws Exception
     {
-        final Process sleep = new ProcessBuilder("sleep", "600")
+        final boolean ignoreTerm = args.length > 0 && IGNORE_TERM.equals(args[0]);
+        final Process sleep = new ProcessBuilder(ignoreTerm ?
+            new String[]{"sh", "-c", "trap '' TERM; while :; do sleep 1; done"} : new String[]{"sleep", "600"})
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
