@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 9 items 17 and 18a: `down` stops everything even when the launcher's state file is torn, and stops what a
- * service forked, not only the service.
+ * service forked, not only the service; what a service that crashed had forked is killed too.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class DownTest
@@ -38,6 +39,7 @@ class DownTest
           user:
             mainClass: %s
             args: [%s]
+            restart: {initialBackoffMs: 50, maxBackoffMs: 200, maxRestarts: 1, withinSeconds: 60}
         """;
 
     private final List<LauncherHarness> harnesses = new ArrayList<>();
@@ -46,9 +48,24 @@ class DownTest
     @AfterEach
     void cleanUp()
     {
+        for (final LauncherHarness harness : harnesses)
+        {
+            final Path all = ForkingMain.allPidsFile(harness.dataDir().toAbsolutePath().normalize(), "user-1");
+            try
+            {
+                if (Files.exists(all))
+                {
+                    Files.readAllLines(all, StandardCharsets.US_ASCII).forEach(pid -> forked.add(Long.parseLong(pid)));
+                }
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        }
         for (final long pid : forked)
         {
-            // The test's own grandchild, by pid: whatever the outcome, it must not outlive the test.
+            // The test's own grandchildren, by pid: whatever the outcome, none may outlive the test.
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
         harnesses.forEach(LauncherHarness::close);
@@ -87,6 +104,21 @@ class DownTest
     void shouldStopWhatAServiceForkedEvenIfItIgnoresSigterm() throws IOException
     {
         stopsWhatAServiceForked("down-forked-deaf", ForkingMain.IGNORE_TERM);
+    }
+
+    @Test
+    void shouldKillWhatACrashedServiceForked() throws IOException
+    {
+        final LauncherHarness harness = harness("crashed-forked", ForkingMain.class.getName(), ForkingMain.CRASH);
+        final ChildJvm launcher = harness.startLauncher("launcher.log");
+        harness.awaitState("user-1", InstanceState.FAILED, Duration.ofSeconds(60));
+        final Path pidFile = ForkingMain.pidFile(harness.dataDir().toAbsolutePath().normalize(), "user-1");
+        final long forkedPid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
+        forked.add(forkedPid);
+
+        assertTrue(launcher.logText().contains("exit code " + ForkingMain.CRASH_EXIT_CODE), launcher.logText());
+        Await.until(Duration.ofSeconds(5), () -> !isRunning(forkedPid),
+            () -> "pid " + forkedPid + " (forked by the last user-1 before it crashed) still running");
     }
 
     private void stopsWhatAServiceForked(final String name, final String mode) throws IOException

@@ -14,6 +14,7 @@ public final class AdoptedChild implements ChildProcess
     public AdoptedChild(final ProcessHandle handle)
     {
         this.handle = handle;
+        this.ledGroup = ProcStat.processGroup(handle.pid()) == handle.pid();
     }
 
     @Override

@@ -22,8 +22,8 @@ public interface ChildProcess
     void kill();
 
     /**
-     * Once it has exited after {@link #terminate()} or {@link #kill()}: SIGKILL to what is left of the process group
-     * it led (what it forked and that ignored SIGTERM).
+     * Once it has exited, by itself or after {@link #terminate()} or {@link #kill()}: SIGKILL to what is left of the
+     * process group it led (what it forked and that outlived it, or ignored SIGTERM).
      */
     default void killLeftovers()
     {

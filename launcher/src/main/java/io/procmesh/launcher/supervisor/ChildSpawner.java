@@ -106,7 +106,7 @@ public final class ChildSpawner
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
             .start();
-        final SpawnedChild child = new SpawnedChild(process);
+        final SpawnedChild child = new SpawnedChild(process, setsid != null);
         try
         {
             // First, so that a launcher killed from here on leaves a lead to this child for the next `up`.

@@ -10,9 +10,14 @@ final class SpawnedChild implements ChildProcess
     private final Process process;
     private boolean ledGroup;
 
-    SpawnedChild(final Process process)
+    /**
+     * @param ownGroup true if started through setsid: it leads its own process group (setsid execs in place, for a
+     *                 child of the JVM is never a group leader already), which holds what it forks.
+     */
+    SpawnedChild(final Process process, final boolean ownGroup)
     {
         this.process = process;
+        this.ledGroup = ownGroup;
     }
 
     @Override

@@ -286,6 +286,7 @@ final class SupervisedInstance
         {
             LOG.warn("{} pid {} died: {}", instanceId, pid, how);
         }
+        child.killLeftovers();
         child = null;
         afterFailure(nowNs, "pid " + pid + " died: " + how);
     }

@@ -75,7 +75,7 @@ class GracefulStopTest
         final List<List<GracefulStop.Target>> layers = new ArrayList<>();
         for (int layer = 1; layer <= 3; layer++)
         {
-            layers.add(List.of(new GracefulStop.Target("deaf-" + layer, new SpawnedChild(ignoringTerm()))));
+            layers.add(List.of(new GracefulStop.Target("deaf-" + layer, new SpawnedChild(ignoringTerm(), false))));
         }
 
         final long startNs = System.nanoTime();
