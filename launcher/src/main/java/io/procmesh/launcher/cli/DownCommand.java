@@ -21,10 +21,13 @@ import picocli.CommandLine.Mixin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +38,8 @@ import java.util.concurrent.TimeoutException;
         "Stop the launcher and every instance.",
         "The running launcher gets SIGTERM and stops every instance in reverse dependency order (SIGTERM,",
         "then SIGKILL after shutdownGraceMs). Instances still running without a launcher (it was killed)",
-        "are stopped the same way; only pids whose command line names the instance and this data",
-        "directory are ever signalled."})
+        "are stopped the same way, found through the registry, the launcher's files and /proc; only",
+        "processes whose command line names an instance and this data directory are ever signalled."})
 final class DownCommand implements Callable<Integer>
 {
     private static final long LAUNCHER_STOP_MARGIN_MS = 10_000;
@@ -54,14 +57,13 @@ final class DownCommand implements Callable<Integer>
             return ExitCodes.OK;
         }
         final LauncherFiles files = new LauncherFiles(dataDirectory);
-        final Optional<LauncherState> state = new LauncherStateFile(files.stateFile()).read();
+        final Optional<LauncherState> state = readState(files);
         final long graceMs = state.map(LauncherState::shutdownGraceMs).orElse(LauncherConfiguration.shutdownGraceMs());
 
         final Optional<ProcessHandle> launcher = RunningLauncher.find(files);
         if (launcher.isPresent())
         {
-            final int layers = state.map(s -> s.stopLayers().size()).orElse(1);
-            stopLauncher(launcher.get(), (layers + 1) * graceMs + LAUNCHER_STOP_MARGIN_MS);
+            stopLauncher(launcher.get(), GracefulStop.maxStopMs(graceMs) + LAUNCHER_STOP_MARGIN_MS);
         }
 
         final List<List<GracefulStop.Target>> leftovers = leftovers(dataDirectory, state);
@@ -79,6 +81,24 @@ final class DownCommand implements Callable<Integer>
             "procmesh: down: nothing left running in " + dataDirectory.root() :
             "procmesh: nothing was running in " + dataDirectory.root());
         return ExitCodes.OK;
+    }
+
+    /**
+     * A state file torn by a host crash must not stop `down` from stopping anything: the instances are then found
+     * through the registry and /proc, in no particular order.
+     */
+    private static Optional<LauncherState> readState(final LauncherFiles files)
+    {
+        try
+        {
+            return new LauncherStateFile(files.stateFile()).read();
+        }
+        catch (final IOException ex)
+        {
+            System.out.println("procmesh: cannot read " + files.stateFile() + " (" + ex.getMessage() +
+                "); stopping what the registry and /proc name");
+            return Optional.empty();
+        }
     }
 
     private static void stopLauncher(final ProcessHandle launcher, final long timeoutMs)
@@ -119,9 +139,9 @@ final class DownCommand implements Callable<Integer>
     }
 
     /**
-     * @return live instances listed in the registry or the last launcher's state, in stop order (services the
-     * last launcher did not know first). Only pids whose command line names the instance and this data
-     * directory are included.
+     * @return live instances listed in the registry or the last launcher's state, or found in /proc (one spawned
+     * just before its launcher was killed may be named nowhere else), in stop order (services the last launcher
+     * did not know first). Only pids whose command line names the instance and this data directory are included.
      */
     private static List<List<GracefulStop.Target>> leftovers(
         final DataDirectory dataDirectory, final Optional<LauncherState> state)
@@ -157,15 +177,28 @@ final class DownCommand implements Callable<Integer>
         {
             groups.add(new ArrayList<>());
         }
+        final Map<String, String> services = new HashMap<>();
+        final Set<Long> found = new HashSet<>();
         for (final Map.Entry<Long, InstanceRef> candidate : candidates.entrySet())
         {
             final InstanceRef instance = candidate.getValue();
+            services.put(instance.instanceId(), instance.service());
             final Optional<ProcessHandle> process =
                 InstanceProcesses.find(candidate.getKey(), instance.instanceId(), dataDirectory.root());
             if (process.isPresent())
             {
                 groups.get(layerOf(instance.service(), stopLayers)).add(
                     new GracefulStop.Target(instance.instanceId(), new AdoptedChild(process.get())));
+                found.add(candidate.getKey());
+            }
+        }
+        for (final InstanceProcesses.Found process : InstanceProcesses.scan(dataDirectory.root()))
+        {
+            if (found.add(process.process().pid()))
+            {
+                final String service = services.get(process.instanceId());
+                groups.get(service == null ? 0 : layerOf(service, stopLayers)).add(
+                    new GracefulStop.Target(process.instanceId(), new AdoptedChild(process.process())));
             }
         }
         return groups;

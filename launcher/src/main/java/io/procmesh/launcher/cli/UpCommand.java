@@ -2,6 +2,8 @@ package io.procmesh.launcher.cli;
 
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.launcher.ShutdownSignal;
+import io.procmesh.launcher.supervisor.GracefulStop;
+import io.procmesh.launcher.supervisor.LastResort;
 import io.procmesh.launcher.supervisor.Launcher;
 import io.procmesh.launcher.topology.Topology;
 import picocli.CommandLine.Command;
@@ -29,8 +31,8 @@ final class UpCommand implements Callable<Integer>
         final Topology topology = options.topology();
         final DataDirectory dataDirectory = options.dataDirectory(topology);
         WritableDirectory.require(dataDirectory.root());
-        final long maxStopMs = (topology.layers().size() + 1) * (topology.shutdownGraceMs() + STOP_MARGIN_MS);
-        try (ShutdownSignal signal = new ShutdownSignal(maxStopMs))
+        final long maxStopMs = GracefulStop.maxStopMs(topology.shutdownGraceMs()) + STOP_MARGIN_MS;
+        try (ShutdownSignal signal = new ShutdownSignal(maxStopMs, () -> LastResort.killAll(dataDirectory)))
         {
             return Launcher.run(new Launcher.Context().topology(topology).dataDirectory(dataDirectory), signal);
         }

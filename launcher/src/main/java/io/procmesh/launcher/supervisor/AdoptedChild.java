@@ -9,10 +9,12 @@ import java.util.concurrent.CompletableFuture;
 public final class AdoptedChild implements ChildProcess
 {
     private final ProcessHandle handle;
+    private boolean ledGroup;
 
     public AdoptedChild(final ProcessHandle handle)
     {
         this.handle = handle;
+        this.ledGroup = ProcStat.processGroup(handle.pid()) == handle.pid();
     }
 
     @Override
@@ -21,24 +23,41 @@ public final class AdoptedChild implements ChildProcess
         return handle.pid();
     }
 
+    /**
+     * A zombie has exited: only its parent (not us) can reap it, and ProcessHandle would call it alive until then,
+     * which may be never.
+     */
     @Override
     public boolean isAlive()
     {
-        return handle.isAlive();
+        return handle.isAlive() && !ProcStat.isZombie(handle.pid());
     }
 
     @Override
     public void terminate()
     {
-        handle.destroy();
+        ledGroup |= ProcessSignals.terminate(handle);
     }
 
     @Override
     public void kill()
     {
-        handle.destroyForcibly();
+        ledGroup |= ProcessSignals.kill(handle);
     }
 
+    @Override
+    public void killLeftovers()
+    {
+        if (ledGroup)
+        {
+            ProcessSignals.killGroupRemains(pid());
+        }
+    }
+
+    /**
+     * For a process that is not our child the JDK polls, with a sleep that grows to 5 s, and never completes for a
+     * zombie: only a wakeup hint. Whoever must know when it exited polls {@link #isAlive()}.
+     */
     @Override
     public CompletableFuture<?> onExit()
     {

@@ -22,6 +22,14 @@ public interface ChildProcess
     void kill();
 
     /**
+     * Once it has exited, by itself or after {@link #terminate()} or {@link #kill()}: SIGKILL to what is left of the
+     * process group it led (what it forked and that outlived it, or ignored SIGTERM).
+     */
+    default void killLeftovers()
+    {
+    }
+
+    /**
      * Completes when the process has exited; the supervisor uses it to wake up at once.
      */
     CompletableFuture<?> onExit();

@@ -2,6 +2,7 @@ package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.config.JvmFlags;
+import io.procmesh.launcher.LauncherFiles;
 import io.procmesh.launcher.topology.ServiceDefinition;
 
 import java.io.File;
@@ -22,13 +23,15 @@ import java.util.List;
  *     -cp &lt;launcher class path&gt; &lt;mainClass&gt; &lt;args&gt;
  * </pre>
  * stdout and stderr are appended to {@code logs/<instance>.log} and stdin is /dev/null, so a child never
- * depends on the launcher's pipes and keeps running if the launcher dies (it can then be adopted).
+ * depends on the launcher's pipes and keeps running if the launcher dies (it can then be adopted). Its pid is
+ * written to {@link ChildPidFile} before spawn returns.
  */
 public final class ChildSpawner
 {
     private static final File NO_INPUT = new File("/dev/null");
 
     private final DataDirectory dataDirectory;
+    private final LauncherFiles files;
     private final ChildClassPath classPath;
     private final String setsid;
     private final ClassDataArchive classData;
@@ -51,6 +54,7 @@ public final class ChildSpawner
         final ClassDataArchive classData)
     {
         this.dataDirectory = dataDirectory;
+        this.files = new LauncherFiles(dataDirectory);
         this.classPath = classPath;
         this.setsid = setsid;
         this.classData = classData;
@@ -102,7 +106,20 @@ public final class ChildSpawner
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
             .start();
-        return new SpawnedChild(process);
+        final SpawnedChild child = new SpawnedChild(process, setsid != null);
+        try
+        {
+            // First, so that a launcher killed from here on leaves a lead to this child for the next `up`.
+            ChildPidFile.write(files, instanceId, process.pid());
+        }
+        catch (final IOException ex)
+        {
+            // A child nobody could find after a launcher crash would run on beside its replacement: none at all.
+            child.kill();
+            throw new IOException("cannot record the pid of " + instanceId + " in " +
+                files.childPidFile(instanceId) + ": " + ex.getMessage(), ex);
+        }
+        return child;
     }
 
     public DataDirectory dataDirectory()

@@ -48,8 +48,9 @@ public final class LauncherLock implements AutoCloseable
                 throw new LauncherException(ExitCodes.FAILURE, "a launcher is already running for " +
                     files.dataDirectory().root() + holder + "; use 'procmesh status' or 'procmesh down'");
             }
-            Files.writeString(files.pidFile(), RunningLauncher.describe(ProcessHandle.current()),
-                StandardCharsets.UTF_8);
+            // Renamed into place, never truncated and rewritten: a `down` reading it meanwhile must not see it empty.
+            AtomicFile.write(files.pidFile(),
+                RunningLauncher.describe(ProcessHandle.current()).getBytes(StandardCharsets.UTF_8));
             return new LauncherLock(files, channel, lock);
         }
         catch (final IOException ex)

@@ -9,12 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * Reads and writes {@code launcher/state.json}. Writes go to a temporary file renamed over the old one, so a
- * reader sees the previous state or the next, never half of one.
+ * Reads and writes {@code launcher/state.json}. Writes go through {@link AtomicFile} (temporary file, fsync,
+ * rename, fsync of the directory), so a reader, even after a host crash, sees the previous state or the next,
+ * never half of one.
  */
 public final class LauncherStateFile
 {
@@ -30,10 +30,7 @@ public final class LauncherStateFile
 
     public void write(final LauncherState state) throws IOException
     {
-        Files.createDirectories(file.getParent());
-        final Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        mapper.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), state);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
     }
 
     /**

@@ -9,8 +9,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Opens the shared registry for the launcher and its commands. A process killed while holding a segment lock
@@ -100,15 +104,31 @@ public final class RegistryAccess
         }
     }
 
+    /**
+     * What the last launcher left running: the instances its state names and, through /proc, any it spawned too
+     * late to name anywhere.
+     */
     private static List<GracefulStop.Target> runningInstances(
         final DataDirectory dataDirectory, final Optional<LauncherState> previous)
     {
-        final List<GracefulStop.Target> running = new ArrayList<>();
+        final Map<Long, GracefulStop.Target> running = new LinkedHashMap<>();
+        final Set<String> instanceIds = new HashSet<>();
         for (final LauncherState.Instance instance : previous.map(LauncherState::instances).orElse(List.of()))
         {
+            instanceIds.add(instance.instanceId());
             InstanceProcesses.find(instance.pid(), instance.instanceId(), dataDirectory.root()).ifPresent(
-                process -> running.add(new GracefulStop.Target(instance.instanceId(), new AdoptedChild(process))));
+                process -> running.put(process.pid(),
+                    new GracefulStop.Target(instance.instanceId(), new AdoptedChild(process))));
         }
-        return running;
+        for (final InstanceProcesses.Found found : InstanceProcesses.scan(dataDirectory.root()))
+        {
+            // Only the last launcher's instances: a process it did not start is not ours to kill here.
+            if (instanceIds.contains(found.instanceId()))
+            {
+                running.putIfAbsent(found.process().pid(),
+                    new GracefulStop.Target(found.instanceId(), new AdoptedChild(found.process())));
+            }
+        }
+        return new ArrayList<>(running.values());
     }
 }

@@ -8,10 +8,16 @@ import java.util.concurrent.CompletableFuture;
 final class SpawnedChild implements ChildProcess
 {
     private final Process process;
+    private boolean ledGroup;
 
-    SpawnedChild(final Process process)
+    /**
+     * @param ownGroup true if started through setsid: it leads its own process group (setsid execs in place, for a
+     *                 child of the JVM is never a group leader already), which holds what it forks.
+     */
+    SpawnedChild(final Process process, final boolean ownGroup)
     {
         this.process = process;
+        this.ledGroup = ownGroup;
     }
 
     @Override
@@ -29,13 +35,22 @@ final class SpawnedChild implements ChildProcess
     @Override
     public void terminate()
     {
-        process.destroy();
+        ledGroup |= ProcessSignals.terminate(process.toHandle());
     }
 
     @Override
     public void kill()
     {
-        process.destroyForcibly();
+        ledGroup |= ProcessSignals.kill(process.toHandle());
+    }
+
+    @Override
+    public void killLeftovers()
+    {
+        if (ledGroup)
+        {
+            ProcessSignals.killGroupRemains(pid());
+        }
     }
 
     @Override

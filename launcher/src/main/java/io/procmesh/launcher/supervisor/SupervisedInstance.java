@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class SupervisedInstance
 {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisedInstance.class);
+    private static final long AFTER_KILL_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(GracefulStop.AFTER_KILL_WAIT_MS);
 
     private enum Phase
     {
@@ -285,6 +286,7 @@ final class SupervisedInstance
         {
             LOG.warn("{} pid {} died: {}", instanceId, pid, how);
         }
+        child.killLeftovers();
         child = null;
         afterFailure(nowNs, "pid " + pid + " died: " + how);
     }
@@ -310,9 +312,17 @@ final class SupervisedInstance
                 LOG.warn("{} pid {} did not stop within the grace period: SIGKILL", instanceId, pid);
                 child.kill();
                 killSent = true;
+                stopDeadlineNs = nowNs;
             }
-            return;
+            if (!killSent || nowNs - stopDeadlineNs < AFTER_KILL_WAIT_NS)
+            {
+                return;
+            }
+            // Past SIGKILL it runs no code of its own (a zombie, or stuck in the kernel): waiting on would stall
+            // this instance for good, silently.
+            errorHandler.onError(GracefulStop.survivedKill(instanceId, pid));
         }
+        child.killLeftovers();
         lastExitDetectedNs = nowNs;
         health.markDown(pid);
         child = null;

@@ -90,7 +90,7 @@ public final class Supervisor
      */
     public int adoptRunning(final Optional<LauncherState> previous, final long nowNs)
     {
-        return Adoption.adopt(instances, context.registry.current(), context.spawner.dataDirectory().root(), previous,
+        return Adoption.adopt(instances, context.registry.current(), context.spawner.dataDirectory(), previous,
             nowNs);
     }
 

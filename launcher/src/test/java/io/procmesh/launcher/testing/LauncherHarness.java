@@ -22,11 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A launcher under test: its own data directory under target/, a topology file, the launcher and every CLI
  * command as real JVMs. close() kills, by pid, every JVM it started and every instance pid it ever saw whose
- * command line still names that instance and this data directory, whatever the test's outcome.
+ * command line still names that instance and this data directory, and any other process whose command line names
+ * an instance of this data directory, whatever the test's outcome.
  */
 public final class LauncherHarness implements AutoCloseable
 {
@@ -182,6 +184,49 @@ public final class LauncherHarness implements AutoCloseable
         return InstanceProcesses.find(pid, instanceId, dataDir.toAbsolutePath().normalize()).isPresent();
     }
 
+    /**
+     * Counted from /proc independently of the launcher's own lookups, for tests about duplicates and leftovers.
+     *
+     * @return the pids of every live process (zombies excepted) whose command line names the instance and this
+     * harness's data directory.
+     */
+    public List<Long> instanceProcesses(final String instanceId)
+    {
+        final String idOption = "-Dprocmesh.instanceId=" + instanceId;
+        return processesNaming(idOption::equals);
+    }
+
+    /**
+     * @return the pids of every live process whose command line names an instance of this data directory.
+     */
+    private List<Long> processesNaming(final Predicate<String> idOption)
+    {
+        final String dirOption = "-Dprocmesh.dataDir=" + dataDir.toAbsolutePath().normalize();
+        return ProcessHandle.allProcesses()
+            .filter(process -> process.pid() != ProcessHandle.current().pid())
+            .filter(process ->
+            {
+                try
+                {
+                    final Path proc = Path.of("/proc", Long.toString(process.pid()));
+                    final String stat = Files.readString(proc.resolve("stat"), StandardCharsets.US_ASCII);
+                    final String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")),
+                        StandardCharsets.UTF_8);
+                    final List<String> args = List.of(cmdline.split("\\u0000"));
+                    return !stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z") &&
+                        args.contains(dirOption) && args.stream().anyMatch(idOption);
+                }
+                catch (final IOException ex)
+                {
+                    // Exited meanwhile.
+                    return false;
+                }
+            })
+            .map(ProcessHandle::pid)
+            .sorted()
+            .toList();
+    }
+
     public String read(final String logName)
     {
         try
@@ -210,7 +255,15 @@ public final class LauncherHarness implements AutoCloseable
                 failure = ex;
             }
         }
-        for (final Map.Entry<Long, String> seen : seenPids().entrySet())
+        try
+        {
+            state();
+        }
+        catch (final RuntimeException ex)
+        {
+            // A test may tear the state file on purpose: the pids seen before still are known.
+        }
+        for (final Map.Entry<Long, String> seen : Map.copyOf(seenPids).entrySet())
         {
             InstanceProcesses.find(seen.getKey(), seen.getValue(), dataDir.toAbsolutePath().normalize())
                 .ifPresent(process ->
@@ -218,6 +271,11 @@ public final class LauncherHarness implements AutoCloseable
                     process.destroyForcibly();
                     process.onExit().join();
                 });
+        }
+        // Instances no state file ever named (spawned just before a launcher was killed), by their command line.
+        for (final long pid : processesNaming(arg -> arg.startsWith("-Dprocmesh.instanceId=")))
+        {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
         if (failure != null)
         {
