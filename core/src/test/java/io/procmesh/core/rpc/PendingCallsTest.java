@@ -72,8 +72,67 @@ class PendingCallsTest
         final long firstId = pending.register(first);
         final long secondId = pending.register(second);
         assertEquals(-1, pending.register(call(1_000)), "both slots are busy");
-        assertSame(first, pending.take(firstId));
-        assertNull(pending.take(firstId), "a second reply is late");
-        assertSame(second, pending.take(secondId));
+        assertSame(first, pending.take(firstId, first.messageId));
+        assertNull(pending.take(firstId, first.messageId), "a second reply is late");
+        assertSame(second, pending.take(secondId, second.messageId));
+    }
+
+    @Test
+    void shouldNotHandAReplyForAnotherRequestMessageIdToTheCall()
+    {
+        final PendingCalls pending = new PendingCalls(8);
+        final ReusableCall call = call(1_000);
+        call.messageId = 42;
+        final long id = pending.register(call);
+        assertNull(pending.take(id, 41), "a reply to another request with the same correlation id");
+        assertEquals(1, pending.inFlight());
+        assertSame(call, pending.take(id, 42));
+    }
+
+    @Test
+    void shouldGiveEachIncarnationItsOwnCorrelationIds()
+    {
+        final long first = new PendingCalls(8, 1).register(call(1_000));
+        final long second = new PendingCalls(8, 2).register(call(1_000));
+        assertTrue(first != second, "a restarted caller reused its predecessor's first correlation id");
+        assertTrue(first > 0 && second > 0);
+    }
+
+    @Test
+    void shouldAcceptEveryShortCallBesideOneLongCall()
+    {
+        final int capacity = 64;
+        final PendingCalls pending = new PendingCalls(capacity);
+        final ReusableCall slow = call(1_000_000);
+        final long slowId = pending.register(slow);
+        for (int i = 0; i < 2 * capacity; i++)
+        {
+            final ReusableCall quick = call(1_000);
+            quick.messageId = i;
+            final long id = pending.register(quick);
+            assertTrue(id >= 0, "call " + i + " refused with one call in flight");
+            assertSame(quick, pending.take(id, i));
+        }
+        assertSame(slow, pending.take(slowId, slow.messageId));
+        assertEquals(0, pending.inFlight());
+    }
+
+    @Test
+    void shouldFindACallProbedPastItsHomeSlotAndExpireIt()
+    {
+        final PendingCalls pending = new PendingCalls(4);
+        final ReusableCall blocker = call(1_000_000);
+        pending.register(blocker);
+        pending.register(call(1_000_000));
+        pending.register(call(1_000_000));
+        pending.register(call(1_000_000));
+        assertSame(blocker, pending.take(blocker.correlationId, blocker.messageId));
+        // The counter's home slot for this call is taken: it lands in the freed slot, probed from its home.
+        final ReusableCall probed = call(10);
+        final long id = pending.register(probed);
+        assertTrue(id >= 0);
+        final List<PendingCall> expired = new ArrayList<>();
+        pending.expire(11, expired::add);
+        assertEquals(List.of(probed), expired);
     }
 }
