@@ -118,21 +118,31 @@ class PendingCallsTest
     }
 
     @Test
-    void shouldFindACallProbedPastItsHomeSlotAndExpireIt()
+    void shouldFindAndExpireACallProbedPastItsBusyHomeSlot()
     {
         final PendingCalls pending = new PendingCalls(4);
-        final ReusableCall blocker = call(1_000_000);
-        pending.register(blocker);
+        final ReusableCall home = call(1_000_000);
+        final long homeId = pending.register(home);
+        final ReusableCall freed = call(1_000_000);
+        pending.register(freed);
         pending.register(call(1_000_000));
         pending.register(call(1_000_000));
-        pending.register(call(1_000_000));
-        assertSame(blocker, pending.take(blocker.correlationId, blocker.messageId));
-        // The counter's home slot for this call is taken: it lands in the freed slot, probed from its home.
+        assertSame(freed, pending.take(freed.correlationId, freed.messageId));
+
+        // The next id's home slot is the first call's, still busy: it lands in the slot freed after it.
         final ReusableCall probed = call(10);
+        probed.messageId = 7;
         final long id = pending.register(probed);
-        assertTrue(id >= 0);
+        assertTrue(id >= 0, "refused although a slot was free");
+        assertEquals(homeId & 3, id & 3, "the test expects the new id to share the busy home slot");
+        assertNull(pending.take(id, 8));
         final List<PendingCall> expired = new ArrayList<>();
         pending.expire(11, expired::add);
         assertEquals(List.of(probed), expired);
+
+        final ReusableCall again = call(1_000_000);
+        again.messageId = 9;
+        final long againId = pending.register(again);
+        assertSame(again, pending.take(againId, 9), "a call probed past its home is found by its reply");
     }
 }
