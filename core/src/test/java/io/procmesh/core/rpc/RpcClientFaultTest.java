@@ -180,7 +180,8 @@ class RpcClientFaultTest
             final long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertFalse(replied);
             assertInstanceOf(ServiceTimeoutException.class, call.failure());
-            assertTrue(elapsedMs >= 1_000, "gave up " + elapsedMs + " ms after invoke, before the deadline (100 ms) + grace (1 s)");
+            assertTrue(elapsedMs >= 1_000,
+                "gave up " + elapsedMs + " ms after invoke, before the deadline (100 ms) + grace (1 s)");
 
             final ExecutionException failed =
                 assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
