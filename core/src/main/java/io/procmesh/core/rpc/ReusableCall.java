@@ -132,6 +132,9 @@ public final class ReusableCall extends PendingCall
         owner = calls;
         failure = null;
         reply.clear();
+        // Far in the future until start() sets the real deadline: a thread that awaits this call and sees WAITING
+        // before it sees that deadline must not give up on the previous call's deadline.
+        deadlineNs = System.nanoTime() + (1L << 62);
         state = WAITING;
         return true;
     }
