@@ -75,10 +75,21 @@ final class ReplyReader implements InboundListener
         final long nowNs = System.nanoTime();
         if (nowNs - nextExpiryCheckNs >= 0)
         {
-            work += pending.expire(nowNs, onExpired);
+            work += expire(nowNs);
             nextExpiryCheckNs = nowNs + EXPIRY_CHECK_INTERVAL_NS;
         }
         return work;
+    }
+
+    /**
+     * Fails every call whose deadline is before {@code nowNs}. Safe from any thread: each call is taken from the
+     * table by a compare-and-set, so a call expires once even when the reader and the heartbeat thread both scan.
+     *
+     * @return how many expired.
+     */
+    int expire(final long nowNs)
+    {
+        return pending.expire(nowNs, onExpired);
     }
 
     /**

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,15 +28,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * and its request message id (see {@link PendingCalls}).
  * <p>
  * Every call ends: with its reply, an error, a timeout at its deadline (expiry runs even when reading replies
- * fails), or a failure when the client closes. Futures and {@link ReusableCall#await} also give up on their own a
- * grace period after the deadline, should the reply reader be stuck.
+ * fails), or a failure when the client closes. Should the reply reader be stuck, the heartbeat thread fails calls a
+ * second past their deadline, and {@link ReusableCall#await} gives up on its own then.
  */
 public final class RpcClient implements Agent, AutoCloseable
 {
     /**
-     * How long after its deadline a future gives up on its own if the reply reader has not expired it.
+     * How long after its deadline a call is failed by the heartbeat thread if the reply reader has not expired it.
      */
-    static final long FUTURE_GRACE_MS = 1_000;
+    static final long STUCK_GRACE_NS = 1_000_000_000L;
 
     private final String instanceId;
     private final InstanceSlot slot;
@@ -181,11 +180,7 @@ public final class RpcClient implements Agent, AutoCloseable
                 abort(call, ex);
                 return call.future;
             }
-            if (transmit(call, target, envelope))
-            {
-                // Should the reply reader be stuck, the future still ends (with a TimeoutException).
-                call.future.orTimeout(Timeouts.saturatedAdd(boundedTimeoutMs, FUTURE_GRACE_MS), TimeUnit.MILLISECONDS);
-            }
+            transmit(call, target, envelope);
         }
         return call.future;
     }
@@ -358,10 +353,13 @@ public final class RpcClient implements Agent, AutoCloseable
 
     /**
      * Scans the registry for new instances when the refresh interval has passed. Called from the heartbeat thread,
-     * so the scan (segment read locks, a copy per entry) never delays a reply.
+     * so the scan (segment read locks, a copy per entry) never delays a reply. First fails any call more than
+     * {@link #STUCK_GRACE_NS} past its deadline, so no call waits on a stuck reply reader without bound.
      */
     public void refreshDirectoryIfDue(final long nowNs)
     {
+        // A backstop on another thread, allocation-free: only a stuck reply reader leaves a call this overdue.
+        reader.expire(nowNs - STUCK_GRACE_NS);
         if (nowNs - nextRefreshNs >= 0)
         {
             nextRefreshNs = nowNs + refreshIntervalNs;

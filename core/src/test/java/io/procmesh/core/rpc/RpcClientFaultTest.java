@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -79,7 +78,7 @@ class RpcClientFaultTest
                 }
             }, r -> r);
             final CompletableFuture<Long> call = send(client, 100);
-            // Well before the future's own bound (deadline + 1 s): only the expiry can end it by then.
+            // Nothing else expires calls here (no heartbeat thread): only the reader's expiry can end it.
             runAgentUntil(mesh, call, 800);
             assertTrue(call.isDone(), "the call was not expired while reads failed");
             final ExecutionException failed = assertThrows(ExecutionException.class, call::get);
@@ -183,10 +182,20 @@ class RpcClientFaultTest
             assertTrue(elapsedMs >= 1_000,
                 "gave up " + elapsedMs + " ms after invoke, before the deadline (100 ms) + grace (1 s)");
 
-            final ExecutionException failed =
-                assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
-            assertInstanceOf(TimeoutException.class, failed.getCause());
-            assertEquals(1, client.callsInFlight(), "only the future's call is left for the expiry to remove");
+            assertEquals(1, client.callsInFlight(), "await took its own call out of the table, not the future's");
+            assertFalse(future.isDone());
+
+            // The heartbeat thread's backstop, run here by hand, fails the future's overdue call.
+            final long heartbeatsUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!future.isDone() && System.nanoTime() - heartbeatsUntil < 0)
+            {
+                client.refreshDirectoryIfDue(System.nanoTime());
+                Thread.sleep(50);
+            }
+            assertTrue(future.isDone(), "the future's call was not failed by the heartbeat thread");
+            final ExecutionException failed = assertThrows(ExecutionException.class, future::get);
+            assertInstanceOf(ServiceTimeoutException.class, failed.getCause());
+            assertEquals(0, client.callsInFlight());
         }
     }
 
