@@ -50,9 +50,12 @@ public final class OutboundChannel implements AutoCloseable
      * @return the queue index the envelope was written at.
      * @throws ChannelWriteException if the queue's file cannot take the bytes (file system full).
      * @throws ChannelLockedException if a live writer held the queue's lock past the lock timeout.
+     * @throws io.procmesh.core.message.EnvelopeTooLargeException if the receiver would drop it; nothing is written.
      */
     public synchronized long send(final Envelope envelope)
     {
+        // Checked before the document opens: a throw inside it would leave an empty or partial document.
+        codec.requireEncodable(envelope);
         try (DocumentContext dc = appender.writingDocument())
         {
             codec.encode(envelope, dc.wire().bytes());

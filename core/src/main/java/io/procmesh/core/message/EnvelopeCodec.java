@@ -14,6 +14,7 @@ import java.nio.BufferUnderflowException;
  * stop-bit payloadLength | payload
  * </pre>
  * Decoding never throws for bad input: it returns a {@link DecodeResult} so the reader can count and skip.
+ * Encoding refuses, before writing a byte, what decoding would drop: see {@link #requireEncodable}.
  */
 public final class EnvelopeCodec
 {
@@ -29,8 +30,78 @@ public final class EnvelopeCodec
         this.maxPayloadBytes = maxPayloadBytes;
     }
 
+    public int maxPayloadBytes()
+    {
+        return maxPayloadBytes;
+    }
+
+    /**
+     * @throws EnvelopeTooLargeException if the payload or a name is over its limit. Allocates only then.
+     */
+    public void requireEncodable(final Envelope envelope)
+    {
+        final long payloadBytes = envelope.payload().readRemaining();
+        if (payloadBytes > maxPayloadBytes)
+        {
+            throw new EnvelopeTooLargeException(describe(envelope) + ": payload of " + payloadBytes +
+                " bytes is over procmesh.maxPayloadBytes (" + maxPayloadBytes + ")");
+        }
+        requireName(envelope, "sourceInstance", envelope.sourceInstance());
+        requireName(envelope, "targetService", envelope.targetService());
+        requireName(envelope, "operation", envelope.operation());
+        requireName(envelope, "replyTo", envelope.replyTo());
+    }
+
+    private static void requireName(final Envelope envelope, final String field, final CharSequence name)
+    {
+        // A UTF-16 unit takes at most 3 UTF-8 bytes, so short names need no count. A surrogate is counted as 3
+        // bytes: never less than the encoder writes for it.
+        if (name.length() * 3 <= MAX_NAME_BYTES)
+        {
+            return;
+        }
+        final long bytes = utf8Length(name);
+        if (bytes > MAX_NAME_BYTES)
+        {
+            throw new EnvelopeTooLargeException(describe(envelope) + ": " + field + " of " + bytes +
+                " UTF-8 bytes is over " + MAX_NAME_BYTES);
+        }
+    }
+
+    private static String describe(final Envelope envelope)
+    {
+        return envelope.kind() + " " + envelope.targetService() + "." + envelope.operation() + " from " +
+            envelope.sourceInstance();
+    }
+
+    static long utf8Length(final CharSequence text)
+    {
+        long bytes = 0;
+        for (int i = 0, length = text.length(); i < length; i++)
+        {
+            final char c = text.charAt(i);
+            if (c < 0x80)
+            {
+                bytes += 1;
+            }
+            else if (c < 0x800)
+            {
+                bytes += 2;
+            }
+            else
+            {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    /**
+     * @throws EnvelopeTooLargeException before writing anything if the receiver would drop the envelope.
+     */
     public void encode(final Envelope envelope, final Bytes<?> out)
     {
+        requireEncodable(envelope);
         final TraceContext trace = envelope.trace();
         final Bytes<?> payload = envelope.payload();
         out.writeShort(MAGIC)

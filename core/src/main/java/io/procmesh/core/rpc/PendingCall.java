@@ -12,6 +12,10 @@ public abstract class PendingCall
     String operation;
     long deadlineNs;
     long timeoutMs;
+    /**
+     * The request's message id; a reply must carry it as well as the correlation id (see {@link PendingCalls}).
+     */
+    long messageId;
     volatile long correlationId;
 
     void start(final String service, final String operation, final long deadlineNs, final long timeoutMs)

@@ -7,17 +7,42 @@ import java.util.function.Consumer;
 
 /**
  * Calls in flight, indexed by correlation id in a fixed power-of-two table: no map, no boxing.
- * A correlation id owns slot {@code id & mask}; if that slot is still busy the call is refused rather than queued.
+ * <p>
+ * A correlation id's home is slot {@code id & mask}; if that slot is busy (a long call still holds it) the call
+ * takes the next free one within {@link #MAX_PROBES}, so one slow call no longer refuses one id in every
+ * {@code capacity}. A reply is found at its home slot on the common path; a late reply looks at most
+ * {@link #MAX_PROBES} slots. There are no tombstones: a lookup never stops at an empty slot, it probes them all.
+ * <p>
+ * Ids are unique across restarts of one instance id: the high bits hold an epoch (the registration count of the
+ * instance), the low {@value #COUNTER_BITS} bits a counter. A reply matches a call only if it carries both the
+ * call's correlation id and its request message id, so a reply meant for a previous incarnation never completes a
+ * call of this one.
  */
 final class PendingCalls
 {
+    static final int COUNTER_BITS = 40;
+    static final int MAX_PROBES = 16;
+    private static final long COUNTER_MASK = (1L << COUNTER_BITS) - 1;
+    private static final long EPOCH_MASK = (1L << (Long.SIZE - COUNTER_BITS - 1)) - 1;
+
     private final AtomicReferenceArray<PendingCall> slots;
     private final int mask;
-    private final AtomicLong nextCorrelationId = new AtomicLong(1);
+    private final int probes;
+    private final long epochBits;
+    private final AtomicLong nextCounter = new AtomicLong(1);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong earliestDeadlineNs = new AtomicLong(Long.MAX_VALUE);
 
     PendingCalls(final int capacity)
+    {
+        this(capacity, 0);
+    }
+
+    /**
+     * @param epoch a number that differs between incarnations of the instance id; its low
+     *              {@code 63 - COUNTER_BITS} bits go into every correlation id.
+     */
+    PendingCalls(final int capacity, final long epoch)
     {
         if (Integer.bitCount(capacity) != 1)
         {
@@ -25,36 +50,53 @@ final class PendingCalls
         }
         this.slots = new AtomicReferenceArray<>(capacity);
         this.mask = capacity - 1;
+        this.probes = Math.min(capacity, MAX_PROBES);
+        this.epochBits = (epoch & EPOCH_MASK) << COUNTER_BITS;
     }
 
     /**
-     * @return the correlation id, or -1 if the table has no free slot for it.
+     * Publishes the call; its {@code messageId} must be set before.
+     *
+     * @return the correlation id, or -1 if no slot within the probe range is free.
      */
     long register(final PendingCall call)
     {
-        final long id = nextCorrelationId.getAndIncrement();
+        final long id = epochBits | (nextCounter.getAndIncrement() & COUNTER_MASK);
         call.correlationId = id;
-        if (!slots.compareAndSet((int)(id & mask), null, call))
+        final int home = (int)(id & mask);
+        for (int probe = 0; probe < probes; probe++)
         {
-            return -1;
+            if (slots.compareAndSet((home + probe) & mask, null, call))
+            {
+                inFlight.incrementAndGet();
+                // After the slot is published: a scan that reset the bound before this line sees the slot or this.
+                earliestDeadlineNs.accumulateAndGet(call.deadlineNs, Math::min);
+                return id;
+            }
         }
-        inFlight.incrementAndGet();
-        // After the slot is published: a scan that reset the bound before this line sees the slot or this update.
-        earliestDeadlineNs.accumulateAndGet(call.deadlineNs, Math::min);
-        return id;
+        return -1;
     }
 
     /**
-     * @return the call waiting for this id, now removed, or null if none is (late or duplicate reply).
+     * @return the call waiting for this correlation id and request message id, now removed, or null if none is
+     * (a late or duplicate reply, or a reply to a previous incarnation's request).
      */
-    PendingCall take(final long correlationId)
+    PendingCall take(final long correlationId, final long messageId)
     {
-        final int index = (int)(correlationId & mask);
-        final PendingCall call = slots.get(index);
-        if (call != null && call.correlationId == correlationId && slots.compareAndSet(index, call, null))
+        final int home = (int)(correlationId & mask);
+        for (int probe = 0; probe < probes; probe++)
         {
-            inFlight.decrementAndGet();
-            return call;
+            final int index = (home + probe) & mask;
+            final PendingCall call = slots.get(index);
+            if (call != null && call.correlationId == correlationId)
+            {
+                if (call.messageId == messageId && slots.compareAndSet(index, call, null))
+                {
+                    inFlight.decrementAndGet();
+                    return call;
+                }
+                return null;
+            }
         }
         return null;
     }

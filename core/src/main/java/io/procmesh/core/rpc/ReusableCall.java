@@ -4,17 +4,32 @@ import io.procmesh.core.agent.IdleStrategy;
 import io.procmesh.core.message.Envelope;
 import net.openhft.chronicle.bytes.Bytes;
 
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
 /**
  * A raw call object reused for call after call, so the steady state allocates nothing: the caller writes
  * {@link #request()}, invokes it with {@link RpcClient#invoke}, waits with {@link #await}, then reads
  * {@link #reply()}. One call in flight per object; use several objects to pipeline.
+ * <p>
+ * Whoever moves the state from WAITING first (the reply reader with the reply, the expiry, close, or
+ * {@link #await} itself once the deadline plus {@link #AWAIT_GRACE_NS} has passed) completes the call; the others
+ * find it taken and do nothing.
  */
 public final class ReusableCall extends PendingCall
 {
+    /**
+     * How long after the deadline {@link #await} stops waiting for the reply reader to expire the call, should that
+     * reader be stuck.
+     */
+    public static final long AWAIT_GRACE_NS = 1_000_000_000L;
+
     private static final int IDLE = 0;
     private static final int WAITING = 1;
-    private static final int REPLIED = 2;
-    private static final int FAILED = 3;
+    private static final int COMPLETING = 2;
+    private static final int REPLIED = 3;
+    private static final int FAILED = 4;
+    private static final AtomicIntegerFieldUpdater<ReusableCall> STATE =
+        AtomicIntegerFieldUpdater.newUpdater(ReusableCall.class, "state");
 
     private final String targetService;
     private final String targetOperation;
@@ -22,6 +37,7 @@ public final class ReusableCall extends PendingCall
     private final Bytes<?> reply = Bytes.allocateElasticDirect(256);
     private volatile int state = IDLE;
     private Throwable failure;
+    private PendingCalls owner;
 
     public ReusableCall(final String service, final String operation)
     {
@@ -72,29 +88,53 @@ public final class ReusableCall extends PendingCall
     }
 
     /**
-     * Waits for the reply or the deadline, idling with the given strategy.
+     * Waits for the reply or the deadline, idling with the given strategy. Bounded: should the reply reader not
+     * expire the call, this gives up {@link #AWAIT_GRACE_NS} after the deadline with a timeout failure.
      *
      * @return true on a reply, false on a failure ({@link #failure()} says which).
      */
     public boolean await(final IdleStrategy idleStrategy)
     {
         int current;
-        while ((current = state) == WAITING)
+        while ((current = state) == WAITING || current == COMPLETING)
         {
+            if (current == WAITING && System.nanoTime() - deadlineNs - AWAIT_GRACE_NS > 0)
+            {
+                giveUp();
+            }
             idleStrategy.idle(0);
         }
         idleStrategy.reset();
         return current == REPLIED;
     }
 
-    boolean begin()
+    private void giveUp()
     {
-        if (state == WAITING)
+        if (STATE.compareAndSet(this, WAITING, COMPLETING))
+        {
+            final PendingCalls calls = owner;
+            if (calls != null)
+            {
+                calls.take(correlationId, messageId);
+            }
+            failure = new ServiceTimeoutException(targetService, targetOperation, timeoutMs);
+            state = FAILED;
+        }
+    }
+
+    boolean begin(final PendingCalls calls)
+    {
+        final int current = state;
+        if (current == WAITING || current == COMPLETING)
         {
             return false;
         }
+        owner = calls;
         failure = null;
         reply.clear();
+        // Far in the future until start() sets the real deadline: a thread that awaits this call and sees WAITING
+        // before it sees that deadline must not give up on the previous call's deadline.
+        deadlineNs = System.nanoTime() + (1L << 62);
         state = WAITING;
         return true;
     }
@@ -102,15 +142,21 @@ public final class ReusableCall extends PendingCall
     @Override
     void onResponse(final Envelope response)
     {
-        final Bytes<?> payload = response.payload();
-        reply.write(payload, payload.readPosition(), payload.readRemaining());
-        state = REPLIED;
+        if (STATE.compareAndSet(this, WAITING, COMPLETING))
+        {
+            final Bytes<?> payload = response.payload();
+            reply.write(payload, payload.readPosition(), payload.readRemaining());
+            state = REPLIED;
+        }
     }
 
     @Override
     void onFailure(final Throwable error)
     {
-        failure = error;
-        state = FAILED;
+        if (STATE.compareAndSet(this, WAITING, COMPLETING))
+        {
+            failure = error;
+            state = FAILED;
+        }
     }
 }

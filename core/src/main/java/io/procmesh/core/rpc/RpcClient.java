@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import io.procmesh.core.agent.Agent;
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.channel.InboundChannel;
-import io.procmesh.core.channel.InboundListener;
-import io.procmesh.core.message.DecodeResult;
 import io.procmesh.core.message.Envelope;
 import io.procmesh.core.message.EnvelopeCodec;
 import io.procmesh.core.message.MessageKind;
@@ -23,14 +21,22 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The calling side: sends requests to an UP instance's inbox and completes calls from this instance's reply queue.
  * <p>
- * As an {@link Agent} it reads replies and fails calls past their deadline; the directory refresh runs on the
- * heartbeat thread ({@link #refreshDirectoryIfDue}).
- * A reply with no waiting call (it came after the deadline) is dropped and counted as late.
+ * As an {@link Agent} it reads replies and fails calls past their deadline ({@link ReplyReader}); the directory
+ * refresh runs on the heartbeat thread ({@link #refreshDirectoryIfDue}).
+ * A reply with no waiting call (it came after the deadline, or answers a previous incarnation of this instance
+ * id) is dropped and counted as late: a reply completes a call only if it carries both the call's correlation id
+ * and its request message id (see {@link PendingCalls}).
+ * <p>
+ * Every call ends: with its reply, an error, a timeout at its deadline (expiry runs even when reading replies
+ * fails), or a failure when the client closes. Should the reply reader be stuck, the heartbeat thread fails calls a
+ * second past their deadline, and {@link ReusableCall#await} gives up on its own then.
  */
-public final class RpcClient implements Agent, InboundListener, AutoCloseable
+public final class RpcClient implements Agent, AutoCloseable
 {
-    private static final int MAX_REPLIES_PER_CYCLE = 64;
-    private static final long EXPIRY_CHECK_INTERVAL_NS = 1_000_000L;
+    /**
+     * How long after its deadline a call is failed by the heartbeat thread if the reply reader has not expired it.
+     */
+    static final long STUCK_GRACE_NS = 1_000_000_000L;
 
     private final String instanceId;
     private final InstanceSlot slot;
@@ -38,16 +44,14 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
     private final JsonPayloads json;
     private final ServiceDirectory directory;
     private final PendingCalls pending;
-    private final InboundChannel replies;
+    private final ReplyReader reader;
     private final ErrorHandler errorHandler;
     private final long refreshIntervalNs;
     private final long defaultTimeoutMs;
     private final AtomicLong messageIds = new AtomicLong(ThreadLocalRandom.current().nextLong());
     private final ThreadLocal<Envelope> outgoing = ThreadLocal.withInitial(Envelope::new);
-    private final ThreadLocal<StringBuilder> errorText = ThreadLocal.withInitial(StringBuilder::new);
-    private final java.util.function.Consumer<PendingCall> onExpired = this::onExpired;
-    private long nextExpiryCheckNs;
     private volatile long nextRefreshNs;
+    private volatile boolean closed;
 
     public RpcClient(
         final String instanceId,
@@ -63,16 +67,39 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
         final long instanceStaleMs,
         final ErrorHandler errorHandler)
     {
+        this(instanceId, slot, codec, json,
+            ReplySource.of(InboundChannel.fromEnd(replyQueue, codec, retainCycles, errorHandler)),
+            new ServiceDirectory(RegistryReader.of(registry), codec, instanceStaleMs, errorHandler),
+            maxCallsInFlight, refreshIntervalMs, defaultTimeoutMs, errorHandler);
+    }
+
+    /**
+     * Takes its reply source and directory from the caller: tests inject faults through them.
+     */
+    RpcClient(
+        final String instanceId,
+        final InstanceSlot slot,
+        final EnvelopeCodec codec,
+        final JsonPayloads json,
+        final ReplySource replies,
+        final ServiceDirectory directory,
+        final int maxCallsInFlight,
+        final long refreshIntervalMs,
+        final long defaultTimeoutMs,
+        final ErrorHandler errorHandler)
+    {
         this.instanceId = instanceId;
         this.slot = slot;
         this.codec = codec;
         this.json = json;
-        this.directory = new ServiceDirectory(registry, codec, instanceStaleMs);
-        this.pending = new PendingCalls(maxCallsInFlight);
-        this.replies = InboundChannel.fromEnd(replyQueue, codec, retainCycles, errorHandler);
+        this.directory = directory;
+        // The registration count differs for each incarnation of this instance id: correlation ids of a restarted
+        // caller never repeat its predecessor's, whose late replies may still arrive in the same reply queue.
+        this.pending = new PendingCalls(maxCallsInFlight, slot.snapshot().registrations());
+        this.reader = new ReplyReader(instanceId, slot, json, pending, replies, errorHandler);
         this.errorHandler = errorHandler;
-        this.refreshIntervalNs = refreshIntervalMs * 1_000_000L;
-        this.defaultTimeoutMs = defaultTimeoutMs;
+        this.refreshIntervalNs = Timeouts.toNanos(refreshIntervalMs);
+        this.defaultTimeoutMs = Timeouts.requireValidMs(defaultTimeoutMs);
     }
 
     public long defaultTimeoutMs()
@@ -126,6 +153,9 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
 
     /**
      * A call whose caller writes the payload bytes and decodes the reply envelope itself.
+     *
+     * @throws IllegalArgumentException if the timeout is not positive; a larger one than
+     *                                  {@link Timeouts#MAX_TIMEOUT_MS} is capped.
      */
     public <T> CompletableFuture<T> send(
         final String service,
@@ -135,8 +165,9 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
         final ResponseDecoder<T> decoder,
         final long timeoutMs)
     {
+        final long boundedTimeoutMs = Timeouts.requireValidMs(timeoutMs);
         final FutureCall<T> call = new FutureCall<>(decoder);
-        final RemoteInstance target = start(call, service, operation, format, timeoutMs);
+        final RemoteInstance target = startOrFail(call, service, operation, format, boundedTimeoutMs);
         if (target != null)
         {
             final Envelope envelope = outgoing.get();
@@ -158,15 +189,20 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
      * The allocation-free call: sends {@link ReusableCall#request()} as a RAW payload. Wait with
      * {@link ReusableCall#await}; the reply or failure arrives by the deadline at the latest.
      *
-     * @return false if the call could not be sent; {@link ReusableCall#failure()} says why.
+     * @return false if the call could not be sent; {@link ReusableCall#failure()} says why, and the call object
+     * takes the next call.
+     * @throws IllegalArgumentException if the timeout is not positive.
+     * @throws IllegalStateException    if the call object still has a call in flight.
      */
     public boolean invoke(final ReusableCall call, final long timeoutMs)
     {
-        if (!call.begin())
+        final long boundedTimeoutMs = Timeouts.requireValidMs(timeoutMs);
+        if (!call.begin(pending))
         {
             throw new IllegalStateException("a ReusableCall takes one call at a time");
         }
-        final RemoteInstance target = start(call, call.service(), call.operation(), PayloadFormat.RAW, timeoutMs);
+        final RemoteInstance target =
+            startOrFail(call, call.service(), call.operation(), PayloadFormat.RAW, boundedTimeoutMs);
         if (target == null)
         {
             return false;
@@ -175,6 +211,30 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
         final Bytes<?> request = call.request();
         envelope.payload().write(request, request.readPosition(), request.readRemaining());
         return transmit(call, target, envelope);
+    }
+
+    /**
+     * Starts the call; whatever goes wrong (no instance, a full table, a closed client, a wedged registry) fails
+     * this call, never leaves it waiting.
+     *
+     * @return the instance to send to, or null if the call already failed.
+     */
+    private RemoteInstance startOrFail(
+        final PendingCall call,
+        final String service,
+        final String operation,
+        final PayloadFormat format,
+        final long timeoutMs)
+    {
+        try
+        {
+            return start(call, service, operation, format, timeoutMs);
+        }
+        catch (final RuntimeException ex)
+        {
+            abort(call, ex);
+            return null;
+        }
     }
 
     /**
@@ -190,8 +250,14 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
         final long timeoutMs)
     {
         final long nowNs = System.nanoTime();
-        final long deadlineNs = nowNs + timeoutMs * 1_000_000L;
+        final long deadlineNs = nowNs + Timeouts.toNanos(timeoutMs);
         call.start(service, operation, deadlineNs, timeoutMs);
+        call.correlationId = 0;
+        if (closed)
+        {
+            call.onFailure(closedError(call));
+            return null;
+        }
 
         final RemoteInstance target = directory.select(service);
         if (target == null)
@@ -200,6 +266,8 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
                 "no UP instance of service '" + service + "' for operation '" + operation + "'"));
             return null;
         }
+        final long messageId = nextMessageId();
+        call.messageId = messageId;
         final long correlationId = pending.register(call);
         if (correlationId < 0)
         {
@@ -207,8 +275,14 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
                 "too many calls in flight from " + instanceId + " (procmesh.maxCallsInFlight)"));
             return null;
         }
+        // close() sets the flag before failAll: a call registered after failAll's scan sees the flag here.
+        if (closed)
+        {
+            abort(call, closedError(call));
+            return null;
+        }
         final Envelope envelope = outgoing.get().reset()
-            .messageId(nextMessageId())
+            .messageId(messageId)
             .kind(MessageKind.REQUEST)
             .correlationId(correlationId)
             .sourceInstance(instanceId)
@@ -220,6 +294,12 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
             .payloadFormat(format);
         envelope.trace().childOf(RequestContext.currentTrace());
         return target;
+    }
+
+    private ServiceUnavailableException closedError(final PendingCall call)
+    {
+        return new ServiceUnavailableException("client " + instanceId + " closed before " + call.service + "." +
+            call.operation + " replied");
     }
 
     private boolean transmit(final PendingCall call, final RemoteInstance target, final Envelope envelope)
@@ -237,9 +317,13 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
         }
     }
 
+    /**
+     * Fails a call that did not reach its target. One not registered yet (correlation id 0) is failed directly;
+     * a registered one only if still in the table, since the expiry or close may have completed it already.
+     */
     private void abort(final PendingCall call, final Exception error)
     {
-        if (pending.take(call.correlationId) != null)
+        if (call.correlationId == 0 || pending.take(call.correlationId, call.messageId) != null)
         {
             call.onFailure(error);
         }
@@ -256,32 +340,26 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
     @Override
     public int doWork()
     {
-        int work = 0;
-        for (int i = 0; i < MAX_REPLIES_PER_CYCLE; i++)
-        {
-            final int read = replies.poll(this);
-            if (read == 0)
-            {
-                break;
-            }
-            work += read;
-        }
+        return reader.doWork();
+    }
 
-        final long nowNs = System.nanoTime();
-        if (nowNs - nextExpiryCheckNs >= 0)
-        {
-            work += pending.expire(nowNs, onExpired);
-            nextExpiryCheckNs = nowNs + EXPIRY_CHECK_INTERVAL_NS;
-        }
-        return work;
+    /**
+     * @return how many reads of the reply queue have failed (each is also reported, at most one a second).
+     */
+    public long replyReadErrors()
+    {
+        return reader.readErrors();
     }
 
     /**
      * Scans the registry for new instances when the refresh interval has passed. Called from the heartbeat thread,
-     * so the scan (segment read locks, a copy per entry) never delays a reply.
+     * so the scan (segment read locks, a copy per entry) never delays a reply. First fails any call more than
+     * {@link #STUCK_GRACE_NS} past its deadline, so no call waits on a stuck reply reader without bound.
      */
     public void refreshDirectoryIfDue(final long nowNs)
     {
+        // A backstop on another thread, allocation-free: only a stuck reply reader leaves a call this overdue.
+        reader.expire(nowNs - STUCK_GRACE_NS);
         if (nowNs - nextRefreshNs >= 0)
         {
             nextRefreshNs = nowNs + refreshIntervalNs;
@@ -295,57 +373,6 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
         return "procmesh-replies-" + instanceId;
     }
 
-    @Override
-    public void onEnvelope(final Envelope envelope, final long index)
-    {
-        final MessageKind kind = envelope.kind();
-        if (kind != MessageKind.RESPONSE && kind != MessageKind.ERROR)
-        {
-            slot.incrementDecodeErrors();
-            return;
-        }
-        final PendingCall call = pending.take(envelope.correlationId());
-        if (call == null)
-        {
-            slot.incrementLateReplies();
-            return;
-        }
-        try
-        {
-            if (kind == MessageKind.RESPONSE)
-            {
-                call.onResponse(envelope);
-            }
-            else
-            {
-                slot.incrementErrors();
-                final ErrorPayload error = json.read(envelope.payload(), json.type(ErrorPayload.class));
-                call.onFailure(error.toException(call.service, call.operation));
-            }
-        }
-        catch (final Exception ex)
-        {
-            call.onFailure(ex);
-        }
-    }
-
-    @Override
-    public void onDecodeError(final DecodeResult result, final long index)
-    {
-        slot.incrementDecodeErrors();
-        final StringBuilder text = errorText.get();
-        text.setLength(0);
-        text.append("reply queue of ").append(instanceId).append(": skipped undecodable message at index ")
-            .append(Long.toHexString(index)).append(" (").append(result).append(')');
-        errorHandler.onError(new IllegalArgumentException(text.toString()));
-    }
-
-    private void onExpired(final PendingCall call)
-    {
-        slot.incrementTimeouts();
-        call.onFailure(new ServiceTimeoutException(call.service, call.operation, call.timeoutMs));
-    }
-
     public int callsInFlight()
     {
         return pending.inFlight();
@@ -354,10 +381,10 @@ public final class RpcClient implements Agent, InboundListener, AutoCloseable
     @Override
     public void close()
     {
-        pending.failAll(call -> call.onFailure(
-            new ServiceUnavailableException("client " + instanceId + " closed before " + call.service + "." +
-                call.operation + " replied")));
+        // Before failAll: a call that registers after failAll's scan sees the flag (see start).
+        closed = true;
+        pending.failAll(call -> call.onFailure(closedError(call)));
         directory.close();
-        replies.close();
+        reader.close();
     }
 }

@@ -1,9 +1,9 @@
 package io.procmesh.core.rpc;
 
+import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.message.EnvelopeCodec;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
-import io.procmesh.core.registry.Registry;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,18 +21,24 @@ final class ServiceDirectory implements AutoCloseable
     private static final RemoteInstance[] NONE = new RemoteInstance[0];
     private static final long MIN_ON_DEMAND_REFRESH_NS = 10_000_000L;
 
-    private final Registry registry;
+    private final RegistryReader registry;
     private final EnvelopeCodec codec;
+    private final ErrorHandler errorHandler;
     private final long staleNs;
     private final ConcurrentHashMap<String, Endpoints> byService = new ConcurrentHashMap<>();
     private volatile long lastRefreshNs;
     private long scannedGeneration = Long.MIN_VALUE;
 
-    ServiceDirectory(final Registry registry, final EnvelopeCodec codec, final long staleMs)
+    ServiceDirectory(
+        final RegistryReader registry,
+        final EnvelopeCodec codec,
+        final long staleMs,
+        final ErrorHandler errorHandler)
     {
         this.registry = registry;
         this.codec = codec;
-        this.staleNs = staleMs * 1_000_000L;
+        this.errorHandler = errorHandler;
+        this.staleNs = Timeouts.toNanos(staleMs);
     }
 
     /**
@@ -82,6 +88,10 @@ final class ServiceDirectory implements AutoCloseable
     /**
      * Scans the registry for new instances, only if an instance registered, advertised or was removed since the
      * last scan: a scan takes segment locks, and a process killed inside one wedges the map for every writer.
+     * <p>
+     * The generation counts as scanned only once every instance in it was attached: an instance whose attach
+     * failed is retried by the next refresh, not hidden until some unrelated registration. A failed attach is
+     * reported to the error handler and the scan goes on with the other instances.
      */
     synchronized void refresh()
     {
@@ -91,7 +101,7 @@ final class ServiceDirectory implements AutoCloseable
         {
             return;
         }
-        scannedGeneration = generation;
+        boolean complete = true;
         for (final InstanceSnapshot snapshot : registry.snapshot())
         {
             if (snapshot.inboxPath().isEmpty())
@@ -101,12 +111,31 @@ final class ServiceDirectory implements AutoCloseable
             final Endpoints endpoints = byService.computeIfAbsent(snapshot.service(), s -> new Endpoints());
             if (!endpoints.contains(snapshot.instanceId()))
             {
-                final InstanceSlot slot = registry.attach(snapshot.instanceId());
-                if (slot != null)
-                {
-                    endpoints.add(new RemoteInstance(snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec));
-                }
+                complete &= attach(endpoints, snapshot);
             }
+        }
+        if (complete)
+        {
+            scannedGeneration = generation;
+        }
+    }
+
+    private boolean attach(final Endpoints endpoints, final InstanceSnapshot snapshot)
+    {
+        try
+        {
+            final InstanceSlot slot = registry.attach(snapshot.instanceId());
+            if (slot != null)
+            {
+                endpoints.add(new RemoteInstance(snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec));
+            }
+            return true;
+        }
+        catch (final RuntimeException ex)
+        {
+            errorHandler.onError(new IllegalStateException("directory: cannot attach to instance '" +
+                snapshot.instanceId() + "' of service '" + snapshot.service() + "'; will retry on the next scan", ex));
+            return false;
         }
     }
 

@@ -42,6 +42,10 @@ public final class ServiceProxy implements InvocationHandler
         }
     }
 
+    /**
+     * @throws IllegalArgumentException if the timeout is not positive; one over {@link Timeouts#MAX_TIMEOUT_MS}
+     *                                  is capped there.
+     */
     public static <T> T create(final Class<T> api, final String service, final RpcClient client, final long timeoutMs)
     {
         if (!api.isInterface())
@@ -49,7 +53,7 @@ public final class ServiceProxy implements InvocationHandler
             throw new IllegalArgumentException(api.getName() + " is not an interface");
         }
         OperationTable.requireUniqueOperationNames(api);
-        final ServiceProxy handler = new ServiceProxy(api, service, client, timeoutMs);
+        final ServiceProxy handler = new ServiceProxy(api, service, client, Timeouts.requireValidMs(timeoutMs));
         return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[]{api}, handler));
     }
 
@@ -75,7 +79,7 @@ public final class ServiceProxy implements InvocationHandler
     {
         try
         {
-            return future.get(timeoutMs + GRACE_MS, TimeUnit.MILLISECONDS);
+            return future.get(Timeouts.saturatedAdd(timeoutMs, GRACE_MS), TimeUnit.MILLISECONDS);
         }
         catch (final ExecutionException ex)
         {

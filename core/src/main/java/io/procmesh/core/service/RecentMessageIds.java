@@ -6,6 +6,11 @@ package io.procmesh.core.service;
  */
 final class RecentMessageIds
 {
+    /**
+     * Keeps the table (4 longs per id) under 2 GiB: a larger window is a configuration mistake, not a need.
+     */
+    static final int MAX_WINDOW = 1 << 26;
+
     private final long[] table;
     private final int tableMask;
     private final long[] ring;
@@ -13,10 +18,16 @@ final class RecentMessageIds
 
     RecentMessageIds(final int window)
     {
+        if (window < 1 || window > MAX_WINDOW)
+        {
+            throw new IllegalArgumentException(
+                "procmesh.dedupWindow must be between 1 and " + MAX_WINDOW + ", was " + window);
+        }
+        // The table stays under half full: at least 2 * window slots, a power of two.
         final int capacity = Integer.highestOneBit(Math.max(2, window) * 4 - 1);
         this.table = new long[capacity];
         this.tableMask = capacity - 1;
-        this.ring = new long[Math.max(1, window)];
+        this.ring = new long[window];
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.channel.OutboundChannel;
 import io.procmesh.core.message.Envelope;
+import io.procmesh.core.message.EnvelopeTooLargeException;
 import io.procmesh.core.message.MessageKind;
 import io.procmesh.core.message.PayloadFormat;
 import io.procmesh.core.registry.InstanceSlot;
@@ -132,7 +133,7 @@ final class RequestDispatcher
         }
         if (request.replyTo().length() != 0)
         {
-            send(reply);
+            sendOrReplyError(request, reply);
         }
     }
 
@@ -240,7 +241,23 @@ final class RequestDispatcher
             replyError(request, ex);
             return;
         }
-        send(reply);
+        sendOrReplyError(request, reply);
+    }
+
+    /**
+     * A reply the caller would drop as undecodable (payload over procmesh.maxPayloadBytes) becomes an ERROR reply
+     * saying so, so the caller gets the reason at once instead of a timeout.
+     */
+    private void sendOrReplyError(final Envelope request, final Envelope reply)
+    {
+        try
+        {
+            send(reply);
+        }
+        catch (final EnvelopeTooLargeException ex)
+        {
+            replyError(request, ex);
+        }
     }
 
     private void replyError(final Envelope request, final Throwable error)

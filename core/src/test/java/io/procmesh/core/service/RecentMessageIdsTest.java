@@ -9,6 +9,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecentMessageIdsTest
@@ -57,6 +58,17 @@ class RecentMessageIdsTest
                     model.remove(order.removeFirst());
                 }
             }
+        }
+    }
+
+    @Test
+    void shouldRejectAWindowWhoseTableSizeWouldOverflowWithAClearError()
+    {
+        for (final int window : new int[]{Integer.MAX_VALUE, 1 << 29, RecentMessageIds.MAX_WINDOW + 1, 0, -1})
+        {
+            final IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> new RecentMessageIds(window));
+            assertTrue(error.getMessage().contains("procmesh.dedupWindow"), error.getMessage());
         }
     }
 }

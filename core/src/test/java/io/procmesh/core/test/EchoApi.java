@@ -21,6 +21,17 @@ public interface EchoApi
 
     Sum add(Pair pair);
 
+    /**
+     * @return the text repeated: a small request with as large a reply as wanted.
+     */
+    String repeat(String text, int times);
+
+    /**
+     * Creates {@code latchFile + ".entered"}, then blocks until {@code latchFile} exists (at most 60 s), then
+     * returns the text: a handler a test holds while it kills and restarts the caller.
+     */
+    String echoWhenExists(String latchFile, String text);
+
     record Pair(int a, int b)
     {
     }

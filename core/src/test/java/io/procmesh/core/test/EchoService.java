@@ -85,6 +85,36 @@ public final class EchoService implements EchoApi
         return new Sum(pair.a() + pair.b());
     }
 
+    @Override
+    public String repeat(final String text, final int times)
+    {
+        return text.repeat(times);
+    }
+
+    @Override
+    public String echoWhenExists(final String latchFile, final String text)
+    {
+        final Path latch = Path.of(latchFile);
+        try
+        {
+            Files.writeString(Path.of(latchFile + ".entered"), text, StandardCharsets.UTF_8);
+            final long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!Files.exists(latch) && System.nanoTime() - deadline < 0)
+            {
+                Thread.sleep(10);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        return text;
+    }
+
     private void append(final String token)
     {
         try
