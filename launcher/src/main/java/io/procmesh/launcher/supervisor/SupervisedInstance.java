@@ -425,6 +425,14 @@ final class SupervisedInstance
     }
 
     /**
+     * @return how long an operator's restart of this instance may take: a graceful stop, then a start.
+     */
+    long restartAllowanceNs()
+    {
+        return shutdownGraceNs + startTimeoutNs;
+    }
+
+    /**
      * @return true if it cannot come UP by itself: FAILED, or waiting for a FAILED service.
      */
     boolean isBlocked()
