@@ -32,6 +32,13 @@ public final class InstanceHealth
     }
 
     /**
+     * The status is read before the heartbeat, and a registration that is not yet UP is judged by the start
+     * timeout (the supervisor's), never by the heartbeat timeout. Registration publishes STARTING before the new pid
+     * and a fresh heartbeat before the instance can report UP, so a heartbeat read after a non-STARTING status of
+     * this pid is this incarnation's. Reading the heartbeat first held a starting instance to the heartbeat
+     * timeout in two windows: the new pid seen beside the former incarnation's old heartbeat, and a first
+     * heartbeat followed by a slow queue open before the next one.
+     *
      * @param pid   the process that should own the slot; an entry with another pid is a former incarnation.
      * @param alive whether that process is running.
      */
@@ -45,16 +52,19 @@ public final class InstanceHealth
         {
             return Verdict.STARTING;
         }
+        final InstanceStatus status = slot.status();
+        if (status == InstanceStatus.STARTING || status == InstanceStatus.UNKNOWN)
+        {
+            return Verdict.STARTING;
+        }
         heartbeatAgeNs = nowNs - slot.heartbeatNs();
         if (heartbeatAgeNs > heartbeatTimeoutNs)
         {
             return Verdict.HUNG;
         }
-        final InstanceStatus status = slot.status();
         if (status != InstanceStatus.UP)
         {
-            return status == InstanceStatus.STARTING || status == InstanceStatus.UNKNOWN ?
-                Verdict.STARTING : Verdict.DEGRADED;
+            return Verdict.DEGRADED;
         }
         final long index = slot.lastHandledIndex();
         // InstanceSlot has no lock-free getter for the backlog yet; a snapshot (no lock, but a copy) is only

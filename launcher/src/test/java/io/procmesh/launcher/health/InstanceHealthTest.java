@@ -74,6 +74,49 @@ class InstanceHealthTest
         assertEquals(1_001, health.heartbeatAgeMs());
     }
 
+    /**
+     * Issue 9 item 14, first window: registration has published STARTING and the new pid, but the heartbeat
+     * still holds the former incarnation's value from long ago. Judged by the start timeout, not as hung.
+     */
+    @Test
+    void shouldNotCallANewIncarnationHungForTheFormerIncarnationsHeartbeat()
+    {
+        final long nowNs = System.nanoTime();
+        final InstanceSlot slot = register(PID, nowNs);
+        slot.heartbeat(nowNs - 10_000 * MS);
+
+        assertEquals(Verdict.STARTING, health.assess(PID, true, nowNs));
+
+        slot.heartbeat(nowNs);
+        slot.status(InstanceStatus.UP);
+        assertEquals(Verdict.UP, health.assess(PID, true, nowNs + 10 * MS), "its own heartbeat, once UP");
+    }
+
+    /**
+     * Issue 9 item 14, second window: the first heartbeat, then a queue open slower than the heartbeat timeout
+     * before the next one. Still STARTING; the supervisor's start timeout decides.
+     */
+    @Test
+    void shouldNotCallAStartingInstanceHungBeforeItsStartTimeout()
+    {
+        final long heartbeatNs = System.nanoTime();
+        register(PID, heartbeatNs);
+
+        assertEquals(Verdict.STARTING, health.assess(PID, true, heartbeatNs + 3 * POLICY.heartbeatTimeoutMs() * MS));
+    }
+
+    @Test
+    void shouldStillCallAnInstanceHungOnceItReportedUp()
+    {
+        final long heartbeatNs = System.nanoTime();
+        final InstanceSlot slot = register(PID, heartbeatNs);
+        slot.status(InstanceStatus.DRAINING);
+
+        assertEquals(Verdict.HUNG, health.assess(PID, true, heartbeatNs + 1_001 * MS), "draining and silent");
+        slot.status(InstanceStatus.UP);
+        assertEquals(Verdict.HUNG, health.assess(PID, true, heartbeatNs + 1_001 * MS), "UP and silent");
+    }
+
     @Test
     void shouldCallADrainingInstanceDegraded()
     {
