@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,8 +75,10 @@ public final class Supervisor
             services.put(definition.name(), service);
         }
         this.restarts = new RestartRequests(this.context.control, services, this.context.errorHandler);
+        final Path registryFile = Path.of(this.context.registry.file());
         this.registryWatchdog = new RegistryWatchdog(this.context.registry::isResponsive,
-            this.context.registryProbeIntervalMs, RegistryAccess.WEDGE_PROBE_MS, System.nanoTime());
+            () -> RegistryMappers.stopped(registryFile), this.context.registryProbeIntervalMs,
+            RegistryAccess.WEDGE_PROBE_MS, System.nanoTime());
     }
 
     private void onStateChange()
