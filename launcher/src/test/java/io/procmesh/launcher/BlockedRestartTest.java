@@ -14,17 +14,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 9 item 13: a restart that cannot finish (its instance waits for a FAILED service) fails at once with a
- * reason instead of waiting forever, and never holds up the restart of the FAILED service that the ALERT tells the
- * operator to run.
+ * Issue 9 item 13: a restart that cannot finish fails with a reason instead of waiting forever: at once when its
+ * instance waits for a FAILED service, at its time limit otherwise; and restarts of unrelated services do not
+ * wait for it.
  */
-@Timeout(value = 150, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class BlockedRestartTest
 {
     /**
@@ -46,19 +47,45 @@ class BlockedRestartTest
             dependsOn: [crasher]
         """;
 
-    private final LauncherHarness harness = LauncherHarness.create("blocked-restart", dataDir -> TOPOLOGY.formatted(
-        CrashingMain.class.getName(), EchoServiceMain.class.getName(), marker(dataDir), dataDir.toAbsolutePath(),
-        dataDir.resolveSibling("handled.txt").toAbsolutePath()));
+    /**
+     * The crasher waits a minute after its first crash, so the dependent's restart can neither finish nor be
+     * called blocked (nothing is FAILED); it runs into its limit, grace + start timeout + 1 s, 18 s.
+     */
+    private static final String SLOW_TOPOLOGY = """
+        shutdownGraceMs: 2000
+        defaults:
+          jvmOptions: [-Xmx64m, -XX:+UseSerialGC]
+        services:
+          crasher:
+            mainClass: %1$s
+            restart: {initialBackoffMs: 60000, maxBackoffMs: 60000, maxRestarts: 5, withinSeconds: 60}
+          dependent:
+            mainClass: %2$s
+            args: [%3$s, dependent-1, %4$s]
+            dependsOn: [crasher]
+            health: {startTimeoutMs: 15000}
+          other:
+            mainClass: %2$s
+            args: [%3$s, other-1, %4$s]
+        """;
+
+    private LauncherHarness harness;
 
     @AfterEach
     void cleanUp()
     {
-        harness.close();
+        if (harness != null)
+        {
+            harness.close();
+        }
     }
 
     @Test
     void shouldFailARestartBlockedOnAFailedDependencyAndStillRestartTheFailedService() throws IOException
     {
+        harness = LauncherHarness.create("blocked-restart", dataDir -> TOPOLOGY.formatted(
+            CrashingMain.class.getName(), EchoServiceMain.class.getName(), marker(dataDir), dataDir.toAbsolutePath(),
+            dataDir.resolveSibling("handled.txt").toAbsolutePath()));
         final ChildJvm launcher = harness.startLauncher("launcher.log");
         harness.awaitState("crasher-1", InstanceState.FAILED, Duration.ofSeconds(60));
         harness.awaitState("dependent-1", InstanceState.DOWN, Duration.ofSeconds(10));
@@ -76,6 +103,36 @@ class BlockedRestartTest
         assertEquals(0, fixed.exitCode(), fixed.toString());
         assertTrue(fixed.output().contains("restarted crasher: crasher-1 pid - -> "), fixed.toString());
         harness.awaitState("dependent-1", InstanceState.UP, Duration.ofSeconds(60));
+
+        launcher.signal("INT");
+        assertEquals(130, launcher.waitForExit(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void shouldRestartAnUnrelatedServiceWhileARestartWaitsAndEndTheWaitingOneAtItsLimit() throws Exception
+    {
+        harness = LauncherHarness.create("parallel-restart", dataDir -> SLOW_TOPOLOGY.formatted(
+            CrashingMain.class.getName(), EchoServiceMain.class.getName(), dataDir.toAbsolutePath(),
+            dataDir.resolveSibling("handled.txt").toAbsolutePath()));
+        final ChildJvm launcher = harness.startLauncher("launcher.log");
+        harness.awaitState("other-1", InstanceState.UP, Duration.ofSeconds(60));
+        launcher.awaitLogLine("crasher-1 restarting in 60000 ms", Duration.ofSeconds(60));
+        final long otherPid = harness.instance("other-1").pid();
+
+        final CompletableFuture<CliResult> waiting = CompletableFuture.supplyAsync(() -> harness.cli("restart",
+            "dependent", "--timeout-seconds", "60", "--data-dir", harness.dataDir().toString()));
+        launcher.awaitLogLine("restart of dependent requested", Duration.ofSeconds(60));
+        final CliResult other = restart("other");
+        assertEquals(0, other.exitCode(), other.toString());
+        assertTrue(other.output().contains("restarted other: other-1 pid " + otherPid + " -> "), other.toString());
+
+        final CliResult dependent = waiting.get(90, TimeUnit.SECONDS);
+        assertEquals(1, dependent.exitCode(), dependent.toString());
+        assertTrue(dependent.output().contains("restart of dependent failed: dependent-1 not UP within 18000 ms " +
+            "of its restart (DOWN: waiting for crasher)"), dependent.toString());
+        final String log = launcher.logText();
+        assertTrue(log.indexOf("restarted other") < log.indexOf("restart of dependent failed"),
+            "the unrelated restart waited for the other one to end:\n" + log);
 
         launcher.signal("INT");
         assertEquals(130, launcher.waitForExit(Duration.ofSeconds(30)));
