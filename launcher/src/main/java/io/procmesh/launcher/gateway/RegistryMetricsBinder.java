@@ -20,8 +20,9 @@ import java.util.function.ToDoubleFunction;
  * Exposes every instance's off-heap slot (heartbeat age, counters, backlog, restarts) and each service's live
  * instance count as meters. Values come from the {@link RegistryView}'s last refresh, so a scrape never touches
  * the shared map; meters for an instance are registered the first time a refresh sees it not DOWN, and removed
- * once it is DOWN or gone from the registry. Every process that connects leaves an entry (clients, one per pid,
- * are marked DOWN when they close), so keeping the meters of DOWN entries would grow the series without bound.
+ * once it is DOWN, silent with its process gone, or gone from the registry. Every process that connects leaves an
+ * entry (clients, one per pid, are marked DOWN when they close; killed ones stay UP but silent), so keeping the
+ * meters of those entries would grow the series without bound.
  */
 final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
 {
@@ -43,7 +44,7 @@ final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
         final Map<String, InstanceView> bound = new HashMap<>();
         for (final InstanceView instance : snapshot.instances())
         {
-            if (instance.snapshot().status() != InstanceStatus.DOWN)
+            if (!isGone(instance))
             {
                 bound.put(instance.service() + '/' + instance.instanceId(), instance);
             }
@@ -87,6 +88,22 @@ final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
             }
             source.latest = service;
         }
+    }
+
+    /**
+     * @return true for an entry that is DOWN, or that has stopped beating and whose process is gone: a process
+     * killed with -9 never marks its entry DOWN. Only entries that are not live are looked up, so the pid check
+     * costs nothing while everything runs.
+     */
+    private static boolean isGone(final InstanceView instance)
+    {
+        final InstanceSnapshot entry = instance.snapshot();
+        if (entry.status() == InstanceStatus.DOWN)
+        {
+            return true;
+        }
+        return !instance.live() && entry.pid() > 0 &&
+            !ProcessHandle.of(entry.pid()).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private void bindInstance(final Source<InstanceView> source, final Tags tags)
