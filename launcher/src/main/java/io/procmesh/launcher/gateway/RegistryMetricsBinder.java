@@ -29,6 +29,7 @@ final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
     private final MeterRegistry registry;
     private final Map<String, Source<InstanceView>> instances = new HashMap<>();
     private final Map<String, Source<ServiceView>> services = new HashMap<>();
+    private final Map<String, Long> deadPids = new HashMap<>();
 
     RegistryMetricsBinder(final MeterRegistry registry)
     {
@@ -42,13 +43,17 @@ final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
     public void accept(final RegistryView.Snapshot snapshot)
     {
         final Map<String, InstanceView> bound = new HashMap<>();
+        final Map<String, Long> stillDead = new HashMap<>();
         for (final InstanceView instance : snapshot.instances())
         {
-            if (!isGone(instance))
+            final String key = instance.service() + '/' + instance.instanceId();
+            if (!isGone(key, instance, stillDead))
             {
-                bound.put(instance.service() + '/' + instance.instanceId(), instance);
+                bound.put(key, instance);
             }
         }
+        deadPids.clear();
+        deadPids.putAll(stillDead);
         for (final Iterator<Map.Entry<String, Source<InstanceView>>> it = instances.entrySet().iterator();
             it.hasNext();)
         {
@@ -95,15 +100,26 @@ final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
      * killed with -9 never marks its entry DOWN. Only entries that are not live are looked up, so the pid check
      * costs nothing while everything runs.
      */
-    private static boolean isGone(final InstanceView instance)
+    private boolean isGone(final String key, final InstanceView instance, final Map<String, Long> stillDead)
     {
         final InstanceSnapshot entry = instance.snapshot();
         if (entry.status() == InstanceStatus.DOWN)
         {
             return true;
         }
-        return !instance.live() && entry.pid() > 0 &&
-            !ProcessHandle.of(entry.pid()).map(ProcessHandle::isAlive).orElse(false);
+        if (instance.live() || entry.pid() <= 0)
+        {
+            return false;
+        }
+        // A dead pid stays dead: look it up once per entry, not at every refresh for every killed client.
+        final Long knownDead = deadPids.get(key);
+        if ((knownDead != null && knownDead == entry.pid()) ||
+            !ProcessHandle.of(entry.pid()).map(ProcessHandle::isAlive).orElse(false))
+        {
+            stillDead.put(key, entry.pid());
+            return true;
+        }
+        return false;
     }
 
     private void bindInstance(final Source<InstanceView> source, final Tags tags)
