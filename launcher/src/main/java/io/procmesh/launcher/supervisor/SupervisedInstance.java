@@ -208,7 +208,7 @@ final class SupervisedInstance
         pid = child.pid();
         phase = Phase.STARTING;
         phaseSinceNs = nowNs;
-        health.reset();
+        health.spawnedAt(nowNs);
         child.onExit().thenRun(wakeup);
         LOG.info("{} starting: pid {} (start #{}, log {})", instanceId, pid, starts, spawner.log(instanceId));
         state(InstanceState.STARTING, "", nowNs);

@@ -93,6 +93,27 @@ class InstanceHealthTest
     }
 
     /**
+     * Issue 9 item 14, the tie to the incarnation: even if the former incarnation's UP status is what shows beside
+     * the new pid (registration writes the pid with a plain store, which may be seen before its status store), a
+     * heartbeat older than this incarnation's spawn is not its own.
+     */
+    @Test
+    void shouldNotJudgeANewIncarnationByAHeartbeatFromBeforeItsSpawn()
+    {
+        final long spawnedNs = System.nanoTime();
+        final InstanceSlot slot = register(PID, spawnedNs);
+        slot.status(InstanceStatus.UP);
+        slot.heartbeat(spawnedNs - 10_000 * MS);
+        health.spawnedAt(spawnedNs);
+
+        assertEquals(Verdict.STARTING, health.assess(PID, true, spawnedNs + 50 * MS));
+
+        slot.heartbeat(spawnedNs + 40 * MS);
+        assertEquals(Verdict.UP, health.assess(PID, true, spawnedNs + 50 * MS), "its own heartbeat");
+        assertEquals(Verdict.HUNG, health.assess(PID, true, spawnedNs + 1_041 * MS), "and then silent");
+    }
+
+    /**
      * Issue 9 item 14, second window: the first heartbeat, then a queue open slower than the heartbeat timeout
      * before the next one. Still STARTING; the supervisor's start timeout decides.
      */
