@@ -129,6 +129,74 @@ class WedgedRegistryTest
     }
 
     /**
+     * Issue 9 item 18c, at `up`: the registry's lock is held by a live process that is stopped; `up` waits for it
+     * instead of recovering the map under it, and starts normally once it is resumed and lets go.
+     */
+    @Test
+    void shouldWaitAtUpForAStoppedLockHolderInsteadOfRecovering()
+    {
+        final String registry = new DataDirectory(harness.dataDir()).registryFile().toString();
+        try (ChildJvm paused = ChildJvm.start(SegmentLockHolderMain.class, harness.directory().resolve("paused.log"),
+            Duration.ofMinutes(2), List.of(), registry, "user-1", "write", "2000"))
+        {
+            paused.awaitLogLine("LOCKED user-1", Duration.ofSeconds(60));
+            paused.signal("STOP");
+            assertFalse(paused.logText().contains("RELEASED"), "the holder must be stopped while it holds the lock");
+
+            final ChildJvm launcher = harness.startLauncher("launcher.log");
+            Await.until(Duration.ofSeconds(60), () -> launcher.logText().contains("is wedged") ||
+                launcher.logText().contains("are stopped (SIGSTOP?) and may hold it"), launcher::logText);
+            assertFalse(launcher.logText().contains("is wedged"), "recovered under a live holder:\n" +
+                launcher.logText());
+            paused.signal("CONT");
+            paused.awaitLogLine("RELEASED user-1", Duration.ofSeconds(10));
+
+            harness.awaitAll(InstanceState.UP, Duration.ofSeconds(60));
+            assertFalse(launcher.logText().contains("is wedged"), launcher.logText());
+            final CliResult down = harness.cli("down", "--data-dir", harness.dataDir().toString());
+            assertEquals(0, down.exitCode(), down.toString());
+            assertEquals(ExitCodes.STOPPED_BY_SIGNAL, launcher.waitForExit(Duration.ofSeconds(20)));
+        }
+    }
+
+    /**
+     * Issue 9 item 18c: a lock holder that is only paused (SIGSTOP for 3 s, longer than the two probes that used to
+     * trigger a recovery) is waited for; a killed holder, in the same launcher afterwards, still is recovered.
+     */
+    @Test
+    void shouldWaitForAStoppedLockHolderButRecoverFromAKilledOne()
+    {
+        final ChildJvm launcher = harness.startLauncher("launcher.log");
+        harness.awaitAll(InstanceState.UP, Duration.ofSeconds(60));
+        final Map<String, Long> pidsBefore = pids();
+        final String registry = new DataDirectory(harness.dataDir()).registryFile().toString();
+
+        try (ChildJvm paused = ChildJvm.start(SegmentLockHolderMain.class, harness.directory().resolve("paused.log"),
+            Duration.ofMinutes(1), List.of(), registry, "order-1", "write", "2000"))
+        {
+            paused.awaitLogLine("LOCKED order-1", Duration.ofSeconds(60));
+            paused.signal("STOP");
+            assertFalse(paused.logText().contains("RELEASED"), "the holder must be stopped while it holds the lock");
+            Await.sleep(3_000);
+            paused.signal("CONT");
+            paused.awaitLogLine("RELEASED order-1", Duration.ofSeconds(10));
+            Await.sleep(2_500);
+            final String log = launcher.logText();
+            assertFalse(log.contains("is wedged"), "a stopped holder is slow, not dead:\n" + log);
+            assertTrue(log.contains("are stopped (SIGSTOP?) and may hold it"), log);
+            assertEquals(pidsBefore, pids(), "nothing was restarted");
+        }
+
+        wedgeTheRegistryAt("order-1", "holder.log");
+
+        awaitLogLine(launcher, RECOVERY_COMPLETE, Duration.ofSeconds(60));
+        harness.awaitAll(InstanceState.UP, Duration.ofSeconds(10));
+        final CliResult down = harness.cli("down", "--data-dir", harness.dataDir().toString());
+        assertEquals(0, down.exitCode(), down.toString());
+        assertEquals(ExitCodes.STOPPED_BY_SIGNAL, launcher.waitForExit(Duration.ofSeconds(20)));
+    }
+
+    /**
      * A child takes the write lock of the segment holding the instance's entry, as a registration does, and is
      * killed with it held.
      */

@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
     description = {
         "Restart a service's instances one at a time.",
         "Each instance is UP again before the next is stopped. Asks the running launcher (through",
-        "launcher/control/ in the data dir). Also clears a FAILED service and its restart count window."})
+        "launcher/control/ in the data dir). Also clears a FAILED service and its restart count window.",
+        "Fails, naming the instance and why, if one cannot come UP: FAILED again, waiting for a FAILED",
+        "service, or not UP within shutdownGraceMs + startTimeoutMs + 1 s."})
 final class RestartCommand implements Callable<Integer>
 {
     private static final long POLL_MS = 50;

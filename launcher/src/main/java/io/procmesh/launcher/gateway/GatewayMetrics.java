@@ -29,6 +29,7 @@ final class GatewayMetrics implements AutoCloseable
     private final AtomicReferenceArray<Counter> httpErrorsByStatus = new AtomicReferenceArray<>(MAX_STATUS);
     private final Counter internalErrors;
     private final int maxProxySeries;
+    private final Object proxySeriesLock = new Object();
 
     GatewayMetrics(final int maxProxySeries)
     {
@@ -52,7 +53,9 @@ final class GatewayMetrics implements AutoCloseable
     }
 
     /**
-     * For the generic proxy: a dedicated series while fewer than the cap exist, then one shared per service.
+     * For the generic proxy: a dedicated series while fewer than the cap exist, then one shared per service. The
+     * check of the cap and the creation are one step under a lock, or concurrent first calls would all pass the
+     * check and create past the cap; only a pair's first call takes it, later ones are a map read.
      */
     CallMetrics proxyCallMetrics(final String service, final String operation)
     {
@@ -61,8 +64,16 @@ final class GatewayMetrics implements AutoCloseable
         {
             return existing;
         }
-        return calls.size() < maxProxySeries ?
-            callMetrics(service, operation) : callMetrics(service, OTHER_OPERATION);
+        synchronized (proxySeriesLock)
+        {
+            final CallMetrics created = calls.get(key(service, operation));
+            if (created != null)
+            {
+                return created;
+            }
+            return calls.size() < maxProxySeries ?
+                callMetrics(service, operation) : callMetrics(service, OTHER_OPERATION);
+        }
     }
 
     void onHttpError(final int status)

@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * {@code GET /health}: 200 when every expected service has a live instance, else 503 with an "error" naming the
  * services that are not UP. Expected services are the required ones ({@code procmesh.gateway.requiredServices}),
- * or every service seen in the registry when none are configured. Read from the cached registry view.
+ * or, when none are configured, every service seen in the registry that serves calls (has advertised an inbox):
+ * plain clients are listed but not judged, since each process that connected and left keeps a DOWN entry. Read
+ * from the cached registry view.
  */
 final class HealthEndpoint
 {
@@ -50,7 +52,7 @@ final class HealthEndpoint
         {
             services.put(service.service(), new ServiceHealth(
                 service.state(), service.liveInstances(), service.instances(), service.required()));
-            if ((noneRequired || service.required()) && !service.isUp())
+            if ((service.required() || noneRequired && service.servesCalls()) && !service.isUp())
             {
                 notUp.add(service.service() + " is " + service.state());
             }

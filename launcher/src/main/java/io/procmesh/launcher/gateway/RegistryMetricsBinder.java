@@ -2,11 +2,16 @@ package io.procmesh.launcher.gateway;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.registry.InstanceStatus;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
@@ -14,13 +19,17 @@ import java.util.function.ToDoubleFunction;
 /**
  * Exposes every instance's off-heap slot (heartbeat age, counters, backlog, restarts) and each service's live
  * instance count as meters. Values come from the {@link RegistryView}'s last refresh, so a scrape never touches
- * the shared map; meters for an instance are registered the first time a refresh sees it.
+ * the shared map; meters for an instance are registered the first time a refresh sees it not DOWN, and removed
+ * once it is DOWN, silent with its process gone, or gone from the registry. Every process that connects leaves an
+ * entry (clients, one per pid, are marked DOWN when they close; killed ones stay UP but silent), so keeping the
+ * meters of those entries would grow the series without bound.
  */
 final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
 {
     private final MeterRegistry registry;
     private final Map<String, Source<InstanceView>> instances = new HashMap<>();
     private final Map<String, Source<ServiceView>> services = new HashMap<>();
+    private final Map<String, Long> deadPids = new HashMap<>();
 
     RegistryMetricsBinder(final MeterRegistry registry)
     {
@@ -33,15 +42,40 @@ final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
     @Override
     public void accept(final RegistryView.Snapshot snapshot)
     {
+        final Map<String, InstanceView> bound = new HashMap<>();
+        final Map<String, Long> stillDead = new HashMap<>();
         for (final InstanceView instance : snapshot.instances())
         {
             final String key = instance.service() + '/' + instance.instanceId();
-            Source<InstanceView> source = instances.get(key);
+            if (!isGone(key, instance, stillDead))
+            {
+                bound.put(key, instance);
+            }
+        }
+        deadPids.clear();
+        deadPids.putAll(stillDead);
+        for (final Iterator<Map.Entry<String, Source<InstanceView>>> it = instances.entrySet().iterator();
+            it.hasNext();)
+        {
+            final Map.Entry<String, Source<InstanceView>> entry = it.next();
+            if (!bound.containsKey(entry.getKey()))
+            {
+                for (final Meter meter : entry.getValue().meters)
+                {
+                    registry.remove(meter);
+                }
+                it.remove();
+            }
+        }
+        for (final Map.Entry<String, InstanceView> entry : bound.entrySet())
+        {
+            final InstanceView instance = entry.getValue();
+            Source<InstanceView> source = instances.get(entry.getKey());
             if (source == null)
             {
                 source = new Source<>(instance);
                 bindInstance(source, Tags.of("service", instance.service(), "instance", instance.instanceId()));
-                instances.put(key, source);
+                instances.put(entry.getKey(), source);
             }
             source.latest = instance;
         }
@@ -61,17 +95,46 @@ final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
         }
     }
 
+    /**
+     * @return true for an entry that is DOWN, or that has stopped beating and whose process is gone: a process
+     * killed with -9 never marks its entry DOWN. Only entries that are not live are looked up, so the pid check
+     * costs nothing while everything runs.
+     */
+    private boolean isGone(final String key, final InstanceView instance, final Map<String, Long> stillDead)
+    {
+        final InstanceSnapshot entry = instance.snapshot();
+        if (entry.status() == InstanceStatus.DOWN)
+        {
+            return true;
+        }
+        if (instance.live() || entry.pid() <= 0)
+        {
+            return false;
+        }
+        // A dead pid stays dead: look it up once per entry, not at every refresh for every killed client.
+        final Long knownDead = deadPids.get(key);
+        if ((knownDead != null && knownDead == entry.pid()) ||
+            !ProcessHandle.of(entry.pid()).map(ProcessHandle::isAlive).orElse(false))
+        {
+            stillDead.put(key, entry.pid());
+            return true;
+        }
+        return false;
+    }
+
     private void bindInstance(final Source<InstanceView> source, final Tags tags)
     {
-        Gauge.builder("procmesh.instance.heartbeat.age", source, s -> s.latest.heartbeatAgeMs() / 1000.0)
+        source.meters.add(Gauge.builder("procmesh.instance.heartbeat.age", source,
+                s -> s.latest.heartbeatAgeMs() / 1000.0)
             .description("Age of the instance's last heartbeat at the last registry refresh")
-            .baseUnit("seconds").tags(tags).register(registry);
-        Gauge.builder("procmesh.instance.live", source, s -> s.latest.live() ? 1 : 0)
+            .baseUnit("seconds").tags(tags).register(registry));
+        source.meters.add(Gauge.builder("procmesh.instance.live", source, s -> s.latest.live() ? 1 : 0)
             .description("1 if the instance is UP with a fresh heartbeat, else 0")
-            .tags(tags).register(registry);
-        Gauge.builder("procmesh.instance.inbox.backlog", source, s -> s.latest.snapshot().inboxBacklog())
+            .tags(tags).register(registry));
+        source.meters.add(Gauge.builder("procmesh.instance.inbox.backlog", source,
+                s -> s.latest.snapshot().inboxBacklog())
             .description("Requests waiting in the instance's inbox")
-            .tags(tags).register(registry);
+            .tags(tags).register(registry));
         counter("procmesh.instance.requests.in", "Requests the instance handled", source, tags,
             InstanceSnapshot::requestsIn);
         counter("procmesh.instance.requests.out", "Requests the instance sent", source, tags,
@@ -87,9 +150,9 @@ final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
             InstanceSnapshot::duplicates);
         counter("procmesh.instance.registrations", "Times the instance id registered", source, tags,
             InstanceSnapshot::registrations);
-        FunctionCounter.builder("procmesh.instance.restarts", source, s -> s.latest.restarts())
+        source.meters.add(FunctionCounter.builder("procmesh.instance.restarts", source, s -> s.latest.restarts())
             .description("Times the instance id registered again after its first start")
-            .tags(tags).register(registry);
+            .tags(tags).register(registry));
     }
 
     private void counter(
@@ -99,8 +162,8 @@ final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
         final Tags tags,
         final ToDoubleFunction<InstanceSnapshot> value)
     {
-        FunctionCounter.builder(name, source, s -> value.applyAsDouble(s.latest.snapshot()))
-            .description(description).tags(tags).register(registry);
+        source.meters.add(FunctionCounter.builder(name, source, s -> value.applyAsDouble(s.latest.snapshot()))
+            .description(description).tags(tags).register(registry));
     }
 
     /**
@@ -108,6 +171,7 @@ final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
      */
     private static final class Source<T>
     {
+        final List<Meter> meters = new ArrayList<>();
         volatile T latest;
 
         Source(final T initial)

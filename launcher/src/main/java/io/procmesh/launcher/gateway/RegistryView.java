@@ -1,6 +1,7 @@
 package io.procmesh.launcher.gateway;
 
 import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.registry.Registry;
@@ -8,9 +9,11 @@ import io.procmesh.core.registry.Registry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -40,7 +43,7 @@ final class RegistryView implements AutoCloseable
     {
     }
 
-    private final Registry registry;
+    private final Entries entries;
     private final long heartbeatTimeoutMs;
     private final List<String> requiredServices;
     private final ErrorHandler errorHandler;
@@ -48,8 +51,49 @@ final class RegistryView implements AutoCloseable
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile Snapshot current = new Snapshot(0, List.of(), Map.of());
-    private final Map<String, io.procmesh.core.registry.InstanceSlot> slots = new LinkedHashMap<>();
+    private final Map<String, InstanceSlot> slots = new LinkedHashMap<>();
     private long scannedGeneration = Long.MIN_VALUE;
+    /**
+     * Services seen with an inbox, kept once seen: a restarting instance registers again with no inbox until it
+     * advertises one, and must still count for /health meanwhile. Only the refresh thread touches it.
+     */
+    private final Set<String> servingServices = new HashSet<>();
+
+    /**
+     * What the view reads from the registry; a seam for tests that inject a failing attach.
+     */
+    interface Entries
+    {
+        long generation();
+
+        List<InstanceSnapshot> snapshot();
+
+        InstanceSlot attach(String instanceId);
+
+        static Entries of(final Registry registry)
+        {
+            return new Entries()
+            {
+                @Override
+                public long generation()
+                {
+                    return registry.generation();
+                }
+
+                @Override
+                public List<InstanceSnapshot> snapshot()
+                {
+                    return registry.snapshot();
+                }
+
+                @Override
+                public InstanceSlot attach(final String instanceId)
+                {
+                    return registry.attach(instanceId);
+                }
+            };
+        }
+    }
 
     RegistryView(
         final Registry registry,
@@ -57,7 +101,16 @@ final class RegistryView implements AutoCloseable
         final List<String> requiredServices,
         final ErrorHandler errorHandler)
     {
-        this.registry = registry;
+        this(Entries.of(registry), heartbeatTimeoutMs, requiredServices, errorHandler);
+    }
+
+    RegistryView(
+        final Entries entries,
+        final long heartbeatTimeoutMs,
+        final List<String> requiredServices,
+        final ErrorHandler errorHandler)
+    {
+        this.entries = entries;
         this.heartbeatTimeoutMs = heartbeatTimeoutMs;
         this.requiredServices = requiredServices;
         this.errorHandler = errorHandler;
@@ -129,28 +182,38 @@ final class RegistryView implements AutoCloseable
 
     /**
      * Reads every instance through its slot, bound once: no map lock. The map itself is scanned (segment locks)
-     * only when the registry's generation moved, because a process killed inside a scan wedges the map.
+     * only when the registry's generation moved, because a process killed inside a scan wedges the map. The
+     * generation is recorded only once a scan went through: a scan that failed part way (an attach that threw)
+     * is run again at the next refresh, rather than leaving the instances after the failure unseen until some
+     * unrelated registration moves the generation.
      */
     private List<InstanceSnapshot> readEntries()
     {
-        final long generation = registry.generation();
+        final long generation = entries.generation();
         if (generation != scannedGeneration)
         {
-            scannedGeneration = generation;
-            final java.util.Set<String> present = new java.util.HashSet<>();
-            for (final InstanceSnapshot entry : registry.snapshot())
+            final Set<String> present = new HashSet<>();
+            for (final InstanceSnapshot entry : entries.snapshot())
             {
                 present.add(entry.instanceId());
-                slots.computeIfAbsent(entry.instanceId(), registry::attach);
+                if (!slots.containsKey(entry.instanceId()))
+                {
+                    final InstanceSlot slot = entries.attach(entry.instanceId());
+                    if (slot != null)
+                    {
+                        slots.put(entry.instanceId(), slot);
+                    }
+                }
             }
             slots.keySet().retainAll(present);
+            scannedGeneration = generation;
         }
-        final List<InstanceSnapshot> entries = new ArrayList<>(slots.size());
-        for (final io.procmesh.core.registry.InstanceSlot slot : slots.values())
+        final List<InstanceSnapshot> snapshots = new ArrayList<>(slots.size());
+        for (final InstanceSlot slot : slots.values())
         {
-            entries.add(slot.snapshot());
+            snapshots.add(slot.snapshot());
         }
-        return entries;
+        return snapshots;
     }
 
     private Snapshot capture()
@@ -167,6 +230,10 @@ final class RegistryView implements AutoCloseable
             final InstanceView view = InstanceView.of(entry, nowNs, nowMs, heartbeatTimeoutMs);
             instances.add(view);
             byService.computeIfAbsent(entry.service(), s -> new ArrayList<>()).add(view);
+            if (!entry.inboxPath().isEmpty())
+            {
+                servingServices.add(entry.service());
+            }
         }
         for (final String required : requiredServices)
         {
@@ -196,7 +263,8 @@ final class RegistryView implements AutoCloseable
             starting ? InstanceStatus.STARTING.name() :
             draining ? InstanceStatus.DRAINING.name() :
             unresponsive ? InstanceView.UNRESPONSIVE : InstanceStatus.DOWN.name();
-        return new ServiceView(service, state, live, instances.size(), requiredServices.contains(service));
+        return new ServiceView(service, state, live, instances.size(), requiredServices.contains(service),
+            servingServices.contains(service));
     }
 
     private void publishAvailability(final Snapshot snapshot)

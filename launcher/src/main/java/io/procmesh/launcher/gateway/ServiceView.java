@@ -9,8 +9,11 @@ package io.procmesh.launcher.gateway;
  * @param liveInstances instances UP with a fresh heartbeat.
  * @param instances     instances registered under this name, live or not.
  * @param required      whether /health requires it.
+ * @param servesCalls   one of its entries advertised an inbox since the gateway started: a service, not a plain
+ *                      client (clients register with no inbox, one entry per process).
  */
-record ServiceView(String service, String state, int liveInstances, int instances, boolean required)
+record ServiceView(String service, String state, int liveInstances, int instances, boolean required,
+    boolean servesCalls)
 {
     static final String UP = "UP";
 

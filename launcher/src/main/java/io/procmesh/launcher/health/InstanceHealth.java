@@ -21,6 +21,8 @@ public final class InstanceHealth
     private InstanceSlot slot;
     private long heartbeatAgeNs;
     private long backlog;
+    private boolean spawned;
+    private long spawnedNs;
 
     public InstanceHealth(final String instanceId, final Registry registry, final HealthPolicy policy)
     {
@@ -32,6 +34,12 @@ public final class InstanceHealth
     }
 
     /**
+     * The status is read before the heartbeat, and a registration that is not yet UP is judged by the start
+     * timeout (the supervisor's), never by the heartbeat timeout; and a heartbeat older than this incarnation's spawn
+     * (see {@link #spawnedAt}) is not its own. Reading the heartbeat first held a starting instance to the heartbeat
+     * timeout in two windows: the new pid seen beside the former incarnation's old heartbeat, and a first
+     * heartbeat followed by a slow queue open before the next one.
+     *
      * @param pid   the process that should own the slot; an entry with another pid is a former incarnation.
      * @param alive whether that process is running.
      */
@@ -45,16 +53,26 @@ public final class InstanceHealth
         {
             return Verdict.STARTING;
         }
-        heartbeatAgeNs = nowNs - slot.heartbeatNs();
+        final InstanceStatus status = slot.status();
+        if (status == InstanceStatus.STARTING || status == InstanceStatus.UNKNOWN)
+        {
+            return Verdict.STARTING;
+        }
+        final long heartbeatNs = slot.heartbeatNs();
+        if (spawned && heartbeatNs - spawnedNs < 0)
+        {
+            // Written before this process existed: the former incarnation's heartbeat (and status), seen beside
+            // the new pid because registration's plain pid write may become visible before its status write.
+            return Verdict.STARTING;
+        }
+        heartbeatAgeNs = nowNs - heartbeatNs;
         if (heartbeatAgeNs > heartbeatTimeoutNs)
         {
             return Verdict.HUNG;
         }
-        final InstanceStatus status = slot.status();
         if (status != InstanceStatus.UP)
         {
-            return status == InstanceStatus.STARTING || status == InstanceStatus.UNKNOWN ?
-                Verdict.STARTING : Verdict.DEGRADED;
+            return Verdict.DEGRADED;
         }
         final long index = slot.lastHandledIndex();
         // InstanceSlot has no lock-free getter for the backlog yet; a snapshot (no lock, but a copy) is only
@@ -104,10 +122,25 @@ public final class InstanceHealth
     }
 
     /**
-     * Forgets progress history, for a new incarnation.
+     * Ties heartbeats to a new incarnation: one older than its spawn is a former incarnation's, whatever the slot's
+     * pid and status say. Both are the host's monotonic clock (System.nanoTime), shared by every process.
+     *
+     * @param spawnedNs when the launcher started this incarnation's process.
+     */
+    public void spawnedAt(final long spawnedNs)
+    {
+        reset();
+        this.spawnedNs = spawnedNs;
+        this.spawned = true;
+    }
+
+    /**
+     * Forgets progress history, for a new incarnation; with no spawn time (an adopted process, started earlier by
+     * another launcher), heartbeats are not checked against one.
      */
     public void reset()
     {
+        spawned = false;
         progress.reset();
         heartbeatAgeNs = 0;
         backlog = 0;

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Opens the shared registry for the launcher and its commands. A process killed while holding a segment lock
@@ -29,6 +31,10 @@ public final class RegistryAccess
      * for microseconds.
      */
     public static final long WEDGE_PROBE_MS = 1_000;
+    /**
+     * At `up`, nothing else is waiting on the launcher: probe again as soon as a probe failed.
+     */
+    private static final long PROBE_AGAIN_MS = 1;
     private static final Logger LOG = LoggerFactory.getLogger(RegistryAccess.class);
 
     private RegistryAccess()
@@ -43,7 +49,7 @@ public final class RegistryAccess
         final DataDirectory dataDirectory, final int maxInstances, final Optional<LauncherState> previous)
     {
         final Registry registry = open(dataDirectory, maxInstances);
-        if (registry.isResponsive(WEDGE_PROBE_MS))
+        if (!isWedged(registry, dataDirectory.registryFile()))
         {
             return new RecoverableRegistry(dataDirectory, maxInstances, registry);
         }
@@ -74,6 +80,26 @@ public final class RegistryAccess
         {
             throw new LauncherException(ExitCodes.FAILURE, ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * Decides as the supervisor's watchdog does, probing back to back: wedged after two failed probes in a row,
+     * unless a process that maps the file is stopped and may be the holder (then it waits for it, up to
+     * {@link RegistryWatchdog#MAX_WAIT_FOR_STOPPED_NS}). Recovering under a live holder would rewrite the locks of
+     * a map still in use.
+     */
+    private static boolean isWedged(final Registry registry, final Path file)
+    {
+        final long intervalNs = TimeUnit.MILLISECONDS.toNanos(PROBE_AGAIN_MS);
+        final RegistryWatchdog watchdog = new RegistryWatchdog(registry::isResponsive,
+            () -> RegistryMappers.stopped(file), PROBE_AGAIN_MS, WEDGE_PROBE_MS, System.nanoTime() - intervalNs);
+        boolean wedged;
+        do
+        {
+            wedged = watchdog.isWedged(System.nanoTime());
+        }
+        while (!wedged && watchdog.failedProbes() > 0);
+        return wedged;
     }
 
     /**

@@ -1,13 +1,24 @@
 package io.procmesh.launcher.supervisor;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An operator's `procmesh restart SERVICE`: the service's instances are restarted one at a time, each one UP
  * again before the next is stopped, so a service with several instances keeps serving throughout.
+ * <p>
+ * Every step ends: an instance that cannot come UP by itself (FAILED, or waiting for a FAILED service), or that
+ * is not UP within its stop grace plus its start timeout (and {@link #SLACK_NS}), fails the restart with a line
+ * saying why, so the operator's command returns and later restarts are not held behind it.
  */
 final class RollingRestart
 {
+    /**
+     * A few health checks on top of grace plus start timeout: the kill for "not UP in time" lands at about the
+     * same moment, and its verdict should reach the summary rather than race it.
+     */
+    static final long SLACK_NS = TimeUnit.SECONDS.toNanos(1);
+
     private final String requestId;
     private final SupervisedService service;
     private final List<SupervisedInstance> instances;
@@ -15,6 +26,7 @@ final class RollingRestart
     private int current = -1;
     private int startsBefore;
     private long pidBefore;
+    private long stepDeadlineNs;
     private boolean ok;
 
     RollingRestart(final String requestId, final SupervisedService service)
@@ -29,8 +41,13 @@ final class RollingRestart
         return requestId;
     }
 
+    SupervisedService service()
+    {
+        return service;
+    }
+
     /**
-     * Advances the restart; called once per health check.
+     * Advances the restart; called once per health check, after the instances' own checks.
      *
      * @return true when finished, successfully or not; see {@link #ok()} and {@link #summary()}.
      */
@@ -44,9 +61,7 @@ final class RollingRestart
         final SupervisedInstance instance = instances.get(current);
         if (instance.state() == InstanceState.FAILED)
         {
-            summary.append(instance.instanceId()).append(" FAILED: ").append(instance.detail());
-            ok = false;
-            return true;
+            return fail(instance.instanceId() + " FAILED: " + instance.detail());
         }
         if (instance.starts() > startsBefore && instance.state() == InstanceState.UP)
         {
@@ -54,7 +69,24 @@ final class RollingRestart
                 .append(" -> ").append(instance.pid()).append("; ");
             return next(nowNs);
         }
+        if (instance.isBlocked())
+        {
+            return fail(instance.instanceId() + " cannot start: " + instance.detail());
+        }
+        if (nowNs - stepDeadlineNs > 0)
+        {
+            return fail(instance.instanceId() + " not UP within " +
+                TimeUnit.NANOSECONDS.toMillis(instance.restartAllowanceNs() + SLACK_NS) + " ms of its restart (" +
+                instance.state() + (instance.detail().isEmpty() ? "" : ": " + instance.detail()) + ")");
+        }
         return false;
+    }
+
+    private boolean fail(final String why)
+    {
+        summary.append(why);
+        ok = false;
+        return true;
     }
 
     private boolean next(final long nowNs)
@@ -70,6 +102,7 @@ final class RollingRestart
         final SupervisedInstance instance = instances.get(current);
         startsBefore = instance.starts();
         pidBefore = instance.child() != null ? instance.pid() : 0;
+        stepDeadlineNs = nowNs + instance.restartAllowanceNs() + SLACK_NS;
         instance.restartNow(nowNs);
         return false;
     }

@@ -209,7 +209,7 @@ final class SupervisedInstance
         pid = child.pid();
         phase = Phase.STARTING;
         phaseSinceNs = nowNs;
-        health.reset();
+        health.spawnedAt(nowNs);
         child.onExit().thenRun(wakeup);
         LOG.info("{} starting: pid {} (start #{}, log {})", instanceId, pid, starts, spawner.log(instanceId));
         state(InstanceState.STARTING, "", nowNs);
@@ -432,6 +432,14 @@ final class SupervisedInstance
     long notBeforeNs()
     {
         return notBeforeNs;
+    }
+
+    /**
+     * @return how long an operator's restart of this instance may take: a graceful stop, then a start.
+     */
+    long restartAllowanceNs()
+    {
+        return shutdownGraceNs + startTimeoutNs;
     }
 
     /**

@@ -103,6 +103,27 @@ final class SupervisedService
         return false;
     }
 
+    /**
+     * @return true if restarts of the two services must not overlap: the same service, or one depends on the
+     * other (transitively), so one's restart takes the other DOWN or waits for it.
+     */
+    boolean isRelatedTo(final SupervisedService other)
+    {
+        return this == other || dependsOn(other) || other.dependsOn(this);
+    }
+
+    private boolean dependsOn(final SupervisedService other)
+    {
+        for (final SupervisedService dependency : dependencies)
+        {
+            if (dependency == other || dependency.dependsOn(other))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isFailed()
     {
         return failed;

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class Supervisor
     private final Context context;
     private final Map<String, SupervisedService> services = new LinkedHashMap<>();
     private final List<SupervisedInstance> instances = new ArrayList<>();
-    private final ArrayDeque<RollingRestart> restarts = new ArrayDeque<>();
+    private final RestartRequests restarts;
     private final RegistryWatchdog registryWatchdog;
     private int registryRecoveries;
     private long registryWedgeDetectedNs;
@@ -74,8 +74,11 @@ public final class Supervisor
             }
             services.put(definition.name(), service);
         }
+        this.restarts = new RestartRequests(this.context.control, services, this.context.errorHandler);
+        final Path registryFile = Path.of(this.context.registry.file());
         this.registryWatchdog = new RegistryWatchdog(this.context.registry::isResponsive,
-            this.context.registryProbeIntervalMs, RegistryAccess.WEDGE_PROBE_MS, System.nanoTime());
+            () -> RegistryMappers.stopped(registryFile), this.context.registryProbeIntervalMs,
+            RegistryAccess.WEDGE_PROBE_MS, System.nanoTime());
     }
 
     private void onStateChange()
@@ -105,7 +108,7 @@ public final class Supervisor
         {
             recoverRegistry(System.nanoTime());
         }
-        takeRequests(nowNs);
+        restarts.take();
         earliestRestartNs = Long.MAX_VALUE;
         startingPollNs = Long.MAX_VALUE;
         for (final SupervisedInstance instance : instances)
@@ -128,7 +131,7 @@ public final class Supervisor
                 earliestRestartNs = instance.notBeforeNs();
             }
         }
-        advanceRestart(nowNs);
+        restarts.advance(nowNs);
         reportRecoveryOnceUp(nowNs);
         if (!stateChanged)
         {
@@ -210,55 +213,6 @@ public final class Supervisor
     public int registryRecoveries()
     {
         return registryRecoveries;
-    }
-
-    private void takeRequests(final long nowNs)
-    {
-        final List<ControlDirectory.Request> requests;
-        try
-        {
-            requests = context.control.takeRequests();
-        }
-        catch (final IOException ex)
-        {
-            context.errorHandler.onError(ex);
-            return;
-        }
-        for (final ControlDirectory.Request request : requests)
-        {
-            final SupervisedService service = services.get(request.service());
-            if (service == null)
-            {
-                answer(request.id(), false, "unknown service '" + request.service() + "' (services: " +
-                    String.join(", ", services.keySet()) + ")");
-                continue;
-            }
-            LOG.info("restart of {} requested ({})", service.name(), request.id());
-            restarts.add(new RollingRestart(request.id(), service));
-        }
-    }
-
-    private void advanceRestart(final long nowNs)
-    {
-        final RollingRestart restart = restarts.peek();
-        if (restart != null && restart.step(nowNs))
-        {
-            restarts.poll();
-            LOG.info("{}", restart.summary());
-            answer(restart.requestId(), restart.ok(), restart.summary());
-        }
-    }
-
-    private void answer(final String requestId, final boolean ok, final String message)
-    {
-        try
-        {
-            context.control.complete(requestId, ok, message);
-        }
-        catch (final IOException ex)
-        {
-            context.errorHandler.onError(ex);
-        }
     }
 
     /**

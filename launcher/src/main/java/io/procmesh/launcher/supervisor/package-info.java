@@ -2,7 +2,9 @@
  * Starting, watching, restarting and stopping service JVMs, all from one thread.
  * <pre>
  * Launcher (lock, registry, loop) ─▶ Supervisor.doWork(now)
- *     ├─ ControlDirectory.takeRequests ─▶ RollingRestart (one instance at a time)
+ *     ├─ RestartRequests ◀─ ControlDirectory ─▶ RollingRestart ×n (one instance at a time; unrelated services
+ *     │        side by side; ends FAILED-blocked or past grace + start timeout)
+ *     ├─ RegistryWatchdog: lock probe ×2, no stopped mapper (RegistryMappers) ─▶ recoverRegistry
  *     ├─ SupervisedInstance.onCycle ×n ─▶ ChildSpawner / ChildProcess (SIGTERM, SIGKILL)
  *     │        └─ SupervisedService: dependencies UP?  RestartIntensity: FAILED?
  *     └─ LauncherStateFile.write (on change) ─▶ status, down, restart read it

@@ -74,6 +74,70 @@ class InstanceHealthTest
         assertEquals(1_001, health.heartbeatAgeMs());
     }
 
+    /**
+     * Issue 9 item 14, first window: registration has published STARTING and the new pid, but the heartbeat
+     * still holds the former incarnation's value from long ago. Judged by the start timeout, not as hung.
+     */
+    @Test
+    void shouldNotCallANewIncarnationHungForTheFormerIncarnationsHeartbeat()
+    {
+        final long nowNs = System.nanoTime();
+        final InstanceSlot slot = register(PID, nowNs);
+        slot.heartbeat(nowNs - 10_000 * MS);
+
+        assertEquals(Verdict.STARTING, health.assess(PID, true, nowNs));
+
+        slot.heartbeat(nowNs);
+        slot.status(InstanceStatus.UP);
+        assertEquals(Verdict.UP, health.assess(PID, true, nowNs + 10 * MS), "its own heartbeat, once UP");
+    }
+
+    /**
+     * Issue 9 item 14, the tie to the incarnation: even if the former incarnation's UP status is what shows beside
+     * the new pid (registration writes the pid with a plain store, which may be seen before its status store), a
+     * heartbeat older than this incarnation's spawn is not its own.
+     */
+    @Test
+    void shouldNotJudgeANewIncarnationByAHeartbeatFromBeforeItsSpawn()
+    {
+        final long spawnedNs = System.nanoTime();
+        final InstanceSlot slot = register(PID, spawnedNs);
+        slot.status(InstanceStatus.UP);
+        slot.heartbeat(spawnedNs - 10_000 * MS);
+        health.spawnedAt(spawnedNs);
+
+        assertEquals(Verdict.STARTING, health.assess(PID, true, spawnedNs + 50 * MS));
+
+        slot.heartbeat(spawnedNs + 40 * MS);
+        assertEquals(Verdict.UP, health.assess(PID, true, spawnedNs + 50 * MS), "its own heartbeat");
+        assertEquals(Verdict.HUNG, health.assess(PID, true, spawnedNs + 1_041 * MS), "and then silent");
+    }
+
+    /**
+     * Issue 9 item 14, second window: the first heartbeat, then a queue open slower than the heartbeat timeout
+     * before the next one. Still STARTING; the supervisor's start timeout decides.
+     */
+    @Test
+    void shouldNotCallAStartingInstanceHungBeforeItsStartTimeout()
+    {
+        final long heartbeatNs = System.nanoTime();
+        register(PID, heartbeatNs);
+
+        assertEquals(Verdict.STARTING, health.assess(PID, true, heartbeatNs + 3 * POLICY.heartbeatTimeoutMs() * MS));
+    }
+
+    @Test
+    void shouldStillCallAnInstanceHungOnceItReportedUp()
+    {
+        final long heartbeatNs = System.nanoTime();
+        final InstanceSlot slot = register(PID, heartbeatNs);
+        slot.status(InstanceStatus.DRAINING);
+
+        assertEquals(Verdict.HUNG, health.assess(PID, true, heartbeatNs + 1_001 * MS), "draining and silent");
+        slot.status(InstanceStatus.UP);
+        assertEquals(Verdict.HUNG, health.assess(PID, true, heartbeatNs + 1_001 * MS), "UP and silent");
+    }
+
     @Test
     void shouldCallADrainingInstanceDegraded()
     {

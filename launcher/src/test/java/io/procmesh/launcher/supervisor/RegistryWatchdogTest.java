@@ -20,6 +20,7 @@ class RegistryWatchdogTest
 
     private final Queue<Boolean> answers = new ArrayDeque<>();
     private final List<Long> probeTimeouts = new ArrayList<>();
+    private List<Long> stopped = List.of();
 
     private RegistryWatchdog watchdog(final long intervalMs)
     {
@@ -27,7 +28,7 @@ class RegistryWatchdogTest
         {
             probeTimeouts.add(timeoutMs);
             return answers.remove();
-        }, intervalMs, PROBE_MS, 0);
+        }, () -> stopped, intervalMs, PROBE_MS, 0);
     }
 
     @Test
@@ -84,6 +85,58 @@ class RegistryWatchdogTest
         assertEquals(0, watchdog.failedProbes());
         assertFalse(watchdog.isWedged(6 * INTERVAL_NS - 1));
         assertEquals(2, probeTimeouts.size());
+    }
+
+    /**
+     * Issue 9 item 18c: a lock held by a process that is stopped (SIGSTOP) is a slow holder, not a dead one.
+     */
+    @Test
+    void shouldWaitWhileAProcessMappingTheRegistryIsStoppedAndDecideOnceItIsNot()
+    {
+        final RegistryWatchdog watchdog = watchdog(INTERVAL_MS);
+        for (int i = 0; i < 5; i++)
+        {
+            answers.add(false);
+        }
+        stopped = List.of(4242L);
+
+        assertFalse(watchdog.isWedged(INTERVAL_NS));
+        assertFalse(watchdog.isWedged(INTERVAL_NS + 1), "the holder may be the stopped process");
+        assertFalse(watchdog.isWedged(2 * INTERVAL_NS), "still stopped");
+
+        stopped = List.of();
+        assertTrue(watchdog.isWedged(3 * INTERVAL_NS), "nothing stopped maps it: the holder is dead");
+    }
+
+    @Test
+    void shouldForgetTheWaitOnceTheStoppedHolderReleasedTheLock()
+    {
+        final RegistryWatchdog watchdog = watchdog(INTERVAL_MS);
+        answers.add(false);
+        answers.add(false);
+        answers.add(true);
+        answers.add(false);
+        stopped = List.of(4242L);
+
+        assertFalse(watchdog.isWedged(INTERVAL_NS));
+        assertFalse(watchdog.isWedged(INTERVAL_NS + 1));
+        assertFalse(watchdog.isWedged(INTERVAL_NS + 2), "resumed and released");
+        assertEquals(0, watchdog.failedProbes());
+        assertFalse(watchdog.isWedged(3 * INTERVAL_NS), "a new episode starts from one failed probe");
+    }
+
+    @Test
+    void shouldStopWaitingForAProcessStoppedForTooLong()
+    {
+        final RegistryWatchdog watchdog = watchdog(INTERVAL_MS);
+        answers.add(false);
+        answers.add(false);
+        answers.add(false);
+        stopped = List.of(4242L);
+
+        assertFalse(watchdog.isWedged(INTERVAL_NS));
+        assertFalse(watchdog.isWedged(INTERVAL_NS + 1));
+        assertTrue(watchdog.isWedged(INTERVAL_NS + RegistryWatchdog.MAX_WAIT_FOR_STOPPED_NS + 1));
     }
 
     @Test

@@ -1,0 +1,96 @@
+package io.procmesh.launcher.gateway;
+
+import io.procmesh.core.registry.InstanceSlot;
+import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.registry.Registration;
+import io.procmesh.core.registry.Registry;
+import io.procmesh.core.test.TestDirectories;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Issue 9 item 18e: a registry scan that fails part way must not hide the instances it did not reach.
+ */
+class RegistryViewTest
+{
+    private final Registry registry = Registry.open(TestDirectories.create("registry-view").resolve("registry.cm"), 16);
+    private final List<Throwable> errors = new ArrayList<>();
+
+    @AfterEach
+    void close()
+    {
+        registry.close();
+    }
+
+    @Test
+    void shouldScanAgainAfterAScanThatFailedPartWay()
+    {
+        for (final String instanceId : List.of("svc-1", "svc-2", "svc-3"))
+        {
+            final InstanceSlot slot = registry.register(new Registration("svc", instanceId, "1", 4242, "", ""));
+            slot.heartbeat(System.nanoTime());
+            slot.status(InstanceStatus.UP);
+        }
+        final FailingOnce entries = new FailingOnce(registry, "svc-2");
+        final RegistryView view = new RegistryView(entries, 60_000, List.of(), errors::add);
+
+        view.refresh();
+        assertEquals(1, errors.size(), "the injected attach failure reached the error handler");
+
+        view.refresh();
+        assertEquals(List.of("svc-1", "svc-2", "svc-3"), instanceIds(view), "the failed scan was run again");
+        assertEquals(3, view.current().services().get("svc").liveInstances());
+        assertEquals(1, errors.size());
+    }
+
+    private static List<String> instanceIds(final RegistryView view)
+    {
+        return view.current().instances().stream().map(InstanceView::instanceId).toList();
+    }
+
+    /**
+     * The real registry, except that attaching one instance throws the first time, as an attach under a wedged
+     * segment lock does.
+     */
+    private static final class FailingOnce implements RegistryView.Entries
+    {
+        private final Registry registry;
+        private final String failingId;
+        private boolean failed;
+
+        FailingOnce(final Registry registry, final String failingId)
+        {
+            this.registry = registry;
+            this.failingId = failingId;
+        }
+
+        @Override
+        public long generation()
+        {
+            return registry.generation();
+        }
+
+        @Override
+        public List<InstanceSnapshot> snapshot()
+        {
+            return registry.snapshot();
+        }
+
+        @Override
+        public InstanceSlot attach(final String instanceId)
+        {
+            if (!failed && instanceId.equals(failingId))
+            {
+                failed = true;
+                throw new IllegalStateException("injected: attach of " + instanceId + " failed");
+            }
+            return registry.attach(instanceId);
+        }
+    }
+}
