@@ -1,19 +1,19 @@
 /**
  * The procmesh launcher: an executable jar that runs a topology of services, each instance in its own JVM.
  * <pre>
- * LauncherMain ─▶ cli (picocli: up, down, status, restart)
+ * cli.LauncherMain ─▶ cli (picocli: up, down, status, restart)
  *                  │ up
  *                  ▼
  *            topology (YAML ─▶ validated Topology, errors at file:line:column)
  *                  │
  *                  ▼
- *            supervisor.Launcher ── lock, registry, state file, control dir
+ *            supervisor.Launcher ── state (lock, state file, control dir), recovery (registry)
  *                  │ every healthCheckIntervalMs, and at once when a child exits
  *                  ▼
  *            supervisor.Supervisor ─▶ SupervisedInstance ×n ─▶ health.InstanceHealth (slot, lock-free)
  *                                          │ spawn / SIGKILL / restart with backoff, intensity limit
  *                                          ▼
- *                                     child JVMs (logs/&lt;instance&gt;.log)
+ *                                     process: child JVMs (logs/&lt;instance&gt;.log)
  * </pre>
  * Commands other than up never talk to the launcher: they read the shared registry and
  * {@code launcher/state.json}, signal pids, or drop a request file in {@code launcher/control/}.

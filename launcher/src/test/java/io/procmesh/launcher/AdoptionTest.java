@@ -1,7 +1,7 @@
 package io.procmesh.launcher;
 
 import io.procmesh.core.test.ChildJvm;
-import io.procmesh.launcher.supervisor.InstanceState;
+import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.testing.CliResult;
 import io.procmesh.launcher.testing.LauncherHarness;
 import org.junit.jupiter.api.AfterEach;

@@ -2,10 +2,10 @@ package io.procmesh.launcher;
 
 import io.procmesh.core.config.JvmFlags;
 import io.procmesh.core.test.TestDirectories;
-import io.procmesh.launcher.supervisor.InstanceProcesses;
-import io.procmesh.launcher.supervisor.InstanceState;
-import io.procmesh.launcher.supervisor.LauncherState;
-import io.procmesh.launcher.supervisor.LauncherStateFile;
+import io.procmesh.launcher.process.InstanceProcesses;
+import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.launcher.state.LauncherState;
+import io.procmesh.launcher.state.LauncherStateFile;
 import io.procmesh.launcher.testing.Await;
 import io.procmesh.launcher.testing.CliResult;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package io.procmesh.benchmarks.launcher;
 
 import io.procmesh.benchmarks.harness.ParentWatchdog;
-import io.procmesh.launcher.LauncherMain;
+import io.procmesh.launcher.cli.LauncherMain;
 
 /**
  * The launcher as a partner JVM: {@code procmesh up ...} with the suite's watchdog armed. If the suite is gone or

@@ -4,9 +4,9 @@ import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.suite.SuiteContext;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.launcher.figures.LauncherStateWatch;
-import io.procmesh.launcher.supervisor.InstanceProcesses;
-import io.procmesh.launcher.supervisor.InstanceState;
-import io.procmesh.launcher.supervisor.LauncherState;
+import io.procmesh.launcher.process.InstanceProcesses;
+import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.launcher.state.LauncherState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,12 +7,12 @@ import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.launcher.LauncherConfiguration;
 import io.procmesh.launcher.LauncherFiles;
-import io.procmesh.launcher.supervisor.InstanceProcesses;
-import io.procmesh.launcher.supervisor.InstanceState;
-import io.procmesh.launcher.supervisor.LauncherState;
-import io.procmesh.launcher.supervisor.LauncherStateFile;
-import io.procmesh.launcher.supervisor.RegistryAccess;
-import io.procmesh.launcher.supervisor.RunningLauncher;
+import io.procmesh.launcher.process.InstanceProcesses;
+import io.procmesh.launcher.recovery.RegistryAccess;
+import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.launcher.state.LauncherState;
+import io.procmesh.launcher.state.LauncherStateFile;
+import io.procmesh.launcher.state.RunningLauncher;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package io.procmesh.launcher.cli;
 
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.launcher.ShutdownSignal;
-import io.procmesh.launcher.supervisor.GracefulStop;
-import io.procmesh.launcher.supervisor.LastResort;
+import io.procmesh.launcher.process.GracefulStop;
+import io.procmesh.launcher.process.LastResort;
 import io.procmesh.launcher.supervisor.Launcher;
 import io.procmesh.launcher.topology.Topology;
 import picocli.CommandLine.Command;

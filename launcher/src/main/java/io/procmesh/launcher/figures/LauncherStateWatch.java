@@ -2,9 +2,9 @@ package io.procmesh.launcher.figures;
 
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.launcher.LauncherFiles;
-import io.procmesh.launcher.supervisor.InstanceState;
-import io.procmesh.launcher.supervisor.LauncherState;
-import io.procmesh.launcher.supervisor.LauncherStateFile;
+import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.launcher.state.LauncherState;
+import io.procmesh.launcher.state.LauncherStateFile;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,6 +4,11 @@ import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.launcher.LauncherFiles;
+import io.procmesh.launcher.process.AdoptedChild;
+import io.procmesh.launcher.process.GracefulStop;
+import io.procmesh.launcher.process.InstanceProcesses;
+import io.procmesh.launcher.state.ChildPidFile;
+import io.procmesh.launcher.state.LauncherState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,6 +9,16 @@ import io.procmesh.launcher.LauncherConfiguration;
 import io.procmesh.launcher.LauncherException;
 import io.procmesh.launcher.LauncherFiles;
 import io.procmesh.launcher.ShutdownSignal;
+import io.procmesh.launcher.process.ChildClassPath;
+import io.procmesh.launcher.process.ChildSpawner;
+import io.procmesh.launcher.process.ClassDataArchive;
+import io.procmesh.launcher.recovery.RecoverableRegistry;
+import io.procmesh.launcher.recovery.RegistryAccess;
+import io.procmesh.launcher.state.ControlDirectory;
+import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.launcher.state.LauncherLock;
+import io.procmesh.launcher.state.LauncherState;
+import io.procmesh.launcher.state.LauncherStateFile;
 import io.procmesh.launcher.topology.Topology;
 
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.launcher.state.ControlDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

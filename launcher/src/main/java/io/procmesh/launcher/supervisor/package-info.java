@@ -1,5 +1,6 @@
 /**
- * Starting, watching, restarting and stopping service JVMs, all from one thread.
+ * Supervision: the state machine that starts, watches, restarts and stops service JVMs, all from one thread,
+ * through {@code process} (children), {@code recovery} (the registry) and {@code state} (files).
  * <pre>
  * Launcher (lock, registry, loop) ─▶ Supervisor.doWork(now)
  *     ├─ RestartRequests ◀─ ControlDirectory ─▶ RollingRestart ×n (one instance at a time; unrelated services

@@ -1,8 +1,8 @@
 package io.procmesh.launcher.chaos;
 
 import io.procmesh.core.test.ChildJvm;
-import io.procmesh.launcher.supervisor.InstanceState;
-import io.procmesh.launcher.supervisor.LauncherState;
+import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.LauncherHarness;
 
 import java.io.IOException;

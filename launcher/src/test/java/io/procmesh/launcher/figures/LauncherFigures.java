@@ -1,9 +1,9 @@
 package io.procmesh.launcher.figures;
 
 import io.procmesh.core.config.JvmFlags;
-import io.procmesh.launcher.supervisor.InstanceProcesses;
-import io.procmesh.launcher.supervisor.InstanceState;
-import io.procmesh.launcher.supervisor.LauncherState;
+import io.procmesh.launcher.process.InstanceProcesses;
+import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.launcher.state.LauncherState;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.procmesh.launcher.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.procmesh.launcher.supervisor.InstanceState;
-import io.procmesh.launcher.supervisor.LauncherState;
+import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

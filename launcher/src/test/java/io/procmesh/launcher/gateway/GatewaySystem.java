@@ -3,8 +3,8 @@ package io.procmesh.launcher.gateway;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.EchoServiceMain;
 import io.procmesh.core.test.ThreadStates;
-import io.procmesh.launcher.supervisor.InstanceState;
-import io.procmesh.launcher.supervisor.LauncherState;
+import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.Await;
 import io.procmesh.launcher.testing.LauncherHarness;
 

@@ -4,11 +4,11 @@ import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.TestDirectories;
 import io.procmesh.launcher.LauncherFiles;
-import io.procmesh.launcher.LauncherMain;
-import io.procmesh.launcher.supervisor.InstanceProcesses;
-import io.procmesh.launcher.supervisor.InstanceState;
-import io.procmesh.launcher.supervisor.LauncherState;
-import io.procmesh.launcher.supervisor.LauncherStateFile;
+import io.procmesh.launcher.cli.LauncherMain;
+import io.procmesh.launcher.process.InstanceProcesses;
+import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.launcher.state.LauncherState;
+import io.procmesh.launcher.state.LauncherStateFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

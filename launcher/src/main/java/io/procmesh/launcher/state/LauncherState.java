@@ -1,0 +1,51 @@
+package io.procmesh.launcher.state;
+
+import java.util.List;
+
+/**
+ * What the launcher publishes in {@code launcher/state.json} for `status`, `down` and `restart`, which read it
+ * without talking to the launcher. Rewritten on every state change, never per health check.
+ *
+ * @param stopLayers services in stop order, for `down` when the launcher itself is gone.
+ */
+public record LauncherState(
+    long launcherPid,
+    String dataDir,
+    String topology,
+    long updatedAtMs,
+    long shutdownGraceMs,
+    List<List<String>> stopLayers,
+    List<Instance> instances)
+{
+    /**
+     * @param restarts           how many times the launcher (this one, or the one it adopted from) restarted it.
+     * @param stateSinceNs       System.nanoTime when the state was entered: CLOCK_MONOTONIC, shared by every
+     *                           process on this host, so a measurement can compare it with its own clock.
+     * @param lastExitDetectedNs System.nanoTime when the launcher noticed the last exit of this instance, or 0.
+     */
+    public record Instance(
+        String instanceId,
+        String service,
+        InstanceState state,
+        long pid,
+        int restarts,
+        String detail,
+        long stateSinceMs,
+        long stateSinceNs,
+        long lastExitDetectedNs,
+        long heartbeatTimeoutMs)
+    {
+    }
+
+    public Instance instance(final String instanceId)
+    {
+        for (final Instance instance : instances)
+        {
+            if (instance.instanceId().equals(instanceId))
+            {
+                return instance;
+            }
+        }
+        return null;
+    }
+}

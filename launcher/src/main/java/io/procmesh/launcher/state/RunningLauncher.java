@@ -1,0 +1,69 @@
+package io.procmesh.launcher.state;
+
+import io.procmesh.launcher.LauncherFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Finds the launcher running on a data directory from its pid file, for `down`, `status` and `restart`. The pid
+ * must be alive and have the start time the launcher recorded, so a reused pid is never mistaken for it.
+ */
+public final class RunningLauncher
+{
+    private RunningLauncher()
+    {
+    }
+
+    /**
+     * @return "pid startEpochMs", the pid file's content for this process.
+     */
+    static String describe(final ProcessHandle process)
+    {
+        return process.pid() + " " + startMs(process) + System.lineSeparator();
+    }
+
+    public static Optional<ProcessHandle> find(final LauncherFiles files)
+    {
+        final String content;
+        try
+        {
+            content = Files.readString(files.pidFile(), StandardCharsets.UTF_8).trim();
+        }
+        catch (final NoSuchFileException ex)
+        {
+            return Optional.empty();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read " + files.pidFile() + ": " + ex.getMessage(), ex);
+        }
+        final String[] fields = content.split("\\s+");
+        if (fields.length != 2)
+        {
+            return Optional.empty();
+        }
+        final long pid;
+        final long startMs;
+        try
+        {
+            pid = Long.parseLong(fields[0]);
+            startMs = Long.parseLong(fields[1]);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid).filter(handle -> handle.isAlive() && startMs(handle) == startMs);
+    }
+
+    private static long startMs(final ProcessHandle process)
+    {
+        return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    }
+}
