@@ -60,7 +60,7 @@ public final class Procmesh implements AutoCloseable
         {
             this.slot = registry.register(new Registration(
                 context.serviceName(), context.instanceId(), context.version(), ProcessHandle.current().pid(), "",
-                context.metadata()));
+                context.metadata()), context.instanceStaleMs());
             this.client = new RpcClient(
                 context.instanceId(), dirs.replies(context.instanceId()), registry, slot, context.codec(),
                 context.json(), context.maxCallsInFlight(), context.discoveryRefreshMs(),

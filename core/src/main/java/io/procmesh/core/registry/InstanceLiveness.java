@@ -1,0 +1,44 @@
+package io.procmesh.core.registry;
+
+/**
+ * What makes a registry entry's holder live: the one rule used to refuse a second process on an instance id.
+ */
+final class InstanceLiveness
+{
+    private InstanceLiveness()
+    {
+    }
+
+    /**
+     * @return whether the entry is held by a process other than {@code ownPid} that is alive, not DOWN, and has
+     * heartbeated within {@code staleNs}. A pid that exists but stopped heartbeating (SIGSTOPped, or a reused pid)
+     * is not live, so a replacement is never blocked past the staleness limit.
+     */
+    static boolean isHeldByAnotherLiveProcess(final InstanceRecord record, final long ownPid, final long staleNs)
+    {
+        final long pid = record.getPid();
+        if (pid <= 0 || pid == ownPid || InstanceStatus.fromCode(record.getVolatileStatus()) == InstanceStatus.DOWN)
+        {
+            return false;
+        }
+        final long ageNs = System.nanoTime() - record.getVolatileHeartbeatNs();
+        if (ageNs > staleNs || ageNs < 0)
+        {
+            return false;
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    static void sleep(final long ms)
+    {
+        try
+        {
+            Thread.sleep(ms);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an instance id's holder", ex);
+        }
+    }
+}
