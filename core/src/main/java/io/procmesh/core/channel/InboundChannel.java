@@ -124,6 +124,14 @@ public final class InboundChannel implements AutoCloseable
     }
 
     /**
+     * @return the index of the queue's last document, or a negative number if it has none.
+     */
+    public long lastIndex()
+    {
+        return queue.lastIndex();
+    }
+
+    /**
      * Counts the documents written after {@code afterIndex}; safe to call from another thread than the reader.
      *
      * @return the backlog, or -1 if it cannot be known right now.

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * The layout of a procmesh data directory. Every process that shares a directory shares the registry and queues.
  * <pre>
  * registry.cm                   registry and slots, shared by every process
- * queues/&lt;service&gt;/&lt;instance&gt;/  inbox of one instance
+ * queues/&lt;service&gt;/&lt;instance&gt;/  inbox of one instance; handled.mark in it is the last handled index
  * replies/&lt;instance&gt;/            replies for one caller instance
  * topics/&lt;topic&gt;/                pub/sub
  * state/&lt;service&gt;/              a service's own persisted store

@@ -4,6 +4,7 @@ import io.procmesh.core.Procmesh;
 import io.procmesh.core.agent.AgentRunner;
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.agent.IdleStrategies;
+import io.procmesh.core.channel.HandledMark;
 import io.procmesh.core.channel.InboundChannel;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
@@ -53,6 +54,13 @@ public final class ServiceHost implements AutoCloseable
         slot.status(InstanceStatus.STARTING);
         this.inbox = InboundChannel.named(inboxPath, INBOX_TAILER, meshContext.codec(), meshContext.retainCycles(),
             errorHandler);
+        final HandledMark mark = HandledMark.open(inboxPath, inbox.lastIndex());
+        if (mark.resetFrom() != HandledMark.NONE)
+        {
+            errorHandler.onError(new IllegalStateException("inbox " + inboxPath + ": handled mark 0x" +
+                Long.toHexString(mark.resetFrom()) + " lay beyond the queue's last index, reset"));
+        }
+        slot.lastHandledIndex(mark.get());
         this.replyChannels = new ReplyChannels(dirs, meshContext.codec());
         this.dispatcher = new RequestDispatcher(service, instanceId, context.implementation,
             context.api == null ? null : OperationTable.of(context.api, meshContext.json()), context.rawHandler,
@@ -67,7 +75,7 @@ public final class ServiceHost implements AutoCloseable
                 subscription, meshContext.json(), slot, errorHandler, context.dedupWindow);
         }
 
-        final InboxAgent agent = new InboxAgent("procmesh-inbox-" + instanceId, inbox, dispatcher, slot,
+        final InboxAgent agent = new InboxAgent("procmesh-inbox-" + instanceId, inbox, dispatcher, slot, mark,
             errorHandler, context.dedupWindow, topics);
         this.runner = new AgentRunner(agent, IdleStrategies.byName(context.idleStrategyName).get(), errorHandler);
         slot.advertiseInbox(inboxPath.toString());
