@@ -107,6 +107,8 @@ public class InstanceRecord$$Heap implements InstanceRecord, Copyable<InstanceRe
 
   private boolean __fieldversionIsNull;
 
+  private long __fieldbootId;
+
   private long __fieldstartTimeMs;
 
   private long __fieldpid;
@@ -395,6 +397,17 @@ public class InstanceRecord$$Heap implements InstanceRecord, Copyable<InstanceRe
   }
 
   @Override
+  public long getBootId() {
+    long raw__fieldbootIdValue = __fieldbootId;
+    return raw__fieldbootIdValue;
+  }
+
+  @Override
+  public void setBootId(long _bootId) {
+    this.__fieldbootId = _bootId;
+  }
+
+  @Override
   public long getStartTimeMs() {
     long raw__fieldstartTimeMsValue = __fieldstartTimeMs;
     return raw__fieldstartTimeMsValue;
@@ -482,6 +495,10 @@ public class InstanceRecord$$Heap implements InstanceRecord, Copyable<InstanceRe
       this.setVersion(from.getVersion());
     }
      {
+      long bootIdCopy = from.getBootId();
+      this.__fieldbootId = bootIdCopy;
+    }
+     {
       long startTimeMsCopy = from.getStartTimeMs();
       this.__fieldstartTimeMs = startTimeMsCopy;
     }
@@ -545,6 +562,9 @@ public class InstanceRecord$$Heap implements InstanceRecord, Copyable<InstanceRe
       bytes.writeUtf8(!__fieldversionIsNull ? __fieldversion : null);
     }
      {
+      bytes.writeLong(getBootId());
+    }
+     {
       bytes.writeLong(getStartTimeMs());
     }
      {
@@ -604,6 +624,9 @@ public class InstanceRecord$$Heap implements InstanceRecord, Copyable<InstanceRe
     }
      {
       __fieldversionIsNull = !bytes.readUtf8(__fieldversion);
+    }
+     {
+      __fieldbootId = bytes.readLong();
     }
      {
       __fieldstartTimeMs = bytes.readLong();
@@ -667,6 +690,9 @@ public class InstanceRecord$$Heap implements InstanceRecord, Copyable<InstanceRe
     }
      {
       if (!CharSequences.equals(this.getVersion(), other.getVersion())) return false;
+    }
+     {
+      if (getBootId() != other.getBootId()) return false;
     }
      {
       if (getStartTimeMs() != other.getStartTimeMs()) return false;
@@ -747,6 +773,10 @@ public class InstanceRecord$$Heap implements InstanceRecord, Copyable<InstanceRe
     hashCode *= 1000003;
      {
       hashCode ^= (!__fieldversionIsNull ? net.openhft.chronicle.values.CharSequences.hashCode(__fieldversion) : 0);
+    }
+    hashCode *= 1000003;
+     {
+      hashCode ^= java.lang.Long.hashCode(getBootId());
     }
     hashCode *= 1000003;
      {

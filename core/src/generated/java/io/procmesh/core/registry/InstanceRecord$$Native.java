@@ -283,29 +283,39 @@ public class InstanceRecord$$Native implements InstanceRecord, Copyable<Instance
   }
 
   @Override
-  public long getStartTimeMs() {
+  public long getBootId() {
     return bs.readLong(offset + 1283);
   }
 
   @Override
-  public void setStartTimeMs(long _startTimeMs) {
-    bs.writeLong(offset + 1283, _startTimeMs);
+  public void setBootId(long _bootId) {
+    bs.writeLong(offset + 1283, _bootId);
   }
 
   @Override
-  public long getPid() {
+  public long getStartTimeMs() {
     return bs.readLong(offset + 1291);
   }
 
   @Override
+  public void setStartTimeMs(long _startTimeMs) {
+    bs.writeLong(offset + 1291, _startTimeMs);
+  }
+
+  @Override
+  public long getPid() {
+    return bs.readLong(offset + 1299);
+  }
+
+  @Override
   public void setPid(long _pid) {
-    bs.writeLong(offset + 1291, _pid);
+    bs.writeLong(offset + 1299, _pid);
   }
 
   @Override
   public void copyFrom(InstanceRecord from) {
     if (from instanceof InstanceRecord$$Native) {
-      bs.write(offset, ((InstanceRecord$$Native) from).bytesStore(), ((InstanceRecord$$Native) from).offset(), 1299);
+      bs.write(offset, ((InstanceRecord$$Native) from).bytesStore(), ((InstanceRecord$$Native) from).offset(), 1307);
     } else {
        {
         long _heartbeatNs = from.getHeartbeatNs();
@@ -373,6 +383,9 @@ public class InstanceRecord$$Native implements InstanceRecord, Copyable<Instance
        {
         long __endversion = bs.writeUtf8Limited(offset + 1250, from.getVersion(), 32);
         bs.zeroOut(__endversion, offset + 1283);
+      }
+       {
+        setBootId(from.getBootId());
       }
        {
         setStartTimeMs(from.getStartTimeMs());
@@ -462,6 +475,9 @@ public class InstanceRecord$$Native implements InstanceRecord, Copyable<Instance
      {
       bytes.writeLong(bs.readLong(offset + 1291));
     }
+     {
+      bytes.writeLong(bs.readLong(offset + 1299));
+    }
   }
 
   @Override
@@ -522,6 +538,9 @@ public class InstanceRecord$$Native implements InstanceRecord, Copyable<Instance
     }
      {
       bs.writeLong(offset + 1291, bytes.readLong());
+    }
+     {
+      bs.writeLong(offset + 1299, bytes.readLong());
     }
   }
 
@@ -589,6 +608,9 @@ public class InstanceRecord$$Native implements InstanceRecord, Copyable<Instance
       CharSequence __otherversion = other.getVersion();
       if (__otherversion != null && __otherversion.length() > 32) return false;
       if (!bs.compareUtf8(offset + 1250, __otherversion)) return false;
+    }
+     {
+      if (getBootId() != other.getBootId()) return false;
     }
      {
       if (getStartTimeMs() != other.getStartTimeMs()) return false;
@@ -692,6 +714,10 @@ public class InstanceRecord$$Native implements InstanceRecord, Copyable<Instance
     }
     hashCode *= 1000003;
      {
+      hashCode ^= java.lang.Long.hashCode(getBootId());
+    }
+    hashCode *= 1000003;
+     {
       hashCode ^= java.lang.Long.hashCode(getStartTimeMs());
     }
     hashCode *= 1000003;
@@ -704,7 +730,7 @@ public class InstanceRecord$$Native implements InstanceRecord, Copyable<Instance
   @Override
   public void bytesStore(BytesStore bytesStore, long offset, long length) {
     if (length != maxSize()) {
-      throw new IllegalArgumentException("Constant size is 1299, given length is " + length);
+      throw new IllegalArgumentException("Constant size is 1307, given length is " + length);
     }
     this.bs = bytesStore;
         if (offset + length > bytesStore.capacity())
@@ -724,6 +750,6 @@ public class InstanceRecord$$Native implements InstanceRecord, Copyable<Instance
 
   @Override
   public long maxSize() {
-    return 1299;
+    return 1307;
   }
 }

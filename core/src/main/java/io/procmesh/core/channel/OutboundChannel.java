@@ -23,6 +23,8 @@ public final class OutboundChannel implements AutoCloseable
     {
         this.path = path;
         this.queue = Queues.open(path);
+        // Before the first write: the fence must lie below every document of this boot.
+        BootFence.ensure(path, queue);
         this.appender = queue.createAppender();
         this.appender.singleThreadedCheckDisabled(true);
         this.codec = codec;

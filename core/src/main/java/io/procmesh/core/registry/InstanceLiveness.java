@@ -1,10 +1,17 @@
 package io.procmesh.core.registry;
 
+import io.procmesh.core.config.BootId;
+
 /**
  * What makes a registry entry's holder live: the one rule used to refuse a second process on an instance id.
  */
 final class InstanceLiveness
 {
+    /**
+     * Half of Long.MIN_VALUE: {@code nanoTime() - this} stays positive and about 146 years.
+     */
+    static final long OTHER_BOOT_HEARTBEAT_NS = Long.MIN_VALUE / 2;
+
     private InstanceLiveness()
     {
     }
@@ -21,12 +28,25 @@ final class InstanceLiveness
         {
             return false;
         }
+        if (BootId.isOtherBoot(record.getBootId()))
+        {
+            return false;
+        }
         final long ageNs = System.nanoTime() - record.getVolatileHeartbeatNs();
         if (ageNs > staleNs || ageNs < 0)
         {
             return false;
         }
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * The heartbeat as this boot's clock sees it: one taken in an earlier boot reads as older than any staleness
+     * limit, so every age check (directory, launcher, gateway) finds the instance stale, without overflow.
+     */
+    static long heartbeatNs(final InstanceRecord record)
+    {
+        return BootId.isOtherBoot(record.getBootId()) ? OTHER_BOOT_HEARTBEAT_NS : record.getVolatileHeartbeatNs();
     }
 
     static void sleep(final long ms)

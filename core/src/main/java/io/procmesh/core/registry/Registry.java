@@ -1,5 +1,6 @@
 package io.procmesh.core.registry;
 
+import io.procmesh.core.config.BootId;
 import net.openhft.chronicle.bytes.Byteable;
 import net.openhft.chronicle.bytes.PointerBytesStore;
 import net.openhft.chronicle.hash.Data;
@@ -58,6 +59,7 @@ public final class Registry implements AutoCloseable
     public static Registry open(final Path file, final int maxInstances)
     {
         generateValueClasses();
+        RegistryLayout.check(file);
         try
         {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -78,6 +80,7 @@ public final class Registry implements AutoCloseable
     public static Registry recover(final Path file, final int maxInstances)
     {
         generateValueClasses();
+        RegistryLayout.check(file);
         try
         {
             final ChronicleMap<CharSequence, InstanceRecord> map = builder(maxInstances)
@@ -210,6 +213,7 @@ public final class Registry implements AutoCloseable
             record.setPid(registration.pid());
             record.setStartTimeMs(System.currentTimeMillis());
             record.addAtomicRegistrations(1);
+            record.setBootId(BootId.current());
             record.setOrderedHeartbeatNs(System.nanoTime());
             return record;
         }

@@ -29,6 +29,7 @@ final class InboxAgent implements Agent, InboundListener
     private final RequestDispatcher dispatcher;
     private final InstanceSlot slot;
     private final HandledMark mark;
+    private final long bootFence;
     private final ErrorHandler errorHandler;
     private final RecentMessageIds recentIds;
     private final TopicReader[] topics;
@@ -49,6 +50,7 @@ final class InboxAgent implements Agent, InboundListener
         this.dispatcher = dispatcher;
         this.slot = slot;
         this.mark = mark;
+        this.bootFence = inbox.bootFenceIndex();
         this.errorHandler = errorHandler;
         this.recentIds = new RecentMessageIds(dedupWindow);
         this.topics = topics;
@@ -98,7 +100,8 @@ final class InboxAgent implements Agent, InboundListener
             return;
         }
         slot.incrementRequestsIn();
-        if (envelope.isExpired(System.nanoTime()))
+        // A request written in an earlier boot of the host carries a deadline on a clock that has restarted.
+        if (index <= bootFence || envelope.isExpired(System.nanoTime()))
         {
             slot.incrementTimeouts();
             return;
