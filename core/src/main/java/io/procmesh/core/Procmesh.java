@@ -36,10 +36,13 @@ import java.util.function.Supplier;
  *     UserApi users = mesh.proxy(UserApi.class, "user");
  * }
  * </pre>
- * Close order: status DOWN, heartbeats, reply reader, client, publishers, registry.
+ * Close order: status DOWN, heartbeats, reply reader, client, publishers, registry. If a thread that may still
+ * write the registry or a queue outlived its stop (a stuck handler, a heartbeat blocked in a scan), close leaves
+ * those mapped and the process's exit releases them: unmapping under a writer is a SIGSEGV, not an error.
  */
 public final class Procmesh implements AutoCloseable
 {
+    private static final long CLIENT_STOP_TIMEOUT_MS = 5_000;
     private final Context context;
     private final Registry registry;
     private final InstanceSlot slot;
@@ -49,6 +52,7 @@ public final class Procmesh implements AutoCloseable
     private final List<Runnable> heartbeatTasks = new CopyOnWriteArrayList<>();
     private final List<EventPublisher> publishers = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile boolean writerMayOutliveClose;
 
     private Procmesh(final Context context)
     {
@@ -154,6 +158,15 @@ public final class Procmesh implements AutoCloseable
         return context;
     }
 
+    /**
+     * A thread that writes this process's slot or queues did not stop in time (e.g. a handler past the shutdown
+     * timeout): {@link #close} will leave the registry and publishers mapped instead of unmapping them under it.
+     */
+    public void writerMayOutliveClose()
+    {
+        writerMayOutliveClose = true;
+    }
+
     @Override
     public void close()
     {
@@ -169,14 +182,31 @@ public final class Procmesh implements AutoCloseable
             if (!heartbeats.awaitTermination(context.heartbeatIntervalMs() * 10, TimeUnit.MILLISECONDS))
             {
                 context.errorHandler().onError(new IllegalStateException("heartbeat thread did not stop"));
+                writerMayOutliveClose = true;
             }
         }
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
+            writerMayOutliveClose = true;
         }
-        clientRunner.close();
-        client.close();
+        if (!clientRunner.stop(CLIENT_STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+        {
+            context.errorHandler().onError(new IllegalStateException(
+                "reply reader did not stop within " + CLIENT_STOP_TIMEOUT_MS + " ms"));
+            writerMayOutliveClose = true;
+        }
+        else
+        {
+            // Fails the calls still waiting; a late send on its closed queues throws, Chronicle checks.
+            client.close();
+        }
+        if (writerMayOutliveClose)
+        {
+            context.errorHandler().onError(new IllegalStateException(context.instanceId() +
+                ": a writer may still run, so the registry and topic queues stay mapped until the process exits"));
+            return;
+        }
         for (final EventPublisher publisher : publishers)
         {
             publisher.close();

@@ -116,18 +116,23 @@ public final class ServiceHost implements AutoCloseable
         closed = true;
         final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.shutdownTimeoutMs);
         slot.status(InstanceStatus.DRAINING);
-        if (!runner.stop(context.shutdownTimeoutMs, TimeUnit.MILLISECONDS))
-        {
-            context.mesh.context().errorHandler().onError(new IllegalStateException(
-                "read loop did not stop within " + context.shutdownTimeoutMs + " ms"));
-        }
+        final boolean stopped = runner.stop(context.shutdownTimeoutMs, TimeUnit.MILLISECONDS);
         while (dispatcher.asyncInFlight() > 0 && System.nanoTime() - deadlineNs < 0)
         {
             Thread.onSpinWait();
             Thread.yield();
         }
         slot.status(InstanceStatus.DOWN);
-        replyChannels.close();
+        if (stopped && dispatcher.asyncInFlight() == 0)
+        {
+            replyChannels.close();
+            return;
+        }
+        // A handler is still running and will write its slot and its reply: unmapping either under it is a
+        // SIGSEGV. Both stay mapped until the process exits.
+        context.mesh.writerMayOutliveClose();
+        context.mesh.context().errorHandler().onError(new IllegalStateException("a handler did not finish within " +
+            context.shutdownTimeoutMs + " ms; its reply queues and the registry stay mapped until the process exits"));
     }
 
     /**
