@@ -112,7 +112,7 @@ public final class InboundChannel implements AutoCloseable
             if (cycle != lastCycle)
             {
                 lastCycle = cycle;
-                retention.reading(cycle);
+                retention.reading(cycle, (SingleChronicleQueue)queue);
             }
         }
     }
