@@ -19,6 +19,7 @@ import io.procmesh.core.rpc.RpcClient;
 import io.procmesh.core.rpc.ServiceProxy;
 import io.procmesh.core.service.EventPublisher;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -211,7 +212,28 @@ public final class Procmesh implements AutoCloseable
         {
             publisher.close();
         }
+        if (context.ephemeralInstanceId())
+        {
+            deleteOwnReplies();
+        }
         registry.close();
+    }
+
+    /**
+     * A default {@code <service>-<pid>} id is never used again, so its reply queue would only pile up. Its registry
+     * entry stays, DOWN, for status and metrics.
+     */
+    private void deleteOwnReplies()
+    {
+        try
+        {
+            context.dataDirectory().deleteReplies(context.instanceId());
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            context.errorHandler().onError(new IllegalStateException(
+                "cannot delete the reply queue of " + context.instanceId() + ": " + ex, ex));
+        }
     }
 
     /**
@@ -234,6 +256,7 @@ public final class Procmesh implements AutoCloseable
         private Long instanceStaleMs;
         private String idleStrategyName;
         private boolean upOnConnect = true;
+        private boolean ephemeralInstanceId;
         private Long minFreeDiskMb;
         private ErrorHandler errorHandler;
         private DataDirectory dataDirectory;
@@ -388,6 +411,7 @@ public final class Procmesh implements AutoCloseable
             if (instanceId == null)
             {
                 instanceId = serviceName + "-" + ProcessHandle.current().pid();
+                ephemeralInstanceId = true;
             }
             Names.requireValid("instance", instanceId);
             heartbeatIntervalMs = positive(Configuration.HEARTBEAT_INTERVAL_MS_PROP_NAME,
@@ -446,6 +470,15 @@ public final class Procmesh implements AutoCloseable
         public String instanceId()
         {
             return instanceId;
+        }
+
+        /**
+         * @return whether the instance id is the per-process default, {@code <service>-<pid>}: its reply queue is
+         * deleted on close.
+         */
+        public boolean ephemeralInstanceId()
+        {
+            return ephemeralInstanceId;
         }
 
         public String version()

@@ -79,7 +79,7 @@ public final class ServiceHost implements AutoCloseable
             errorHandler, context.dedupWindow, topics);
         this.runner = new AgentRunner(agent, IdleStrategies.byName(context.idleStrategyName).get(), errorHandler);
         slot.advertiseInbox(inboxPath.toString());
-        mesh.onHeartbeat(this::measureBacklog);
+        mesh.onHeartbeat(this::onHeartbeat);
         runner.start();
         slot.status(InstanceStatus.UP);
     }
@@ -89,7 +89,10 @@ public final class ServiceHost implements AutoCloseable
         return new ServiceHost(context.conclude());
     }
 
-    private void measureBacklog()
+    /**
+     * Measures the inbox backlog and closes reply queues of callers gone quiet.
+     */
+    private void onHeartbeat()
     {
         if (!closed)
         {
@@ -98,6 +101,7 @@ public final class ServiceHost implements AutoCloseable
             {
                 slot.inboxBacklog(backlog);
             }
+            replyChannels.closeIdle(System.nanoTime());
         }
     }
 
