@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The layout version of {@link InstanceRecord} that a registry file was made with, kept beside it in
@@ -35,8 +36,13 @@ final class RegistryLayout
         {
             if (!Files.exists(registryFile))
             {
-                Files.createDirectories(layoutFile.toAbsolutePath().getParent());
-                Files.writeString(layoutFile, VERSION + "\n", StandardCharsets.US_ASCII);
+                // Replaced atomically: a process starting beside this one reads the old file or the new one, never
+                // a truncated one.
+                final Path directory = layoutFile.toAbsolutePath().getParent();
+                Files.createDirectories(directory);
+                final Path temporary = Files.createTempFile(directory, layoutFile.getFileName().toString(), ".tmp");
+                Files.writeString(temporary, VERSION + "\n", StandardCharsets.US_ASCII);
+                Files.move(temporary, layoutFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 return;
             }
             final int found = Files.exists(layoutFile) ?

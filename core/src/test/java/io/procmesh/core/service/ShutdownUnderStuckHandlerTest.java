@@ -49,7 +49,8 @@ class ShutdownUnderStuckHandlerTest
             final int exit = stuck.waitForExit(Duration.ofSeconds(60));
             try (Stream<Path> files = Files.list(dataDir))
             {
-                final List<Path> crashLogs = files.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList();
+                final List<Path> crashLogs =
+                    files.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList();
                 assertTrue(crashLogs.isEmpty(), "the JVM crashed: " + crashLogs + "\n" + stuck.logText());
             }
             assertEquals(SIGTERM_EXIT, exit, stuck.logText());
