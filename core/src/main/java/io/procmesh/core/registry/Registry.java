@@ -1,6 +1,7 @@
 package io.procmesh.core.registry;
 
 import io.procmesh.core.config.BootId;
+import io.procmesh.core.config.Configuration;
 import net.openhft.chronicle.bytes.Byteable;
 import net.openhft.chronicle.bytes.PointerBytesStore;
 import net.openhft.chronicle.hash.Data;
@@ -35,10 +36,6 @@ public final class Registry implements AutoCloseable
      * Chronicle's own 60 s would freeze the launcher's health monitor behind a lock a dead process left.
      */
     public static final long ATTACH_LOCK_TIMEOUT_MS = 1_000;
-    /**
-     * The staleness {@link #register(Registration)} assumes: procmesh.instanceStaleMs's default.
-     */
-    public static final long DEFAULT_STALE_MS = 1_500;
     private static final long HOLDER_POLL_MS = 20;
     private final ChronicleMap<CharSequence, InstanceRecord> map;
     private final RegistryGeneration generation;
@@ -126,11 +123,12 @@ public final class Registry implements AutoCloseable
     }
 
     /**
-     * Registers with the default staleness, {@link #DEFAULT_STALE_MS}; see {@link #register(Registration, long)}.
+     * Registers with the default staleness, procmesh.instanceStaleMs's default; see
+     * {@link #register(Registration, long)}.
      */
     public InstanceSlot register(final Registration registration)
     {
-        return register(registration, DEFAULT_STALE_MS);
+        return register(registration, Configuration.INSTANCE_STALE_MS_DEFAULT);
     }
 
     /**
