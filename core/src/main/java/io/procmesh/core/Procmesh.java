@@ -19,6 +19,7 @@ import io.procmesh.core.rpc.RpcClient;
 import io.procmesh.core.rpc.ServiceProxy;
 import io.procmesh.core.service.EventPublisher;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,10 +37,13 @@ import java.util.function.Supplier;
  *     UserApi users = mesh.proxy(UserApi.class, "user");
  * }
  * </pre>
- * Close order: status DOWN, heartbeats, reply reader, client, publishers, registry.
+ * Close order: status DOWN, heartbeats, reply reader, client, publishers, registry. If a thread that may still
+ * write the registry or a queue outlived its stop (a stuck handler, a heartbeat blocked in a scan), close leaves
+ * those mapped and the process's exit releases them: unmapping under a writer is a SIGSEGV, not an error.
  */
 public final class Procmesh implements AutoCloseable
 {
+    private static final long CLIENT_STOP_TIMEOUT_MS = 5_000;
     private final Context context;
     private final Registry registry;
     private final InstanceSlot slot;
@@ -49,6 +53,7 @@ public final class Procmesh implements AutoCloseable
     private final List<Runnable> heartbeatTasks = new CopyOnWriteArrayList<>();
     private final List<EventPublisher> publishers = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile boolean writerMayOutliveClose;
 
     private Procmesh(final Context context)
     {
@@ -60,7 +65,7 @@ public final class Procmesh implements AutoCloseable
         {
             this.slot = registry.register(new Registration(
                 context.serviceName(), context.instanceId(), context.version(), ProcessHandle.current().pid(), "",
-                context.metadata()));
+                context.metadata()), context.instanceStaleMs());
             this.client = new RpcClient(
                 context.instanceId(), dirs.replies(context.instanceId()), registry, slot, context.codec(),
                 context.json(), context.maxCallsInFlight(), context.discoveryRefreshMs(),
@@ -154,6 +159,15 @@ public final class Procmesh implements AutoCloseable
         return context;
     }
 
+    /**
+     * A thread that writes this process's slot or queues did not stop in time (e.g. a handler past the shutdown
+     * timeout): {@link #close} will leave the registry and publishers mapped instead of unmapping them under it.
+     */
+    public void writerMayOutliveClose()
+    {
+        writerMayOutliveClose = true;
+    }
+
     @Override
     public void close()
     {
@@ -169,19 +183,57 @@ public final class Procmesh implements AutoCloseable
             if (!heartbeats.awaitTermination(context.heartbeatIntervalMs() * 10, TimeUnit.MILLISECONDS))
             {
                 context.errorHandler().onError(new IllegalStateException("heartbeat thread did not stop"));
+                writerMayOutliveClose = true;
             }
         }
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
+            writerMayOutliveClose = true;
         }
-        clientRunner.close();
-        client.close();
+        if (!clientRunner.stop(CLIENT_STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+        {
+            context.errorHandler().onError(new IllegalStateException(
+                "reply reader did not stop within " + CLIENT_STOP_TIMEOUT_MS + " ms"));
+            writerMayOutliveClose = true;
+        }
+        else
+        {
+            // Fails the calls still waiting; a late send on its closed queues throws, Chronicle checks.
+            client.close();
+        }
+        if (writerMayOutliveClose)
+        {
+            context.errorHandler().onError(new IllegalStateException(context.instanceId() +
+                ": a writer may still run, so the registry and topic queues stay mapped until the process exits"));
+            return;
+        }
         for (final EventPublisher publisher : publishers)
         {
             publisher.close();
         }
+        if (context.ephemeralInstanceId())
+        {
+            deleteOwnReplies();
+        }
         registry.close();
+    }
+
+    /**
+     * A default {@code <service>-<pid>} id is never used again, so its reply queue would only pile up. Its registry
+     * entry stays, DOWN, for status and metrics.
+     */
+    private void deleteOwnReplies()
+    {
+        try
+        {
+            context.dataDirectory().deleteReplies(context.instanceId());
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            context.errorHandler().onError(new IllegalStateException(
+                "cannot delete the reply queue of " + context.instanceId() + ": " + ex, ex));
+        }
     }
 
     /**
@@ -204,6 +256,7 @@ public final class Procmesh implements AutoCloseable
         private Long instanceStaleMs;
         private String idleStrategyName;
         private boolean upOnConnect = true;
+        private boolean ephemeralInstanceId;
         private Long minFreeDiskMb;
         private ErrorHandler errorHandler;
         private DataDirectory dataDirectory;
@@ -358,6 +411,7 @@ public final class Procmesh implements AutoCloseable
             if (instanceId == null)
             {
                 instanceId = serviceName + "-" + ProcessHandle.current().pid();
+                ephemeralInstanceId = true;
             }
             Names.requireValid("instance", instanceId);
             heartbeatIntervalMs = positive(Configuration.HEARTBEAT_INTERVAL_MS_PROP_NAME,
@@ -416,6 +470,15 @@ public final class Procmesh implements AutoCloseable
         public String instanceId()
         {
             return instanceId;
+        }
+
+        /**
+         * @return whether the instance id is the per-process default, {@code <service>-<pid>}: its reply queue is
+         * deleted on close.
+         */
+        public boolean ephemeralInstanceId()
+        {
+            return ephemeralInstanceId;
         }
 
         public String version()

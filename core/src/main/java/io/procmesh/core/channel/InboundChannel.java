@@ -25,6 +25,7 @@ public final class InboundChannel implements AutoCloseable
     private final EnvelopeCodec codec;
     private final RetentionPolicy retention;
     private final Envelope envelope = new Envelope();
+    private final long bootFence;
     private int lastCycle = Integer.MIN_VALUE;
 
     private InboundChannel(
@@ -36,6 +37,7 @@ public final class InboundChannel implements AutoCloseable
         this.path = path;
         this.retention = retention;
         this.queue = retention == null ? Queues.open(path) : Queues.open(path, retention);
+        this.bootFence = BootFence.ensure(path, queue);
         this.tailer = tailerName == null ? queue.createTailer().toEnd() : queue.createTailer(tailerName);
         // Built on the owner's thread, read on the agent thread, closed after the agent stops.
         this.tailer.singleThreadedCheckDisabled(true);
@@ -110,7 +112,7 @@ public final class InboundChannel implements AutoCloseable
             if (cycle != lastCycle)
             {
                 lastCycle = cycle;
-                retention.reading(cycle);
+                retention.reading(cycle, (SingleChronicleQueue)queue);
             }
         }
     }
@@ -121,6 +123,23 @@ public final class InboundChannel implements AutoCloseable
     public long retentionDeletedFiles()
     {
         return retention == null ? 0 : retention.deletedFiles();
+    }
+
+    /**
+     * @return the index at or below which this queue's documents were written in an earlier boot of the host (their
+     * deadlines are meaningless now), or 0 if none were.
+     */
+    public long bootFenceIndex()
+    {
+        return bootFence;
+    }
+
+    /**
+     * @return the index of the queue's last document, or a negative number if it has none.
+     */
+    public long lastIndex()
+    {
+        return queue.lastIndex();
     }
 
     /**

@@ -27,6 +27,8 @@ public final class OutboundChannel implements AutoCloseable
     {
         this.path = path;
         this.queue = Queues.open(path);
+        // Before the first write: the fence must lie below every document of this boot.
+        BootFence.ensure(path, queue);
         try
         {
             // Making an appender takes the write lock once (it may roll a cycle), so a paused writer stops it too.

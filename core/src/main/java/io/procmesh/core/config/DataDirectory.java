@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The layout of a procmesh data directory. Every process that shares a directory shares the registry and queues.
  * <pre>
  * registry.cm                   registry and slots, shared by every process
- * queues/&lt;service&gt;/&lt;instance&gt;/  inbox of one instance
+ * queues/&lt;service&gt;/&lt;instance&gt;/  inbox of one instance; handled.mark in it is the last handled index
  * replies/&lt;instance&gt;/            replies for one caller instance
  * topics/&lt;topic&gt;/                pub/sub
  * state/&lt;service&gt;/              a service's own persisted store
@@ -87,6 +89,25 @@ public final class DataDirectory
     public Path replies(final String instanceId)
     {
         return root.resolve("replies").resolve(Names.requireValid("instance", instanceId));
+    }
+
+    /**
+     * Deletes a caller's reply queue directory, e.g. of a per-process id that no process will use again.
+     */
+    public void deleteReplies(final String instanceId) throws IOException
+    {
+        final Path directory = replies(instanceId);
+        if (!Files.exists(directory))
+        {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory))
+        {
+            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     public Path topic(final String topic)

@@ -51,6 +51,13 @@ public interface InstanceRecord
 
     long addAtomicRegistrations(long delta);
 
+    /**
+     * The host boot the heartbeat and start were taken in ({@link io.procmesh.core.config.BootId}).
+     */
+    long getBootId();
+
+    void setBootId(long bootId);
+
     long getHeartbeatNs();
 
     long getVolatileHeartbeatNs();

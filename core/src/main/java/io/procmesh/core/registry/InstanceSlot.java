@@ -29,7 +29,7 @@ public final class InstanceSlot
 
     public long heartbeatNs()
     {
-        return record.getVolatileHeartbeatNs();
+        return InstanceLiveness.heartbeatNs(record);
     }
 
     public InstanceStatus status()

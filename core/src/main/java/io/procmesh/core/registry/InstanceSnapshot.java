@@ -36,7 +36,7 @@ public record InstanceSnapshot(
             r.getStartTimeMs(),
             InstanceStatus.fromCode(r.getVolatileStatus()),
             r.getRegistrations(),
-            r.getVolatileHeartbeatNs(),
+            InstanceLiveness.heartbeatNs(r),
             r.getVolatileLastHandledIndex(),
             r.getVolatileInboxBacklog(),
             r.getVolatileRequestsIn(),

@@ -1,5 +1,7 @@
 package io.procmesh.core.registry;
 
+import io.procmesh.core.config.BootId;
+import io.procmesh.core.config.Configuration;
 import net.openhft.chronicle.bytes.Byteable;
 import net.openhft.chronicle.bytes.PointerBytesStore;
 import net.openhft.chronicle.hash.Data;
@@ -34,6 +36,7 @@ public final class Registry implements AutoCloseable
      * Chronicle's own 60 s would freeze the launcher's health monitor behind a lock a dead process left.
      */
     public static final long ATTACH_LOCK_TIMEOUT_MS = 1_000;
+    private static final long HOLDER_POLL_MS = 20;
     private final ChronicleMap<CharSequence, InstanceRecord> map;
     private final RegistryGeneration generation;
     private final Path file;
@@ -53,6 +56,7 @@ public final class Registry implements AutoCloseable
     public static Registry open(final Path file, final int maxInstances)
     {
         generateValueClasses();
+        RegistryLayout.check(file);
         try
         {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -73,6 +77,7 @@ public final class Registry implements AutoCloseable
     public static Registry recover(final Path file, final int maxInstances)
     {
         generateValueClasses();
+        RegistryLayout.check(file);
         try
         {
             final ChronicleMap<CharSequence, InstanceRecord> map = builder(maxInstances)
@@ -119,10 +124,26 @@ public final class Registry implements AutoCloseable
     }
 
     /**
-     * Registers or re-registers an instance and returns its slot, with status STARTING. A re-registration keeps
-     * the counters and the last handled inbox index of the previous incarnation.
+     * Registers with the default staleness, procmesh.instanceStaleMs's default; see
+     * {@link #register(Registration, long)}.
      */
     public InstanceSlot register(final Registration registration)
+    {
+        return register(registration, Configuration.INSTANCE_STALE_MS_DEFAULT);
+    }
+
+    /**
+     * Registers or re-registers an instance and returns its slot, with status STARTING. A re-registration keeps
+     * the counters and the last handled inbox index of the previous incarnation.
+     * <p>
+     * One live process per instance id: while the entry's recorded pid is another process that is alive, not
+     * DOWN, and heartbeating within {@code staleMs}, this waits (a holder being replaced is dying or stopped, so its
+     * heartbeat goes stale within {@code staleMs}) and then refuses with {@link InstanceIdInUseException}. The check
+     * and the claim are made under the entry's write lock, so two racing registrations cannot both win.
+     *
+     * @param staleMs the heartbeat age beyond which a holder is not live ({@code procmesh.instanceStaleMs}).
+     */
+    public InstanceSlot register(final Registration registration, final long staleMs)
     {
         final String instanceId = registration.instanceId();
         if (!map.containsKey(instanceId) && map.size() >= maxInstances)
@@ -137,19 +158,69 @@ public final class Registry implements AutoCloseable
         {
             throw new RegistryFullException(instanceId, maxInstances, ex);
         }
-        final InstanceRecord record = bindStable(instanceId);
-        record.setOrderedStatus(InstanceStatus.STARTING.code());
-        record.setService(registration.service());
-        record.setInstanceId(instanceId);
-        record.setVersion(registration.version());
-        record.setInboxPath(registration.inboxPath());
-        record.setMetadata(registration.metadata());
-        record.setPid(registration.pid());
-        record.setStartTimeMs(System.currentTimeMillis());
-        record.addAtomicRegistrations(1);
-        record.setOrderedHeartbeatNs(System.nanoTime());
-        generation.bump();
-        return new InstanceSlot(instanceId, record, generation);
+        final long staleNs = TimeUnit.MILLISECONDS.toNanos(staleMs);
+        final long deadlineNs = System.nanoTime() + staleNs + TimeUnit.MILLISECONDS.toNanos(HOLDER_POLL_MS);
+        while (true)
+        {
+            final InstanceRecord record = claim(registration, staleNs);
+            if (record != null)
+            {
+                generation.bump();
+                return new InstanceSlot(instanceId, record, generation);
+            }
+            if (System.nanoTime() - deadlineNs > 0)
+            {
+                final InstanceSnapshot holder = InstanceSnapshot.of(bindStable(instanceId));
+                throw new InstanceIdInUseException(instanceId, holder.pid(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - holder.heartbeatNs()));
+            }
+            InstanceLiveness.sleep(HOLDER_POLL_MS);
+        }
+    }
+
+    /**
+     * Under the entry's write lock: if no other live process holds it, writes this registration's identity and a
+     * fresh heartbeat, so a racing registration sees a live holder.
+     *
+     * @return the bound record, or null if another live process holds the entry.
+     */
+    private InstanceRecord claim(final Registration registration, final long staleNs)
+    {
+        final String instanceId = registration.instanceId();
+        try (ExternalMapQueryContext<CharSequence, InstanceRecord, ?> context = map.queryContext(instanceId))
+        {
+            if (!context.writeLock().tryLock(ATTACH_LOCK_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+            {
+                throw new RegistryWedgedException(file.toString(), instanceId, ATTACH_LOCK_TIMEOUT_MS);
+            }
+            final MapEntry<CharSequence, InstanceRecord> entry = context.entry();
+            if (entry == null)
+            {
+                throw new IllegalStateException("registry entry '" + instanceId + "' vanished while registering");
+            }
+            final InstanceRecord record = stableAt(addressOf(entry));
+            if (InstanceLiveness.isHeldByAnotherLiveProcess(record, registration.pid(), staleNs))
+            {
+                return null;
+            }
+            record.setOrderedStatus(InstanceStatus.STARTING.code());
+            record.setService(registration.service());
+            record.setInstanceId(instanceId);
+            record.setVersion(registration.version());
+            record.setInboxPath(registration.inboxPath());
+            record.setMetadata(registration.metadata());
+            record.setPid(registration.pid());
+            record.setStartTimeMs(System.currentTimeMillis());
+            record.addAtomicRegistrations(1);
+            record.setBootId(BootId.current());
+            record.setOrderedHeartbeatNs(System.nanoTime());
+            return record;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while registering '" + instanceId + "' in " + file, ex);
+        }
     }
 
     /**
@@ -186,14 +257,24 @@ public final class Registry implements AutoCloseable
             {
                 return null;
             }
-            final Data<InstanceRecord> value = entry.value();
-            address = value.bytes().addressForRead(value.offset());
+            address = addressOf(entry);
         }
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while attaching to '" + instanceId + "' in " + file, ex);
         }
+        return stableAt(address);
+    }
+
+    private static long addressOf(final MapEntry<CharSequence, InstanceRecord> entry)
+    {
+        final Data<InstanceRecord> value = entry.value();
+        return value.bytes().addressForRead(value.offset());
+    }
+
+    private static InstanceRecord stableAt(final long address)
+    {
         final InstanceRecord stable = Values.newNativeReference(InstanceRecord.class);
         final long size = ((Byteable)stable).maxSize();
         final PointerBytesStore ownPointer = new PointerBytesStore();

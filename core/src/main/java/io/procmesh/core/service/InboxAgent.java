@@ -2,6 +2,7 @@ package io.procmesh.core.service;
 
 import io.procmesh.core.agent.Agent;
 import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.channel.HandledMark;
 import io.procmesh.core.channel.InboundChannel;
 import io.procmesh.core.channel.InboundListener;
 import io.procmesh.core.message.DecodeResult;
@@ -13,9 +14,11 @@ import io.procmesh.core.rpc.RequestContext;
 /**
  * The service's read loop: the inbox first, then each subscribed topic, a bounded batch of each per cycle.
  * <p>
- * De-duplication: an inbox index at or below the slot's last handled index is a replay after a crash (the named
- * tailer's position can lag the handler by one message), and a message id seen within the recent window is a
- * second delivery. Either is counted and skipped, so a handler runs at most once per request.
+ * De-duplication: each inbox index is claimed on the inbox's {@link HandledMark} with a compare-and-set before
+ * anything else. An index at or below the mark is a replay after a crash (the named tailer's position can lag the
+ * handler by one message) or another reader's, and a message id seen within the recent window is a second
+ * delivery. Either is counted and skipped, so a handler runs at most once per request. The slot gets a copy of
+ * the mark for status and progress.
  */
 final class InboxAgent implements Agent, InboundListener
 {
@@ -25,6 +28,8 @@ final class InboxAgent implements Agent, InboundListener
     private final InboundChannel inbox;
     private final RequestDispatcher dispatcher;
     private final InstanceSlot slot;
+    private final HandledMark mark;
+    private final long bootFence;
     private final ErrorHandler errorHandler;
     private final RecentMessageIds recentIds;
     private final TopicReader[] topics;
@@ -35,6 +40,7 @@ final class InboxAgent implements Agent, InboundListener
         final InboundChannel inbox,
         final RequestDispatcher dispatcher,
         final InstanceSlot slot,
+        final HandledMark mark,
         final ErrorHandler errorHandler,
         final int dedupWindow,
         final TopicReader[] topics)
@@ -43,6 +49,8 @@ final class InboxAgent implements Agent, InboundListener
         this.inbox = inbox;
         this.dispatcher = dispatcher;
         this.slot = slot;
+        this.mark = mark;
+        this.bootFence = inbox.bootFenceIndex();
         this.errorHandler = errorHandler;
         this.recentIds = new RecentMessageIds(dedupWindow);
         this.topics = topics;
@@ -72,29 +80,33 @@ final class InboxAgent implements Agent, InboundListener
     @Override
     public void onEnvelope(final Envelope envelope, final long index)
     {
-        if (index <= slot.lastHandledIndex() || !recentIds.add(envelope.messageId()))
+        // Claimed before the handler runs: a crash inside it cannot make a replay run it a second time, and a
+        // second reader of this inbox cannot run it too. That request gets no reply and its caller a timeout, a
+        // clear error, never a duplicate effect.
+        if (!mark.claim(index))
         {
             slot.incrementDuplicates();
-            slot.lastHandledIndex(Math.max(index, slot.lastHandledIndex()));
+            return;
+        }
+        slot.lastHandledIndex(index);
+        if (!recentIds.add(envelope.messageId()))
+        {
+            slot.incrementDuplicates();
             return;
         }
         if (envelope.kind() != MessageKind.REQUEST)
         {
             reportBadMessage(index, "a " + envelope.kind() + " in an inbox");
-            slot.lastHandledIndex(index);
             return;
         }
         slot.incrementRequestsIn();
-        if (envelope.isExpired(System.nanoTime()))
+        // A request written in an earlier boot of the host carries a deadline on a clock that has restarted.
+        if (index <= bootFence || envelope.isExpired(System.nanoTime()))
         {
             slot.incrementTimeouts();
-            slot.lastHandledIndex(index);
             return;
         }
 
-        // Marked before the handler runs: a crash inside it cannot make a replay run it a second time.
-        // That request gets no reply and its caller a timeout, a clear error, never a duplicate effect.
-        slot.lastHandledIndex(index);
         final RequestContext context = RequestContext.enter(envelope, index);
         try
         {
@@ -109,8 +121,11 @@ final class InboxAgent implements Agent, InboundListener
     @Override
     public void onDecodeError(final DecodeResult result, final long index)
     {
-        reportBadMessage(index, result.name());
-        slot.lastHandledIndex(index);
+        if (mark.claim(index))
+        {
+            slot.lastHandledIndex(index);
+            reportBadMessage(index, result.name());
+        }
     }
 
     private void reportBadMessage(final long index, final String reason)

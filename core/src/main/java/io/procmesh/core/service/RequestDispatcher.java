@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.procmesh.core.agent.ErrorHandler;
-import io.procmesh.core.channel.OutboundChannel;
 import io.procmesh.core.message.Envelope;
 import io.procmesh.core.message.EnvelopeTooLargeException;
 import io.procmesh.core.message.MessageKind;
@@ -294,7 +293,6 @@ final class RequestDispatcher
 
     private void send(final Envelope reply)
     {
-        final OutboundChannel channel = replyChannels.forInstance(reply.replyTo());
-        channel.send(reply);
+        replyChannels.send(reply);
     }
 }

@@ -4,6 +4,7 @@ import io.procmesh.core.Procmesh;
 import io.procmesh.core.agent.AgentRunner;
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.agent.IdleStrategies;
+import io.procmesh.core.channel.HandledMark;
 import io.procmesh.core.channel.InboundChannel;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
@@ -53,6 +54,13 @@ public final class ServiceHost implements AutoCloseable
         slot.status(InstanceStatus.STARTING);
         this.inbox = InboundChannel.named(inboxPath, INBOX_TAILER, meshContext.codec(), meshContext.retainCycles(),
             errorHandler);
+        final HandledMark mark = HandledMark.open(inboxPath, inbox.lastIndex());
+        if (mark.resetFrom() != HandledMark.NONE)
+        {
+            errorHandler.onError(new IllegalStateException("inbox " + inboxPath + ": handled mark 0x" +
+                Long.toHexString(mark.resetFrom()) + " lay beyond the queue's last index, reset"));
+        }
+        slot.lastHandledIndex(mark.get());
         this.replyChannels = new ReplyChannels(dirs, meshContext.codec());
         this.dispatcher = new RequestDispatcher(service, instanceId, context.implementation,
             context.api == null ? null : OperationTable.of(context.api, meshContext.json()), context.rawHandler,
@@ -67,11 +75,11 @@ public final class ServiceHost implements AutoCloseable
                 subscription, meshContext.json(), slot, errorHandler, context.dedupWindow);
         }
 
-        final InboxAgent agent = new InboxAgent("procmesh-inbox-" + instanceId, inbox, dispatcher, slot,
+        final InboxAgent agent = new InboxAgent("procmesh-inbox-" + instanceId, inbox, dispatcher, slot, mark,
             errorHandler, context.dedupWindow, topics);
         this.runner = new AgentRunner(agent, IdleStrategies.byName(context.idleStrategyName).get(), errorHandler);
         slot.advertiseInbox(inboxPath.toString());
-        mesh.onHeartbeat(this::measureBacklog);
+        mesh.onHeartbeat(this::onHeartbeat);
         runner.start();
         slot.status(InstanceStatus.UP);
     }
@@ -81,7 +89,10 @@ public final class ServiceHost implements AutoCloseable
         return new ServiceHost(context.conclude());
     }
 
-    private void measureBacklog()
+    /**
+     * Measures the inbox backlog and closes reply queues of callers gone quiet.
+     */
+    private void onHeartbeat()
     {
         if (!closed)
         {
@@ -90,6 +101,7 @@ public final class ServiceHost implements AutoCloseable
             {
                 slot.inboxBacklog(backlog);
             }
+            replyChannels.closeIdle(System.nanoTime());
         }
     }
 
@@ -108,18 +120,23 @@ public final class ServiceHost implements AutoCloseable
         closed = true;
         final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.shutdownTimeoutMs);
         slot.status(InstanceStatus.DRAINING);
-        if (!runner.stop(context.shutdownTimeoutMs, TimeUnit.MILLISECONDS))
-        {
-            context.mesh.context().errorHandler().onError(new IllegalStateException(
-                "read loop did not stop within " + context.shutdownTimeoutMs + " ms"));
-        }
+        final boolean stopped = runner.stop(context.shutdownTimeoutMs, TimeUnit.MILLISECONDS);
         while (dispatcher.asyncInFlight() > 0 && System.nanoTime() - deadlineNs < 0)
         {
             Thread.onSpinWait();
             Thread.yield();
         }
         slot.status(InstanceStatus.DOWN);
-        replyChannels.close();
+        if (stopped && dispatcher.asyncInFlight() == 0)
+        {
+            replyChannels.close();
+            return;
+        }
+        // A handler is still running and will write its slot and its reply: unmapping either under it is a
+        // SIGSEGV. Both stay mapped until the process exits.
+        context.mesh.writerMayOutliveClose();
+        context.mesh.context().errorHandler().onError(new IllegalStateException("a handler did not finish within " +
+            context.shutdownTimeoutMs + " ms; its reply queues and the registry stay mapped until the process exits"));
     }
 
     /**

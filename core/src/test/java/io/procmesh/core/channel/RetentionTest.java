@@ -84,6 +84,67 @@ class RetentionTest
     }
 
     @Test
+    void shouldDeleteCycleFilesThatAPreviousProcessOfTheInstanceLeftBehind() throws Exception
+    {
+        final String previous = System.setProperty("procmesh.rollCycle", "TEST_SECONDLY");
+        try
+        {
+            final Path dir = TestDirectories.create("retention-leftovers").resolve("inbox");
+            final EnvelopeCodec codec = new EnvelopeCodec(1024);
+            final InboundListener ignore = new InboundListener()
+            {
+                public void onEnvelope(final Envelope envelope, final long index)
+                {
+                }
+
+                public void onDecodeError(final DecodeResult result, final long index)
+                {
+                    throw new AssertionError(result);
+                }
+            };
+            final Envelope envelope = new Envelope().operation("tick");
+            // The previous process read every cycle and died before its retention deleted any (no retention here).
+            try (OutboundChannel out = new OutboundChannel(dir, codec);
+                 InboundChannel in = InboundChannel.named(dir, "inbox", codec, 1, null))
+            {
+                for (int second = 0; second < 4; second++)
+                {
+                    out.send(envelope);
+                    while (in.poll(ignore) > 0)
+                    {
+                        Thread.onSpinWait();
+                    }
+                    Thread.sleep(1_100);
+                }
+            }
+            assertTrue(cycleFiles(dir) >= 4, "cycle files: " + cycleFiles(dir));
+
+            try (OutboundChannel out = new OutboundChannel(dir, codec);
+                 InboundChannel in = InboundChannel.named(dir, "inbox", codec, 1, new LoggingErrorHandler("test")))
+            {
+                out.send(envelope);
+                while (in.poll(ignore) > 0)
+                {
+                    Thread.onSpinWait();
+                }
+                assertTrue(cycleFiles(dir) <= 2, "cycle files left by the previous process: " + cycleFiles(dir));
+                assertTrue(in.retentionDeletedFiles() >= 2, "deleted " + in.retentionDeletedFiles());
+            }
+        }
+        finally
+        {
+            if (previous == null)
+            {
+                System.clearProperty("procmesh.rollCycle");
+            }
+            else
+            {
+                System.setProperty("procmesh.rollCycle", previous);
+            }
+        }
+    }
+
+    @Test
     void shouldRejectAnUnknownRollCycleNamingTheProperty()
     {
         final IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(

@@ -51,7 +51,7 @@ class RegistryTest
             final InstanceSlot before = registry.register(new Registration("s", "s-1", "1", 11, "", ""));
             before.incrementRequestsIn();
             before.lastHandledIndex(77);
-            final InstanceSlot after = registry.register(new Registration("s", "s-1", "2", 13, "", ""));
+            final InstanceSlot after = registry.register(new Registration("s", "s-1", "2", 11, "", ""));
             final InstanceSnapshot snapshot = after.snapshot();
             assertEquals(1, snapshot.requestsIn());
             assertEquals(77, snapshot.lastHandledIndex());

@@ -1,0 +1,64 @@
+package io.procmesh.core.registry;
+
+import io.procmesh.core.config.BootId;
+
+/**
+ * What makes a registry entry's holder live: the one rule used to refuse a second process on an instance id.
+ */
+final class InstanceLiveness
+{
+    /**
+     * Half of Long.MIN_VALUE: {@code nanoTime() - this} stays positive and about 146 years.
+     */
+    static final long OTHER_BOOT_HEARTBEAT_NS = Long.MIN_VALUE / 2;
+
+    private InstanceLiveness()
+    {
+    }
+
+    /**
+     * @return whether the entry is held by a process other than {@code ownPid} that is alive, not DOWN, and has
+     * heartbeated within {@code staleNs}. A pid that exists but stopped heartbeating (SIGSTOPped, or a reused pid)
+     * is not live, so a replacement is never blocked past the staleness limit.
+     */
+    static boolean isHeldByAnotherLiveProcess(final InstanceRecord record, final long ownPid, final long staleNs)
+    {
+        final long pid = record.getPid();
+        if (pid <= 0 || pid == ownPid || InstanceStatus.fromCode(record.getVolatileStatus()) == InstanceStatus.DOWN)
+        {
+            return false;
+        }
+        if (BootId.isOtherBoot(record.getBootId()))
+        {
+            return false;
+        }
+        final long ageNs = System.nanoTime() - record.getVolatileHeartbeatNs();
+        if (ageNs > staleNs || ageNs < 0)
+        {
+            return false;
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * The heartbeat as this boot's clock sees it: one taken in an earlier boot reads as older than any staleness
+     * limit, so every age check (directory, launcher, gateway) finds the instance stale, without overflow.
+     */
+    static long heartbeatNs(final InstanceRecord record)
+    {
+        return BootId.isOtherBoot(record.getBootId()) ? OTHER_BOOT_HEARTBEAT_NS : record.getVolatileHeartbeatNs();
+    }
+
+    static void sleep(final long ms)
+    {
+        try
+        {
+            Thread.sleep(ms);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an instance id's holder", ex);
+        }
+    }
+}
