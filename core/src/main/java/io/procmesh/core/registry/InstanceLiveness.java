@@ -3,7 +3,8 @@ package io.procmesh.core.registry;
 import io.procmesh.core.config.BootId;
 
 /**
- * What makes a registry entry's holder live: the one rule used to refuse a second process on an instance id.
+ * Whether a registry entry's holder is a live process, for refusing a second process on an instance id: the
+ * {@link Liveness} rule's heartbeat freshness, plus the pid alive.
  */
 final class InstanceLiveness
 {
@@ -28,12 +29,8 @@ final class InstanceLiveness
         {
             return false;
         }
-        if (BootId.isOtherBoot(record.getBootId()))
-        {
-            return false;
-        }
-        final long ageNs = System.nanoTime() - record.getVolatileHeartbeatNs();
-        if (ageNs > staleNs || ageNs < 0)
+        final long nowNs = System.nanoTime();
+        if (!Liveness.isFresh(heartbeatNs(record), nowNs, staleNs))
         {
             return false;
         }

@@ -3,7 +3,7 @@ package io.procmesh.core.rpc;
 import io.procmesh.core.channel.OutboundChannel;
 import io.procmesh.core.message.EnvelopeCodec;
 import io.procmesh.core.registry.InstanceSlot;
-import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.registry.Liveness;
 
 import java.nio.file.Path;
 
@@ -36,7 +36,7 @@ final class RemoteInstance implements AutoCloseable
      */
     boolean isUp(final long nowNs, final long staleNs)
     {
-        return slot.status() == InstanceStatus.UP && nowNs - slot.heartbeatNs() < staleNs;
+        return Liveness.isLive(slot, nowNs, staleNs);
     }
 
     OutboundChannel channel()

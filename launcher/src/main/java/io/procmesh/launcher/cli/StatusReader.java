@@ -4,8 +4,8 @@ import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.registry.Liveness;
 import io.procmesh.core.registry.Registry;
-import io.procmesh.launcher.LauncherConfiguration;
 import io.procmesh.launcher.LauncherFiles;
 import io.procmesh.launcher.process.InstanceProcesses;
 import io.procmesh.launcher.recovery.RegistryAccess;
@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds a {@link StatusReport} from the shared registry (pid, heartbeat, counters) and the launcher's state
@@ -29,6 +30,8 @@ import java.util.Optional;
  */
 final class StatusReader
 {
+    private static final long STALE_NS = TimeUnit.MILLISECONDS.toNanos(Configuration.instanceStaleMs());
+
     private final DataDirectory dataDirectory;
     private final LauncherFiles files;
 
@@ -93,8 +96,6 @@ final class StatusReader
             InstanceProcesses.find(pid, instanceId, dataDirectory.root()).isPresent() :
             pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         final long heartbeatAgeMs = alive && snapshot != null ? snapshot.heartbeatAgeMs(nowNs) : -1;
-        final long timeoutMs = supervised != null ?
-            supervised.heartbeatTimeoutMs() : LauncherConfiguration.heartbeatTimeoutMs();
 
         final String state;
         final String detail;
@@ -105,7 +106,7 @@ final class StatusReader
         }
         else
         {
-            state = derivedState(snapshot, alive, heartbeatAgeMs, timeoutMs).name();
+            state = derivedState(snapshot, alive, nowNs).name();
             detail = supervised == null ? "not supervised by the launcher" : "launcher not running";
         }
         return new StatusReport.Row(
@@ -125,18 +126,21 @@ final class StatusReader
             supervised != null);
     }
 
-    private static InstanceState derivedState(
-        final InstanceSnapshot snapshot, final boolean alive, final long heartbeatAgeMs, final long timeoutMs)
+    /**
+     * Without a running launcher to say, the state follows core's one {@link Liveness} rule: alive, UP and
+     * heartbeating within {@code procmesh.instanceStaleMs} is UP, as callers and the gateway see it.
+     */
+    private static InstanceState derivedState(final InstanceSnapshot snapshot, final boolean alive, final long nowNs)
     {
         if (!alive || snapshot == null)
         {
             return InstanceState.DOWN;
         }
-        if (heartbeatAgeMs > timeoutMs)
+        if (!Liveness.isFresh(snapshot.heartbeatNs(), nowNs, STALE_NS))
         {
             return InstanceState.DEGRADED;
         }
-        if (snapshot.status() == InstanceStatus.UP)
+        if (Liveness.isLive(snapshot, nowNs, STALE_NS))
         {
             return InstanceState.UP;
         }

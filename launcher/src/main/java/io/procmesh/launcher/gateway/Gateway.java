@@ -42,7 +42,7 @@ public final class Gateway implements AutoCloseable
             metrics.onInternalError();
             meshErrors.onError(error);
         };
-        this.view = new RegistryView(mesh.registry(), context.heartbeatTimeoutMs(), context.requiredServices(),
+        this.view = new RegistryView(mesh.registry(), mesh.context().instanceStaleMs(), context.requiredServices(),
             errorHandler);
         view.onRefresh(new RegistryMetricsBinder(metrics.registry()));
 

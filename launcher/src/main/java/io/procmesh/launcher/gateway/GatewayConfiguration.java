@@ -34,10 +34,6 @@ public final class GatewayConfiguration
     public static final String REGISTRY_REFRESH_MS_PROP_NAME = "procmesh.gateway.registryRefreshMs";
     public static final long REGISTRY_REFRESH_MS_DEFAULT = 100;
 
-    /** An UP instance whose heartbeat is older than this is treated as unavailable (it was killed or is frozen). */
-    public static final String HEARTBEAT_TIMEOUT_MS_PROP_NAME = "procmesh.gateway.heartbeatTimeoutMs";
-    public static final long HEARTBEAT_TIMEOUT_MS_DEFAULT = 1_000;
-
     public static final String RETRY_AFTER_SECONDS_PROP_NAME = "procmesh.gateway.retryAfterSeconds";
     public static final int RETRY_AFTER_SECONDS_DEFAULT = 1;
 
@@ -116,11 +112,6 @@ public final class GatewayConfiguration
     public static long registryRefreshMs()
     {
         return longProperty(REGISTRY_REFRESH_MS_PROP_NAME, REGISTRY_REFRESH_MS_DEFAULT);
-    }
-
-    public static long heartbeatTimeoutMs()
-    {
-        return longProperty(HEARTBEAT_TIMEOUT_MS_PROP_NAME, HEARTBEAT_TIMEOUT_MS_DEFAULT);
     }
 
     public static int retryAfterSeconds()

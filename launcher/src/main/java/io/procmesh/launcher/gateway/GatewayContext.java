@@ -19,7 +19,6 @@ public final class GatewayContext
     private List<String> requiredServices;
     private Integer maxBodyBytes;
     private Long registryRefreshMs;
-    private Long heartbeatTimeoutMs;
     private Integer retryAfterSeconds;
     private Integer minThreads;
     private Integer maxThreads;
@@ -75,12 +74,6 @@ public final class GatewayContext
     public GatewayContext registryRefreshMs(final long registryRefreshMs)
     {
         this.registryRefreshMs = registryRefreshMs;
-        return this;
-    }
-
-    public GatewayContext heartbeatTimeoutMs(final long heartbeatTimeoutMs)
-    {
-        this.heartbeatTimeoutMs = heartbeatTimeoutMs;
         return this;
     }
 
@@ -165,8 +158,6 @@ public final class GatewayContext
             maxBodyBytes != null ? maxBodyBytes : GatewayConfiguration.maxBodyBytes());
         registryRefreshMs = positive(GatewayConfiguration.REGISTRY_REFRESH_MS_PROP_NAME,
             registryRefreshMs != null ? registryRefreshMs : GatewayConfiguration.registryRefreshMs());
-        heartbeatTimeoutMs = positive(GatewayConfiguration.HEARTBEAT_TIMEOUT_MS_PROP_NAME,
-            heartbeatTimeoutMs != null ? heartbeatTimeoutMs : GatewayConfiguration.heartbeatTimeoutMs());
         retryAfterSeconds = (int)positive(GatewayConfiguration.RETRY_AFTER_SECONDS_PROP_NAME,
             retryAfterSeconds != null ? retryAfterSeconds : GatewayConfiguration.retryAfterSeconds());
         minThreads = (int)positive(GatewayConfiguration.MIN_THREADS_PROP_NAME,
@@ -249,11 +240,6 @@ public final class GatewayContext
     public long registryRefreshMs()
     {
         return registryRefreshMs;
-    }
-
-    public long heartbeatTimeoutMs()
-    {
-        return heartbeatTimeoutMs;
     }
 
     public int retryAfterSeconds()

@@ -2,6 +2,9 @@ package io.procmesh.launcher.gateway;
 
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.registry.Liveness;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * One registry entry as the gateway sees it at a refresh: the raw snapshot plus what it means.
@@ -11,7 +14,7 @@ import io.procmesh.core.registry.InstanceStatus;
  *                       heartbeat is too old (killed, or frozen).
  * @param heartbeatAgeMs time since its last heartbeat at the refresh, -1 if it never beat.
  * @param uptimeMs       time since it last registered.
- * @param live           UP with a fresh heartbeat: it can take calls.
+ * @param live           it can take calls, by core's one {@link Liveness} rule ({@code procmesh.instanceStaleMs}).
  */
 record InstanceView(InstanceSnapshot snapshot, String state, long heartbeatAgeMs, long uptimeMs, boolean live)
 {
@@ -21,14 +24,12 @@ record InstanceView(InstanceSnapshot snapshot, String state, long heartbeatAgeMs
         final InstanceSnapshot snapshot,
         final long nowNs,
         final long nowMs,
-        final long heartbeatTimeoutMs)
+        final long instanceStaleMs)
     {
-        final long ageMs = snapshot.heartbeatAgeMs(nowNs);
-        final boolean up = snapshot.status() == InstanceStatus.UP;
-        final boolean fresh = ageMs >= 0 && ageMs <= heartbeatTimeoutMs;
-        final String state = up && !fresh ? UNRESPONSIVE : snapshot.status().name();
+        final boolean live = Liveness.isLive(snapshot, nowNs, TimeUnit.MILLISECONDS.toNanos(instanceStaleMs));
+        final String state = snapshot.status() == InstanceStatus.UP && !live ? UNRESPONSIVE : snapshot.status().name();
         final long uptimeMs = snapshot.startTimeMs() > 0 ? Math.max(0, nowMs - snapshot.startTimeMs()) : 0;
-        return new InstanceView(snapshot, state, ageMs, uptimeMs, up && fresh);
+        return new InstanceView(snapshot, state, snapshot.heartbeatAgeMs(nowNs), uptimeMs, live);
     }
 
     String service()

@@ -44,7 +44,7 @@ final class RegistryView implements AutoCloseable
     }
 
     private final Entries entries;
-    private final long heartbeatTimeoutMs;
+    private final long instanceStaleMs;
     private final List<String> requiredServices;
     private final ErrorHandler errorHandler;
     private final ConcurrentHashMap<String, ServiceAvailability> availability = new ConcurrentHashMap<>();
@@ -97,21 +97,21 @@ final class RegistryView implements AutoCloseable
 
     RegistryView(
         final Registry registry,
-        final long heartbeatTimeoutMs,
+        final long instanceStaleMs,
         final List<String> requiredServices,
         final ErrorHandler errorHandler)
     {
-        this(Entries.of(registry), heartbeatTimeoutMs, requiredServices, errorHandler);
+        this(Entries.of(registry), instanceStaleMs, requiredServices, errorHandler);
     }
 
     RegistryView(
         final Entries entries,
-        final long heartbeatTimeoutMs,
+        final long instanceStaleMs,
         final List<String> requiredServices,
         final ErrorHandler errorHandler)
     {
         this.entries = entries;
-        this.heartbeatTimeoutMs = heartbeatTimeoutMs;
+        this.instanceStaleMs = instanceStaleMs;
         this.requiredServices = requiredServices;
         this.errorHandler = errorHandler;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable ->
@@ -227,7 +227,7 @@ final class RegistryView implements AutoCloseable
         final Map<String, List<InstanceView>> byService = new LinkedHashMap<>();
         for (final InstanceSnapshot entry : entries)
         {
-            final InstanceView view = InstanceView.of(entry, nowNs, nowMs, heartbeatTimeoutMs);
+            final InstanceView view = InstanceView.of(entry, nowNs, nowMs, instanceStaleMs);
             instances.add(view);
             byService.computeIfAbsent(entry.service(), s -> new ArrayList<>()).add(view);
             if (!entry.inboxPath().isEmpty())

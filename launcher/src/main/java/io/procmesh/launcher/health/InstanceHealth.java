@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Health of one supervised instance, read from its registry slot without any lock: liveness of its process,
- * heartbeat age and inbox progress. Called every health check interval.
+ * heartbeat age and inbox progress. Called every health check interval. Whether the instance takes calls is core's
+ * {@link io.procmesh.core.registry.Liveness} rule ({@code procmesh.instanceStaleMs}); the policy's
+ * {@code heartbeatTimeoutMs} here is how long the supervisor waits on a silent instance before killing it as hung.
  */
 public final class InstanceHealth
 {

@@ -1,6 +1,7 @@
 package io.procmesh.launcher.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.procmesh.core.config.Configuration;
 import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.Await;
@@ -37,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GatewayFailureTest
 {
     private static final long DEADLINE_MS = 1_000;
-    private static final long HEARTBEAT_TIMEOUT_MS = 3_000;
+    private static final long INSTANCE_STALE_MS = 3_000;
     private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(60);
     private static final String EXTRA_GATEWAYS = """
           clashing:
@@ -58,7 +59,7 @@ class GatewayFailureTest
     {
         system = GatewaySystem.start("gateway-failure", List.of(
             "-D" + GatewayConfiguration.DEADLINE_MS_PROP_NAME + "=" + DEADLINE_MS,
-            "-D" + GatewayConfiguration.HEARTBEAT_TIMEOUT_MS_PROP_NAME + "=" + HEARTBEAT_TIMEOUT_MS),
+            "-D" + Configuration.INSTANCE_STALE_MS_PROP_NAME + "=" + INSTANCE_STALE_MS),
             EXTRA_GATEWAYS::formatted);
         final HttpResult created = system.awaitPost("/api/users", "{\"name\":\"Grace\",\"email\":\"grace@example.com\"}",
             result -> result.status() != 503, CHANGE_TIMEOUT);

@@ -1,8 +1,10 @@
 package io.procmesh.launcher.gateway;
 
+import io.procmesh.core.config.Configuration;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.registry.Liveness;
 import io.procmesh.core.registry.Registration;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.core.test.TestDirectories;
@@ -11,11 +13,14 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 9 item 18e: a registry scan that fails part way must not hide the instances it did not reach.
+ * Issue 9 item 18e: a registry scan that fails part way must not hide the instances it did not reach. Issue 10
+ * item 2: the gateway's view of liveness is the callers'.
  */
 class RegistryViewTest
 {
@@ -47,6 +52,31 @@ class RegistryViewTest
         assertEquals(List.of("svc-1", "svc-2", "svc-3"), instanceIds(view), "the failed scan was run again");
         assertEquals(3, view.current().services().get("svc").liveInstances());
         assertEquals(1, errors.size());
+    }
+
+    /**
+     * Issue 10 item 2: the gateway judges an instance by the same rule and setting as callers. With its own 1 s
+     * timeout, it answered 503 for an instance 1.0-1.5 s silent while callers (1.5 s) still sent to it.
+     */
+    @Test
+    void shouldJudgeAnInstanceLiveExactlyWhenCallersDo()
+    {
+        final long staleMs = Configuration.instanceStaleMs();
+        final InstanceSlot slot = registry.register(new Registration("svc", "svc-1", "1", 4242, "", ""));
+        slot.status(InstanceStatus.UP);
+        final RegistryView view = new RegistryView(RegistryView.Entries.of(registry), staleMs, List.of(),
+            errors::add);
+        for (final long silentMs : new long[]{0, 900, 1_200, staleMs - 100, staleMs + 200, 3_000})
+        {
+            final long nowNs = System.nanoTime();
+            slot.heartbeat(nowNs - TimeUnit.MILLISECONDS.toNanos(silentMs));
+            view.refresh();
+            final boolean callersSend =
+                Liveness.isLive(slot, System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(staleMs));
+            assertEquals(callersSend, view.current().services().get("svc").liveInstances() == 1,
+                "silent " + silentMs + " ms: callers send " + callersSend);
+        }
+        assertTrue(errors.isEmpty(), errors.toString());
     }
 
     private static List<String> instanceIds(final RegistryView view)
