@@ -9,6 +9,7 @@ import io.procmesh.core.channel.OutboundChannel;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.config.Names;
+import io.procmesh.core.event.EventPublisher;
 import io.procmesh.core.message.EnvelopeCodec;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceStatus;
@@ -17,7 +18,6 @@ import io.procmesh.core.registry.Registry;
 import io.procmesh.core.rpc.JsonPayloads;
 import io.procmesh.core.rpc.RpcClient;
 import io.procmesh.core.rpc.ServiceProxy;
-import io.procmesh.core.service.EventPublisher;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.procmesh.core.service;
 
 import io.procmesh.core.Procmesh;
+import io.procmesh.core.event.EventPublisher;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.EchoApi;
 import io.procmesh.core.test.EchoService;

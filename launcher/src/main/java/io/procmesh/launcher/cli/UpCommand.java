@@ -5,6 +5,7 @@ import io.procmesh.launcher.ShutdownSignal;
 import io.procmesh.launcher.process.GracefulStop;
 import io.procmesh.launcher.process.LastResort;
 import io.procmesh.launcher.supervisor.Launcher;
+import io.procmesh.launcher.training.ClassDataTrainingMain;
 import io.procmesh.launcher.topology.Topology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,8 @@ final class UpCommand implements Callable<Integer>
         final long maxStopMs = GracefulStop.maxStopMs(topology.shutdownGraceMs()) + STOP_MARGIN_MS;
         try (ShutdownSignal signal = new ShutdownSignal(maxStopMs, () -> LastResort.killAll(dataDirectory)))
         {
-            return Launcher.run(new Launcher.Context().topology(topology).dataDirectory(dataDirectory), signal);
+            return Launcher.run(new Launcher.Context().topology(topology).dataDirectory(dataDirectory)
+                .classDataTrainingMain(ClassDataTrainingMain.class.getName()), signal);
         }
     }
 }

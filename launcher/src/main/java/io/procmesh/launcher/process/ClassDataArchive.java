@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * start-up; with the archive one started in about half the time here (measured in docs/operations.md).
  * <p>
  * Java 17 makes a dynamic archive only when a JVM exits normally, and services are stopped by SIGTERM or killed, so
- * the launcher runs a short training JVM ({@link ClassDataTrainingMain}) with {@code -XX:ArchiveClassesAtExit}
+ * the launcher runs a short training JVM (a training main class ({@code io.procmesh.launcher.training.ClassDataTrainingMain} under {@code procmesh up})) with {@code -XX:ArchiveClassesAtExit}
  * once every instance is UP (not before: on 2 cores it would slow the first start it is meant to speed up). The
  * archive is named by a fingerprint of the Java runtime and of every class-path jar's path, size and time, so a
  * rebuilt jar or another JDK gets a new one; the JVM checks the same itself and runs without an archive that does
@@ -41,34 +41,40 @@ public final class ClassDataArchive implements AutoCloseable
     private final Path archive;
     private final ChildClassPath classPath;
     private final Path log;
+    private final String trainingMain;
     private volatile Process training;
 
-    private ClassDataArchive(final Path directory, final Path archive, final ChildClassPath classPath, final Path log)
+    private ClassDataArchive(
+        final Path directory, final Path archive, final ChildClassPath classPath, final Path log,
+        final String trainingMain)
     {
         this.directory = directory;
         this.archive = archive;
         this.classPath = classPath;
         this.log = log;
+        this.trainingMain = trainingMain;
     }
 
     /**
-     * @param directory where archives live (one launcher per data directory uses it).
-     * @param log       where the training JVM's output goes.
+     * @param directory    where archives live (one launcher per data directory uses it).
+     * @param log          where the training JVM's output goes.
+     * @param trainingMain the main class the training JVM runs, on the children's class path; null disables.
      */
     public static ClassDataArchive of(
-        final boolean enabled, final Path directory, final ChildClassPath classPath, final Path log)
+        final boolean enabled, final Path directory, final ChildClassPath classPath, final Path log,
+        final String trainingMain)
     {
-        if (!enabled || !classPath.allJars())
+        if (!enabled || trainingMain == null || !classPath.allJars())
         {
             return disabled();
         }
         return new ClassDataArchive(directory, directory.resolve("classes-" + fingerprint(classPath) + SUFFIX),
-            classPath, log);
+            classPath, log, trainingMain);
     }
 
     public static ClassDataArchive disabled()
     {
-        return new ClassDataArchive(null, null, null, null);
+        return new ClassDataArchive(null, null, null, null, null);
     }
 
     private static String fingerprint(final ChildClassPath classPath)
@@ -129,7 +135,7 @@ public final class ClassDataArchive implements AutoCloseable
             command.add("-XX:ArchiveClassesAtExit=" + temporary);
             command.add("-cp");
             command.add(classPath.value());
-            command.add(ClassDataTrainingMain.class.getName());
+            command.add(trainingMain);
             command.add(scratch.toString());
             Files.createDirectories(log.getParent());
             final Process process = new ProcessBuilder(command)

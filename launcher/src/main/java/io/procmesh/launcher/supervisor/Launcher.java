@@ -97,7 +97,7 @@ public final class Launcher
         final ControlDirectory control = new ControlDirectory(files.controlDirectory());
         control.create();
         try (ClassDataArchive classData = ClassDataArchive.of(context.classDataSharing, files.classDataDirectory(),
-            context.classPath, context.dataDirectory.log("cds-training")))
+            context.classPath, context.dataDirectory.log("cds-training"), context.classDataTrainingMain))
         {
             return supervise(signal, stateFile, previous, registry, control, classData);
         }
@@ -228,6 +228,7 @@ public final class Launcher
         private int registryMaxInstances;
         private Boolean classDataSharingValue;
         private boolean classDataSharing;
+        private String classDataTrainingMain;
 
         public Context topology(final Topology topology)
         {
@@ -284,6 +285,16 @@ public final class Launcher
         public Context classDataSharing(final boolean classDataSharing)
         {
             this.classDataSharingValue = classDataSharing;
+            return this;
+        }
+
+        /**
+         * @param mainClass what the class-data training JVM runs (see {@link ClassDataArchive}); without one,
+         *                  children get no archive. The supervisor knows nothing of what is worth training on.
+         */
+        public Context classDataTrainingMain(final String mainClass)
+        {
+            this.classDataTrainingMain = mainClass;
             return this;
         }
 

@@ -15,13 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClassDataArchiveTest
 {
+    private static final String TRAINING = "io.procmesh.launcher.training.ClassDataTrainingMain";
+
     private final Path dir = TestDirectories.create("cds");
 
     @Test
     void shouldGiveChildrenTheArchiveOnlyOnceItExists() throws Exception
     {
         final ChildClassPath classPath = ChildClassPath.of(jar("app.jar").toString());
-        final ClassDataArchive archive = ClassDataArchive.of(true, dir.resolve("cds"), classPath, dir.resolve("t.log"));
+        final ClassDataArchive archive = ClassDataArchive.of(true, dir.resolve("cds"), classPath, dir.resolve("t.log"), TRAINING);
         assertEquals(List.of(), archive.jvmOptions());
 
         final Path file = archiveFile(archive);
@@ -35,9 +37,9 @@ class ClassDataArchiveTest
     {
         final Path jar = jar("app.jar");
         final ChildClassPath classPath = ChildClassPath.of(jar.toString());
-        final Path before = archiveFile(ClassDataArchive.of(true, dir, classPath, dir.resolve("t.log")));
+        final Path before = archiveFile(ClassDataArchive.of(true, dir, classPath, dir.resolve("t.log"), TRAINING));
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
-        final Path after = archiveFile(ClassDataArchive.of(true, dir, classPath, dir.resolve("t.log")));
+        final Path after = archiveFile(ClassDataArchive.of(true, dir, classPath, dir.resolve("t.log"), TRAINING));
         assertNotEquals(before, after);
     }
 
@@ -46,13 +48,13 @@ class ClassDataArchiveTest
     {
         final ChildClassPath withDirectory = ChildClassPath.of(jar("app.jar") + ":" + dir);
         assertFalse(withDirectory.allJars());
-        final ClassDataArchive forDirectories = ClassDataArchive.of(true, dir, withDirectory, dir.resolve("t.log"));
+        final ClassDataArchive forDirectories = ClassDataArchive.of(true, dir, withDirectory, dir.resolve("t.log"), TRAINING);
         forDirectories.createIfMissing();
         assertEquals(List.of(), forDirectories.jvmOptions());
 
         final ChildClassPath jars = ChildClassPath.of(jar("app.jar").toString());
         assertTrue(jars.allJars());
-        final ClassDataArchive disabled = ClassDataArchive.of(false, dir, jars, dir.resolve("t.log"));
+        final ClassDataArchive disabled = ClassDataArchive.of(false, dir, jars, dir.resolve("t.log"), TRAINING);
         disabled.createIfMissing();
         assertEquals(List.of(), disabled.jvmOptions());
         try (var files = Files.list(dir))

@@ -1,6 +1,6 @@
 package io.procmesh.services.order;
 
-import io.procmesh.core.service.EventPublisher;
+import io.procmesh.core.event.EventPublisher;
 import io.procmesh.core.service.ServiceHost;
 import io.procmesh.services.ServiceRunner;
 import io.procmesh.services.store.JsonStore;

@@ -1,10 +1,9 @@
-package io.procmesh.launcher.process;
+package io.procmesh.launcher.training;
 
 import io.procmesh.core.Procmesh;
 import io.procmesh.core.service.ServiceHost;
 import io.procmesh.launcher.gateway.Gateway;
 import io.procmesh.launcher.gateway.GatewayContext;
-import io.procmesh.services.store.JsonStore;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -13,11 +12,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The training run behind {@link ClassDataArchive}: does once what every service does at start-up and on its
- * first request (join the registry, open its inbox and reply queue, open a store, serve and make one call with
- * JSON payloads), and what the gateway adds (Jetty, metrics, one HTTP request), in a scratch data directory, then
- * exits normally so that the JVM writes the classes it loaded to the archive. Arguments: the scratch data
- * directory.
+ * The training run behind {@link io.procmesh.launcher.process.ClassDataArchive}: does once what every service
+ * does at start-up and on its first request (join the registry, open its inbox and reply queue, serve and make one
+ * call with JSON payloads), and what the gateway adds (Jetty, metrics, one HTTP request), in a scratch data
+ * directory, then exits normally so that the JVM writes the classes it loaded to the archive. It uses only
+ * procmesh-core and the launcher's own gateway, nothing of any topology's services (a service's own classes load
+ * from its jar). {@code procmesh up} names it to the launcher. Arguments: the scratch data directory.
  */
 public final class ClassDataTrainingMain
 {
@@ -48,15 +48,9 @@ public final class ClassDataTrainingMain
     {
         try (Procmesh mesh = Procmesh.connect(new Procmesh.Context()
                  .dataDir(scratch).serviceName(SERVICE).instanceId(SERVICE + "-1"));
-             JsonStore<String> store = JsonStore.open(scratch.resolve("state").resolve("training.cm"), String.class,
-                 1_000, 24, mesh.context().json().mapper());
              ServiceHost ignored = ServiceHost.launch(new ServiceHost.Context()
                  .mesh(mesh)
-                 .handler(Echo.class, text ->
-                 {
-                     store.put(text, text);
-                     return store.get(text);
-                 })))
+                 .handler(Echo.class, text -> text)))
         {
             final String answer = mesh.proxy(Echo.class, SERVICE).echo("training");
             if (!"training".equals(answer))

@@ -1,4 +1,4 @@
-package io.procmesh.core.service;
+package io.procmesh.core.event;
 
 import io.procmesh.core.channel.OutboundChannel;
 import io.procmesh.core.message.Envelope;
