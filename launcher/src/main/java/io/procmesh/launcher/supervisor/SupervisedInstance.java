@@ -16,9 +16,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The life of one instance, advanced once per health check by {@link #onCycle(long)}:
+ * The life of one instance, advanced once per health check by {@link #onCycle(long)}; its one state is an
+ * {@link InstancePhase}, which also says what the launcher reports:
  * <pre>
- * WAITING --deps UP, delay over--&gt; STARTING --UP in registry--&gt; RUNNING
+ * WAITING --deps UP, delay over--&gt; STARTING --UP in registry--&gt; UP &lt;--&gt; DEGRADED
  *    ^                               |  dead / not UP in time        |  dead / hung / stuck
  *    |                               v                               v
  *    +--backoff &lt;-- (intensity ok) --+---- STOPPING (SIGKILL) &lt;------+
@@ -32,15 +33,6 @@ final class SupervisedInstance
     private static final Logger LOG = LoggerFactory.getLogger(SupervisedInstance.class);
     private static final long AFTER_KILL_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(GracefulStop.AFTER_KILL_WAIT_MS);
 
-    private enum Phase
-    {
-        WAITING,
-        STARTING,
-        RUNNING,
-        STOPPING,
-        FAILED
-    }
-
     private final SupervisedService service;
     private final String instanceId;
     private final InstanceHealth health;
@@ -53,8 +45,9 @@ final class SupervisedInstance
     private final long stableAfterNs;
     private final long shutdownGraceNs;
 
-    private Phase phase = Phase.WAITING;
-    private InstanceState state = InstanceState.DOWN;
+    private final PendingStop stop = new PendingStop();
+    private InstancePhase phase = InstancePhase.WAITING;
+    private InstancePhase reportedPhase = InstancePhase.WAITING;
     private String detail = "not started";
     private long stateSinceMs = System.currentTimeMillis();
     private long stateSinceNs = System.nanoTime();
@@ -68,10 +61,6 @@ final class SupervisedInstance
     private long notBeforeNs;
     private SupervisedService waitingFor;
     private boolean waitingForFailed;
-    private long stopDeadlineNs;
-    private boolean killSent;
-    private boolean restartAtOnce;
-    private String stopReason;
     private long lastExitDetectedNs;
 
     SupervisedInstance(
@@ -107,12 +96,12 @@ final class SupervisedInstance
         pid = process.pid();
         restarts = previousRestarts;
         everRan = true;
-        phase = Phase.STARTING;
+        phase = InstancePhase.STARTING;
         phaseSinceNs = nowNs;
         health.reset();
         process.onExit().thenRun(wakeup);
         LOG.info("{} adopted: pid {} was started by an earlier launcher", instanceId, pid);
-        state(InstanceState.STARTING, "adopted", nowNs);
+        report("adopted", nowNs);
     }
 
     void onCycle(final long nowNs)
@@ -123,7 +112,8 @@ final class SupervisedInstance
                 waitToStart(nowNs);
                 break;
             case STARTING:
-            case RUNNING:
+            case UP:
+            case DEGRADED:
                 check(nowNs);
                 break;
             case STOPPING:
@@ -142,24 +132,23 @@ final class SupervisedInstance
         switch (phase)
         {
             case STARTING:
-            case RUNNING:
+            case UP:
+            case DEGRADED:
                 LOG.info("{} restart requested: SIGTERM to pid {}", instanceId, pid);
                 child.terminate();
-                phase = Phase.STOPPING;
-                stopDeadlineNs = nowNs + shutdownGraceNs;
-                killSent = false;
-                restartAtOnce = true;
-                state(InstanceState.DOWN, "restart requested: stopping", nowNs);
+                phase = InstancePhase.STOPPING;
+                stop.graceful(nowNs + shutdownGraceNs);
+                report("restart requested: stopping", nowNs);
                 break;
             case STOPPING:
-                restartAtOnce = true;
+                stop.restartAtOnce();
                 break;
             default:
-                phase = Phase.WAITING;
+                phase = InstancePhase.WAITING;
                 notBeforeNs = nowNs;
                 waitingFor = null;
                 backoff.reset();
-                state(InstanceState.DOWN, "restart requested", nowNs);
+                report("restart requested", nowNs);
                 break;
         }
     }
@@ -168,8 +157,8 @@ final class SupervisedInstance
     {
         if (service.isFailed())
         {
-            phase = Phase.FAILED;
-            state(InstanceState.FAILED, "service " + service.name() + " FAILED", nowNs);
+            phase = InstancePhase.FAILED;
+            report("service " + service.name() + " FAILED", nowNs);
             return;
         }
         if (nowNs - notBeforeNs < 0)
@@ -183,8 +172,7 @@ final class SupervisedInstance
             {
                 waitingFor = blocker;
                 waitingForFailed = blocker.isBlocked();
-                state(InstanceState.DOWN, "waiting for " + blocker.name() + (waitingForFailed ? " (FAILED)" : ""),
-                    nowNs);
+                report("waiting for " + blocker.name() + (waitingForFailed ? " (FAILED)" : ""), nowNs);
             }
             return;
         }
@@ -212,12 +200,12 @@ final class SupervisedInstance
             return;
         }
         pid = child.pid();
-        phase = Phase.STARTING;
+        phase = InstancePhase.STARTING;
         phaseSinceNs = nowNs;
         health.spawnedAt(nowNs);
         child.onExit().thenRun(wakeup);
         LOG.info("{} starting: pid {} (start #{}, log {})", instanceId, pid, starts, spawner.log(instanceId));
-        state(InstanceState.STARTING, "", nowNs);
+        report("", nowNs);
     }
 
     private void check(final long nowNs)
@@ -229,7 +217,7 @@ final class SupervisedInstance
                 exited(nowNs);
                 break;
             case STARTING:
-                if (phase == Phase.STARTING && nowNs - phaseSinceNs > startTimeoutNs)
+                if (phase == InstancePhase.STARTING && nowNs - phaseSinceNs > startTimeoutNs)
                 {
                     kill(nowNs, "not UP " + TimeUnit.NANOSECONDS.toMillis(startTimeoutNs) + " ms after start");
                 }
@@ -238,9 +226,10 @@ final class SupervisedInstance
                 up(nowNs);
                 break;
             case DEGRADED:
-                if (phase == Phase.RUNNING && state != InstanceState.DEGRADED)
+                if (phase == InstancePhase.UP)
                 {
-                    state(InstanceState.DEGRADED, health.degradedReason(nowNs), nowNs);
+                    phase = InstancePhase.DEGRADED;
+                    report(health.degradedReason(nowNs), nowNs);
                     LOG.warn("{} DEGRADED: {}", instanceId, detail);
                 }
                 break;
@@ -257,24 +246,25 @@ final class SupervisedInstance
 
     private void up(final long nowNs)
     {
-        if (phase == Phase.STARTING)
+        if (phase == InstancePhase.STARTING)
         {
             LOG.info("{} UP: pid {}, {} ms after start", instanceId, pid,
                 TimeUnit.NANOSECONDS.toMillis(nowNs - phaseSinceNs));
-            phase = Phase.RUNNING;
+            phase = InstancePhase.UP;
             phaseSinceNs = nowNs;
             stable = false;
         }
-        else if (state == InstanceState.DEGRADED)
+        else if (phase == InstancePhase.DEGRADED)
         {
             LOG.info("{} UP again after being DEGRADED", instanceId);
+            phase = InstancePhase.UP;
         }
         if (!stable && nowNs - phaseSinceNs >= stableAfterNs)
         {
             stable = true;
             backoff.reset();
         }
-        state(InstanceState.UP, "", nowNs);
+        report("", nowNs);
     }
 
     private void exited(final long nowNs)
@@ -300,26 +290,22 @@ final class SupervisedInstance
     {
         LOG.warn("{} {}: SIGKILL to pid {}", instanceId, reason, pid);
         child.kill();
-        phase = Phase.STOPPING;
-        stopDeadlineNs = nowNs;
-        killSent = true;
-        restartAtOnce = false;
-        stopReason = reason;
-        state(InstanceState.DOWN, "killed: " + reason, nowNs);
+        phase = InstancePhase.STOPPING;
+        stop.killed(nowNs, reason);
+        report("killed: " + reason, nowNs);
     }
 
     private void awaitStop(final long nowNs)
     {
         if (child.isAlive())
         {
-            if (!killSent && nowNs - stopDeadlineNs >= 0)
+            if (!stop.killSent() && nowNs - stop.deadlineNs() >= 0)
             {
                 LOG.warn("{} pid {} did not stop within the grace period: SIGKILL", instanceId, pid);
                 child.kill();
-                killSent = true;
-                stopDeadlineNs = nowNs;
+                stop.escalated(nowNs);
             }
-            if (!killSent || nowNs - stopDeadlineNs < AFTER_KILL_WAIT_NS)
+            if (!stop.killSent() || nowNs - stop.deadlineNs() < AFTER_KILL_WAIT_NS)
             {
                 return;
             }
@@ -331,17 +317,17 @@ final class SupervisedInstance
         lastExitDetectedNs = nowNs;
         health.markDown(pid);
         child = null;
-        if (restartAtOnce)
+        if (stop.isRestartAtOnce())
         {
-            phase = Phase.WAITING;
+            phase = InstancePhase.WAITING;
             notBeforeNs = nowNs;
             waitingFor = null;
             backoff.reset();
-            state(InstanceState.DOWN, "restarting", nowNs);
+            report("restarting", nowNs);
         }
         else
         {
-            afterFailure(nowNs, stopReason);
+            afterFailure(nowNs, stop.reason());
         }
     }
 
@@ -349,25 +335,28 @@ final class SupervisedInstance
     {
         if (!service.tryRestart(nowNs, instanceId, reason, spawner.log(instanceId)))
         {
-            phase = Phase.FAILED;
-            state(InstanceState.FAILED, reason, nowNs);
+            phase = InstancePhase.FAILED;
+            report(reason, nowNs);
             return;
         }
         final long delayMs = backoff.nextDelayMs();
-        phase = Phase.WAITING;
+        phase = InstancePhase.WAITING;
         notBeforeNs = nowNs + TimeUnit.MILLISECONDS.toNanos(delayMs);
         waitingFor = null;
         LOG.info("{} restarting in {} ms", instanceId, delayMs);
-        state(InstanceState.DOWN, reason + "; restarting in " + delayMs + " ms", nowNs);
+        report(reason + "; restarting in " + delayMs + " ms", nowNs);
     }
 
-    private void state(final InstanceState newState, final String newDetail, final long nowNs)
+    /**
+     * Publishes the current phase's reported state with its detail, if either changed since the last report.
+     */
+    private void report(final String newDetail, final long nowNs)
     {
-        if (newState == state && newDetail.equals(detail))
+        if (phase.reported() == reportedPhase.reported() && newDetail.equals(detail))
         {
             return;
         }
-        state = newState;
+        reportedPhase = phase;
         detail = newDetail;
         stateSinceMs = System.currentTimeMillis();
         stateSinceNs = nowNs;
@@ -384,8 +373,8 @@ final class SupervisedInstance
             health.markDown(pid);
             child = null;
         }
-        phase = Phase.WAITING;
-        state(InstanceState.DOWN, "stopped", nowNs);
+        phase = InstancePhase.WAITING;
+        report("stopped", nowNs);
     }
 
     /**
@@ -401,11 +390,11 @@ final class SupervisedInstance
             child = null;
         }
         health.detach();
-        if (phase != Phase.FAILED)
+        if (phase != InstancePhase.FAILED)
         {
-            phase = Phase.WAITING;
+            phase = InstancePhase.WAITING;
             notBeforeNs = Long.MAX_VALUE;
-            state(InstanceState.DOWN, "registry wedged: recovering it", nowNs);
+            report("registry wedged: recovering it", nowNs);
         }
     }
 
@@ -416,14 +405,14 @@ final class SupervisedInstance
     void startAfterRegistryRecovery(final Registry recovered, final long nowNs)
     {
         health.rebind(recovered);
-        if (phase == Phase.FAILED)
+        if (phase == InstancePhase.FAILED)
         {
             return;
         }
         notBeforeNs = nowNs;
         waitingFor = null;
         backoff.reset();
-        state(InstanceState.DOWN, "registry recovered: restarting", nowNs);
+        report("registry recovered: restarting", nowNs);
     }
 
     /**
@@ -431,7 +420,7 @@ final class SupervisedInstance
      */
     boolean isDelayed(final long nowNs)
     {
-        return phase == Phase.WAITING && nowNs - notBeforeNs < 0;
+        return phase == InstancePhase.WAITING && nowNs - notBeforeNs < 0;
     }
 
     long notBeforeNs()
@@ -452,7 +441,7 @@ final class SupervisedInstance
      */
     boolean isBlocked()
     {
-        return phase == Phase.FAILED || (phase == Phase.WAITING && service.isBlocked());
+        return phase == InstancePhase.FAILED || (phase == InstancePhase.WAITING && service.isBlocked());
     }
 
     String instanceId()
@@ -467,7 +456,7 @@ final class SupervisedInstance
 
     InstanceState state()
     {
-        return state;
+        return phase.reported();
     }
 
     String detail()

@@ -141,8 +141,16 @@ public final class Supervisor
                 earliestRestartNs = instance.notBeforeNs();
             }
         }
-        restarts.advance(nowNs);
         reportRecoveryOnceUp(nowNs);
+        // The state file first: an operator's restart is answered only once the state it reports is on disk, so a
+        // `status` run right after `restart` returns shows the new instance UP (it showed STARTING under load).
+        final int published = publishStateIfChanged();
+        restarts.advance(nowNs);
+        return published + publishStateIfChanged();
+    }
+
+    private int publishStateIfChanged()
+    {
         if (!stateChanged)
         {
             return 0;
