@@ -6,9 +6,11 @@ import io.procmesh.core.agent.IdleStrategies;
 import io.procmesh.core.agent.IdleStrategy;
 import io.procmesh.core.agent.LoggingErrorHandler;
 import io.procmesh.core.channel.OutboundChannel;
+import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.config.Names;
+import io.procmesh.core.config.Settings;
 import io.procmesh.core.message.EnvelopeCodec;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceStatus;
@@ -66,10 +68,10 @@ public final class Procmesh implements AutoCloseable
             this.slot = registry.register(new Registration(
                 context.serviceName(), context.instanceId(), context.version(), ProcessHandle.current().pid(), "",
                 context.metadata()), context.instanceStaleMs());
-            this.client = new RpcClient(
-                context.instanceId(), dirs.replies(context.instanceId()), registry, slot, context.codec(),
-                context.json(), context.maxCallsInFlight(), context.discoveryRefreshMs(),
-                context.defaultDeadlineMs(), context.retainCycles(), context.instanceStaleMs(), context.errorHandler());
+            this.client = new RpcClient(context.rpcClientContext()
+                .replyQueue(dirs.replies(context.instanceId()))
+                .registry(registry)
+                .slot(slot));
             this.clientRunner = new AgentRunner(client, context.idleStrategy().get(), context.errorHandler()).start();
             this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable ->
             {
@@ -241,6 +243,7 @@ public final class Procmesh implements AutoCloseable
      */
     public static final class Context
     {
+        private final ConcludeOnce concluded = new ConcludeOnce("Procmesh.Context");
         private Path dataDir;
         private String serviceName = "client";
         private String instanceId;
@@ -398,10 +401,12 @@ public final class Procmesh implements AutoCloseable
         }
 
         /**
-         * Fills every unset field from configuration and checks the result. Called once by connect.
+         * Fills every unset field from configuration and checks the result. Called by connect; a second call
+         * throws {@link IllegalStateException}.
          */
         public Context conclude()
         {
+            concluded.begin();
             dataDirectory = new DataDirectory(dataDir != null ? dataDir : Path.of(Configuration.dataDir()));
             Names.requireValid("service", serviceName);
             if (instanceId == null)
@@ -414,11 +419,11 @@ public final class Procmesh implements AutoCloseable
                 ephemeralInstanceId = true;
             }
             Names.requireValid("instance", instanceId);
-            heartbeatIntervalMs = positive(Configuration.HEARTBEAT_INTERVAL_MS_PROP_NAME,
+            heartbeatIntervalMs = Settings.positive(Configuration.HEARTBEAT_INTERVAL_MS_PROP_NAME,
                 heartbeatIntervalMs != null ? heartbeatIntervalMs : Configuration.heartbeatIntervalMs());
-            defaultDeadlineMs = positive(Configuration.DEFAULT_DEADLINE_MS_PROP_NAME,
+            defaultDeadlineMs = Settings.positive(Configuration.DEFAULT_DEADLINE_MS_PROP_NAME,
                 defaultDeadlineMs != null ? defaultDeadlineMs : Configuration.defaultDeadlineMs());
-            discoveryRefreshMs = positive(Configuration.DISCOVERY_REFRESH_MS_PROP_NAME,
+            discoveryRefreshMs = Settings.positive(Configuration.DISCOVERY_REFRESH_MS_PROP_NAME,
                 discoveryRefreshMs != null ? discoveryRefreshMs : Configuration.discoveryRefreshMs());
             maxCallsInFlight = maxCallsInFlight != null ? maxCallsInFlight : Configuration.maxCallsInFlight();
             minFreeDiskMb = minFreeDiskMb != null ? minFreeDiskMb : Configuration.minFreeDiskMb();
@@ -426,7 +431,7 @@ public final class Procmesh implements AutoCloseable
                 registryMaxInstances : Configuration.registryMaxInstances();
             maxPayloadBytes = maxPayloadBytes != null ? maxPayloadBytes : Configuration.maxPayloadBytes();
             retainCycles = retainCycles != null ? retainCycles : Configuration.retainCycles();
-            instanceStaleMs = positive(Configuration.INSTANCE_STALE_MS_PROP_NAME,
+            instanceStaleMs = Settings.positive(Configuration.INSTANCE_STALE_MS_PROP_NAME,
                 instanceStaleMs != null ? instanceStaleMs : Configuration.instanceStaleMs());
             if (instanceStaleMs <= heartbeatIntervalMs)
             {
@@ -446,15 +451,6 @@ public final class Procmesh implements AutoCloseable
                 json = new JsonPayloads();
             }
             return this;
-        }
-
-        private static long positive(final String name, final long value)
-        {
-            if (value <= 0)
-            {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
-            }
-            return value;
         }
 
         public DataDirectory dataDirectory()
@@ -539,6 +535,24 @@ public final class Procmesh implements AutoCloseable
         public EnvelopeCodec codec()
         {
             return codec;
+        }
+
+        /**
+         * @return a client context with this membership's settings; the caller adds the reply queue, registry and
+         * slot.
+         */
+        public RpcClient.Context rpcClientContext()
+        {
+            return new RpcClient.Context()
+                .instanceId(instanceId)
+                .codec(codec)
+                .json(json)
+                .maxCallsInFlight(maxCallsInFlight)
+                .discoveryRefreshMs(discoveryRefreshMs)
+                .defaultDeadlineMs(defaultDeadlineMs)
+                .retainCycles(retainCycles)
+                .instanceStaleMs(instanceStaleMs)
+                .errorHandler(errorHandler);
         }
 
         public JsonPayloads json()
