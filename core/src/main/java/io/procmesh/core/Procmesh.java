@@ -25,8 +25,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -51,8 +49,8 @@ public final class Procmesh implements AutoCloseable
     private final InstanceSlot slot;
     private final RpcClient client;
     private final AgentRunner clientRunner;
-    private final ScheduledExecutorService heartbeats;
-    private final List<Runnable> heartbeatTasks = new CopyOnWriteArrayList<>();
+    private final HeartbeatAgent heartbeat;
+    private final AgentRunner heartbeatRunner;
     private final List<EventPublisher> publishers = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private volatile boolean writerMayOutliveClose;
@@ -73,15 +71,11 @@ public final class Procmesh implements AutoCloseable
                 .registry(registry)
                 .slot(slot));
             this.clientRunner = new AgentRunner(client, context.idleStrategy().get(), context.errorHandler()).start();
-            this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable ->
-            {
-                final Thread thread = new Thread(runnable, "procmesh-heartbeat-" + context.instanceId());
-                thread.setDaemon(true);
-                return thread;
-            });
-            slot.heartbeat(System.nanoTime());
-            heartbeats.scheduleAtFixedRate(this::heartbeat, context.heartbeatIntervalMs(),
-                context.heartbeatIntervalMs(), TimeUnit.MILLISECONDS);
+            final long nowNs = System.nanoTime();
+            slot.heartbeat(nowNs);
+            this.heartbeat =
+                new HeartbeatAgent(context.instanceId(), slot, client, context.heartbeatIntervalMs(), nowNs);
+            this.heartbeatRunner = new AgentRunner(heartbeat, heartbeat, context.errorHandler()).start();
             slot.status(context.upOnConnect() ? InstanceStatus.UP : InstanceStatus.STARTING);
         }
         catch (final RuntimeException ex)
@@ -96,30 +90,12 @@ public final class Procmesh implements AutoCloseable
         return new Procmesh(context.conclude());
     }
 
-    private void heartbeat()
-    {
-        try
-        {
-            final long nowNs = System.nanoTime();
-            slot.heartbeat(nowNs);
-            client.refreshDirectoryIfDue(nowNs);
-            for (final Runnable task : heartbeatTasks)
-            {
-                task.run();
-            }
-        }
-        catch (final Throwable error)
-        {
-            context.errorHandler().onError(error);
-        }
-    }
-
     /**
      * Runs a task on the heartbeat thread at the heartbeat interval, e.g. a backlog measurement.
      */
     public void onHeartbeat(final Runnable task)
     {
-        heartbeatTasks.add(task);
+        heartbeat.addTask(task);
     }
 
     public <T> T proxy(final Class<T> api, final String service)
@@ -179,18 +155,9 @@ public final class Procmesh implements AutoCloseable
         }
         closed = true;
         slot.status(InstanceStatus.DOWN);
-        heartbeats.shutdownNow();
-        try
+        if (!heartbeatRunner.stop(context.heartbeatIntervalMs() * 10, TimeUnit.MILLISECONDS))
         {
-            if (!heartbeats.awaitTermination(context.heartbeatIntervalMs() * 10, TimeUnit.MILLISECONDS))
-            {
-                context.errorHandler().onError(new IllegalStateException("heartbeat thread did not stop"));
-                writerMayOutliveClose = true;
-            }
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
+            context.errorHandler().onError(new IllegalStateException("heartbeat thread did not stop"));
             writerMayOutliveClose = true;
         }
         if (!clientRunner.stop(CLIENT_STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS))
