@@ -6,9 +6,11 @@ import io.procmesh.core.agent.IdleStrategies;
 import io.procmesh.core.agent.IdleStrategy;
 import io.procmesh.core.agent.LoggingErrorHandler;
 import io.procmesh.core.channel.OutboundChannel;
+import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.config.Names;
+import io.procmesh.core.config.Settings;
 import io.procmesh.core.event.EventPublisher;
 import io.procmesh.core.message.EnvelopeCodec;
 import io.procmesh.core.registry.InstanceSlot;
@@ -23,8 +25,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -49,8 +49,8 @@ public final class Procmesh implements AutoCloseable
     private final InstanceSlot slot;
     private final RpcClient client;
     private final AgentRunner clientRunner;
-    private final ScheduledExecutorService heartbeats;
-    private final List<Runnable> heartbeatTasks = new CopyOnWriteArrayList<>();
+    private final HeartbeatAgent heartbeat;
+    private final AgentRunner heartbeatRunner;
     private final List<EventPublisher> publishers = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private volatile boolean writerMayOutliveClose;
@@ -66,20 +66,16 @@ public final class Procmesh implements AutoCloseable
             this.slot = registry.register(new Registration(
                 context.serviceName(), context.instanceId(), context.version(), ProcessHandle.current().pid(), "",
                 context.metadata()), context.instanceStaleMs());
-            this.client = new RpcClient(
-                context.instanceId(), dirs.replies(context.instanceId()), registry, slot, context.codec(),
-                context.json(), context.maxCallsInFlight(), context.discoveryRefreshMs(),
-                context.defaultDeadlineMs(), context.retainCycles(), context.instanceStaleMs(), context.errorHandler());
+            this.client = new RpcClient(context.rpcClientContext()
+                .replyQueue(dirs.replies(context.instanceId()))
+                .registry(registry)
+                .slot(slot));
             this.clientRunner = new AgentRunner(client, context.idleStrategy().get(), context.errorHandler()).start();
-            this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable ->
-            {
-                final Thread thread = new Thread(runnable, "procmesh-heartbeat-" + context.instanceId());
-                thread.setDaemon(true);
-                return thread;
-            });
-            slot.heartbeat(System.nanoTime());
-            heartbeats.scheduleAtFixedRate(this::heartbeat, context.heartbeatIntervalMs(),
-                context.heartbeatIntervalMs(), TimeUnit.MILLISECONDS);
+            final long nowNs = System.nanoTime();
+            slot.heartbeat(nowNs);
+            this.heartbeat =
+                new HeartbeatAgent(context.instanceId(), slot, client, context.heartbeatIntervalMs(), nowNs);
+            this.heartbeatRunner = new AgentRunner(heartbeat, heartbeat, context.errorHandler()).start();
             slot.status(context.upOnConnect() ? InstanceStatus.UP : InstanceStatus.STARTING);
         }
         catch (final RuntimeException ex)
@@ -94,30 +90,12 @@ public final class Procmesh implements AutoCloseable
         return new Procmesh(context.conclude());
     }
 
-    private void heartbeat()
-    {
-        try
-        {
-            final long nowNs = System.nanoTime();
-            slot.heartbeat(nowNs);
-            client.refreshDirectoryIfDue(nowNs);
-            for (final Runnable task : heartbeatTasks)
-            {
-                task.run();
-            }
-        }
-        catch (final Throwable error)
-        {
-            context.errorHandler().onError(error);
-        }
-    }
-
     /**
      * Runs a task on the heartbeat thread at the heartbeat interval, e.g. a backlog measurement.
      */
     public void onHeartbeat(final Runnable task)
     {
-        heartbeatTasks.add(task);
+        heartbeat.addTask(task);
     }
 
     public <T> T proxy(final Class<T> api, final String service)
@@ -177,18 +155,9 @@ public final class Procmesh implements AutoCloseable
         }
         closed = true;
         slot.status(InstanceStatus.DOWN);
-        heartbeats.shutdownNow();
-        try
+        if (!heartbeatRunner.stop(context.heartbeatIntervalMs() * 10, TimeUnit.MILLISECONDS))
         {
-            if (!heartbeats.awaitTermination(context.heartbeatIntervalMs() * 10, TimeUnit.MILLISECONDS))
-            {
-                context.errorHandler().onError(new IllegalStateException("heartbeat thread did not stop"));
-                writerMayOutliveClose = true;
-            }
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
+            context.errorHandler().onError(new IllegalStateException("heartbeat thread did not stop"));
             writerMayOutliveClose = true;
         }
         if (!clientRunner.stop(CLIENT_STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS))
@@ -241,6 +210,7 @@ public final class Procmesh implements AutoCloseable
      */
     public static final class Context
     {
+        private final ConcludeOnce concluded = new ConcludeOnce("Procmesh.Context");
         private Path dataDir;
         private String serviceName = "client";
         private String instanceId;
@@ -398,10 +368,12 @@ public final class Procmesh implements AutoCloseable
         }
 
         /**
-         * Fills every unset field from configuration and checks the result. Called once by connect.
+         * Fills every unset field from configuration and checks the result. Called by connect; a second call
+         * throws {@link IllegalStateException}.
          */
         public Context conclude()
         {
+            concluded.begin();
             dataDirectory = new DataDirectory(dataDir != null ? dataDir : Path.of(Configuration.dataDir()));
             Names.requireValid("service", serviceName);
             if (instanceId == null)
@@ -414,11 +386,11 @@ public final class Procmesh implements AutoCloseable
                 ephemeralInstanceId = true;
             }
             Names.requireValid("instance", instanceId);
-            heartbeatIntervalMs = positive(Configuration.HEARTBEAT_INTERVAL_MS_PROP_NAME,
+            heartbeatIntervalMs = Settings.positive(Configuration.HEARTBEAT_INTERVAL_MS_PROP_NAME,
                 heartbeatIntervalMs != null ? heartbeatIntervalMs : Configuration.heartbeatIntervalMs());
-            defaultDeadlineMs = positive(Configuration.DEFAULT_DEADLINE_MS_PROP_NAME,
+            defaultDeadlineMs = Settings.positive(Configuration.DEFAULT_DEADLINE_MS_PROP_NAME,
                 defaultDeadlineMs != null ? defaultDeadlineMs : Configuration.defaultDeadlineMs());
-            discoveryRefreshMs = positive(Configuration.DISCOVERY_REFRESH_MS_PROP_NAME,
+            discoveryRefreshMs = Settings.positive(Configuration.DISCOVERY_REFRESH_MS_PROP_NAME,
                 discoveryRefreshMs != null ? discoveryRefreshMs : Configuration.discoveryRefreshMs());
             maxCallsInFlight = maxCallsInFlight != null ? maxCallsInFlight : Configuration.maxCallsInFlight();
             minFreeDiskMb = minFreeDiskMb != null ? minFreeDiskMb : Configuration.minFreeDiskMb();
@@ -426,7 +398,7 @@ public final class Procmesh implements AutoCloseable
                 registryMaxInstances : Configuration.registryMaxInstances();
             maxPayloadBytes = maxPayloadBytes != null ? maxPayloadBytes : Configuration.maxPayloadBytes();
             retainCycles = retainCycles != null ? retainCycles : Configuration.retainCycles();
-            instanceStaleMs = positive(Configuration.INSTANCE_STALE_MS_PROP_NAME,
+            instanceStaleMs = Settings.positive(Configuration.INSTANCE_STALE_MS_PROP_NAME,
                 instanceStaleMs != null ? instanceStaleMs : Configuration.instanceStaleMs());
             if (instanceStaleMs <= heartbeatIntervalMs)
             {
@@ -446,15 +418,6 @@ public final class Procmesh implements AutoCloseable
                 json = new JsonPayloads();
             }
             return this;
-        }
-
-        private static long positive(final String name, final long value)
-        {
-            if (value <= 0)
-            {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
-            }
-            return value;
         }
 
         public DataDirectory dataDirectory()
@@ -539,6 +502,24 @@ public final class Procmesh implements AutoCloseable
         public EnvelopeCodec codec()
         {
             return codec;
+        }
+
+        /**
+         * @return a client context with this membership's settings; the caller adds the reply queue, registry and
+         * slot.
+         */
+        public RpcClient.Context rpcClientContext()
+        {
+            return new RpcClient.Context()
+                .instanceId(instanceId)
+                .codec(codec)
+                .json(json)
+                .maxCallsInFlight(maxCallsInFlight)
+                .discoveryRefreshMs(discoveryRefreshMs)
+                .defaultDeadlineMs(defaultDeadlineMs)
+                .retainCycles(retainCycles)
+                .instanceStaleMs(instanceStaleMs)
+                .errorHandler(errorHandler);
         }
 
         public JsonPayloads json()

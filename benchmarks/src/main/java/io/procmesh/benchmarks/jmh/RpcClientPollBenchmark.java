@@ -69,9 +69,10 @@ public class RpcClientPollBenchmark
         silent.status(InstanceStatus.UP);
         silent.heartbeat(System.nanoTime());
         final InstanceSlot slot = registry.register(new Registration("poller", "poller-1", "0", pid, "", ""));
-        client = new RpcClient("poller-1", dirs.replies("poller-1"), registry, slot, context.codec(), context.json(),
-            context.maxCallsInFlight(), context.discoveryRefreshMs(), context.defaultDeadlineMs(),
-            context.retainCycles(), context.instanceStaleMs(), context.errorHandler());
+        client = new RpcClient(context.rpcClientContext()
+            .replyQueue(dirs.replies("poller-1"))
+            .registry(registry)
+            .slot(slot));
         final ReusableCall call = new ReusableCall("silent", "never-answered");
         call.request().writeLong(1);
         if (!client.invoke(call, NEVER_MS))

@@ -2,6 +2,7 @@ package io.procmesh.benchmarks.suite;
 
 import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.harness.JavaCommand;
+import io.procmesh.core.config.ConcludeOnce;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ public final class SuiteContext implements AutoCloseable
 {
     private static final long CHILD_TIMEOUT_MARGIN_MS = 10_000;
 
+    private final ConcludeOnce concluded = new ConcludeOnce("SuiteContext");
     private final AtomicInteger directoryCounter = new AtomicInteger();
     private final long createdNs = System.nanoTime();
     private SuiteMode mode;
@@ -91,10 +93,12 @@ public final class SuiteContext implements AutoCloseable
     }
 
     /**
-     * Fills unset fields from configuration, checks them and creates the directories. Called once by the suite.
+     * Fills unset fields from configuration, checks them and creates the directories. Called once by the suite;
+     * a second call throws {@link IllegalStateException}.
      */
     public SuiteContext conclude()
     {
+        concluded.begin();
         mode = mode != null ? mode : SuiteMode.quick();
         ownsDataRoot = dataRoot == null && System.getProperty(BenchConfiguration.DATA_DIR_PROP_NAME) == null;
         dataRoot = (dataRoot != null ? dataRoot : BenchConfiguration.dataDir()).toAbsolutePath().normalize();

@@ -1,16 +1,20 @@
 package io.procmesh.core.agent;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs an {@link Agent} on its own thread until closed, passing each cycle's work count to the idle strategy.
- * Errors from a cycle go to the error handler and the loop goes on.
+ * Runs an {@link Agent} on its own thread until closed: {@link Agent#onStart} once, then duty cycles, passing each
+ * cycle's work count to the idle strategy, then {@link Agent#onClose}. Errors from a cycle are counted
+ * ({@link #errorCount}), go to the error handler, and the loop goes on, as in Agrona.
  */
 public final class AgentRunner implements Runnable, AutoCloseable
 {
     private final Agent agent;
     private final IdleStrategy idleStrategy;
     private final ErrorHandler errorHandler;
+    private final AtomicLong errorCount = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -34,18 +38,21 @@ public final class AgentRunner implements Runnable, AutoCloseable
     {
         try
         {
-            while (running)
+            if (startAgent())
             {
-                int workCount = 0;
-                try
+                while (running)
                 {
-                    workCount = agent.doWork();
+                    int workCount = 0;
+                    try
+                    {
+                        workCount = agent.doWork();
+                    }
+                    catch (final Throwable error)
+                    {
+                        onError(error);
+                    }
+                    idleStrategy.idle(workCount);
                 }
-                catch (final Throwable error)
-                {
-                    errorHandler.onError(error);
-                }
-                idleStrategy.idle(workCount);
             }
         }
         finally
@@ -54,13 +61,43 @@ public final class AgentRunner implements Runnable, AutoCloseable
         }
     }
 
+    private boolean startAgent()
+    {
+        try
+        {
+            agent.onStart();
+            return true;
+        }
+        catch (final Throwable error)
+        {
+            onError(error);
+            running = false;
+            return false;
+        }
+    }
+
+    private void onError(final Throwable error)
+    {
+        errorCount.incrementAndGet();
+        errorHandler.onError(error);
+    }
+
+    /**
+     * @return how many errors the agent has thrown so far, from {@link Agent#onStart} and its duty cycles.
+     */
+    public long errorCount()
+    {
+        return errorCount.get();
+    }
+
     public boolean isRunning()
     {
         return running && thread.isAlive();
     }
 
     /**
-     * Stops the loop after its current cycle and waits up to the timeout for it.
+     * Stops the loop after its current cycle and waits up to the timeout for it. An idle agent parked by its idle
+     * strategy is woken, so a long park does not delay the stop.
      *
      * @return true if the thread ended in time.
      */
@@ -71,6 +108,7 @@ public final class AgentRunner implements Runnable, AutoCloseable
         {
             return true;
         }
+        LockSupport.unpark(thread);
         try
         {
             thread.join(Math.max(1, unit.toMillis(timeout)));

@@ -3,10 +3,14 @@ package io.procmesh.core.rpc;
 import com.fasterxml.jackson.databind.JavaType;
 import io.procmesh.core.agent.Agent;
 import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.agent.LoggingErrorHandler;
 import io.procmesh.core.channel.InboundChannel;
+import io.procmesh.core.config.ConcludeOnce;
+import io.procmesh.core.config.Configuration;
+import io.procmesh.core.config.Names;
+import io.procmesh.core.config.Settings;
 import io.procmesh.core.message.Envelope;
 import io.procmesh.core.message.EnvelopeCodec;
-import io.procmesh.core.message.MessageKind;
 import io.procmesh.core.message.PayloadFormat;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.Registry;
@@ -14,12 +18,12 @@ import net.openhft.chronicle.bytes.Bytes;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The calling side: sends requests to an UP instance's inbox and completes calls from this instance's reply queue.
+ * The calling side: sends requests to an UP instance's inbox ({@link RequestSender}) and completes calls from this
+ * instance's reply queue. Built from a {@link Context}.
  * <p>
  * As an {@link Agent} it reads replies and fails calls past their deadline ({@link ReplyReader}); the directory
  * refresh runs on the heartbeat thread ({@link #refreshDirectoryIfDue}).
@@ -39,67 +43,35 @@ public final class RpcClient implements Agent, AutoCloseable
     static final long STUCK_GRACE_NS = 1_000_000_000L;
 
     private final String instanceId;
-    private final InstanceSlot slot;
-    private final EnvelopeCodec codec;
     private final JsonPayloads json;
     private final ServiceDirectory directory;
     private final PendingCalls pending;
     private final ReplyReader reader;
-    private final ErrorHandler errorHandler;
+    private final RequestSender sender;
     private final long refreshIntervalNs;
     private final long defaultTimeoutMs;
-    private final AtomicLong messageIds = new AtomicLong(ThreadLocalRandom.current().nextLong());
-    private final ThreadLocal<Envelope> outgoing = ThreadLocal.withInitial(Envelope::new);
     private volatile long nextRefreshNs;
-    private volatile boolean closed;
-
-    public RpcClient(
-        final String instanceId,
-        final Path replyQueue,
-        final Registry registry,
-        final InstanceSlot slot,
-        final EnvelopeCodec codec,
-        final JsonPayloads json,
-        final int maxCallsInFlight,
-        final long refreshIntervalMs,
-        final long defaultTimeoutMs,
-        final int retainCycles,
-        final long instanceStaleMs,
-        final ErrorHandler errorHandler)
-    {
-        this(instanceId, slot, codec, json,
-            ReplySource.of(InboundChannel.fromEnd(replyQueue, codec, retainCycles, errorHandler)),
-            new ServiceDirectory(RegistryReader.of(registry), codec, instanceStaleMs, errorHandler),
-            maxCallsInFlight, refreshIntervalMs, defaultTimeoutMs, errorHandler);
-    }
 
     /**
-     * Takes its reply source and directory from the caller: tests inject faults through them.
+     * Concludes the context, opens this instance's reply queue and starts reading it from its end.
      */
-    RpcClient(
-        final String instanceId,
-        final InstanceSlot slot,
-        final EnvelopeCodec codec,
-        final JsonPayloads json,
-        final ReplySource replies,
-        final ServiceDirectory directory,
-        final int maxCallsInFlight,
-        final long refreshIntervalMs,
-        final long defaultTimeoutMs,
-        final ErrorHandler errorHandler)
+    public RpcClient(final Context context)
     {
-        this.instanceId = instanceId;
-        this.slot = slot;
-        this.codec = codec;
-        this.json = json;
-        this.directory = directory;
+        context.conclude();
+        this.instanceId = context.instanceId;
+        this.json = context.json;
+        final ErrorHandler errorHandler = context.errorHandler;
+        final ReplySource replies = context.replies != null ? context.replies : ReplySource.of(
+            InboundChannel.fromEnd(context.replyQueue, context.codec, context.retainCycles, errorHandler));
+        this.directory = new ServiceDirectory(context.registryReader != null ? context.registryReader :
+            RegistryReader.of(context.registry), context.codec, context.instanceStaleMs, errorHandler);
         // The registration count differs for each incarnation of this instance id: correlation ids of a restarted
         // caller never repeat its predecessor's, whose late replies may still arrive in the same reply queue.
-        this.pending = new PendingCalls(maxCallsInFlight, slot.snapshot().registrations());
-        this.reader = new ReplyReader(instanceId, slot, json, pending, replies, errorHandler);
-        this.errorHandler = errorHandler;
-        this.refreshIntervalNs = Timeouts.toNanos(refreshIntervalMs);
-        this.defaultTimeoutMs = Timeouts.requireValidMs(defaultTimeoutMs);
+        this.pending = new PendingCalls(context.maxCallsInFlight, context.slot.snapshot().registrations());
+        this.reader = new ReplyReader(instanceId, context.slot, json, pending, replies, errorHandler);
+        this.sender = new RequestSender(instanceId, context.slot, directory, pending);
+        this.refreshIntervalNs = Timeouts.toNanos(context.discoveryRefreshMs);
+        this.defaultTimeoutMs = context.defaultDeadlineMs;
     }
 
     public long defaultTimeoutMs()
@@ -117,7 +89,7 @@ public final class RpcClient implements Agent, AutoCloseable
      */
     public long nextMessageId()
     {
-        return messageIds.incrementAndGet();
+        return sender.nextMessageId();
     }
 
     /**
@@ -167,20 +139,20 @@ public final class RpcClient implements Agent, AutoCloseable
     {
         final long boundedTimeoutMs = Timeouts.requireValidMs(timeoutMs);
         final FutureCall<T> call = new FutureCall<>(decoder);
-        final RemoteInstance target = startOrFail(call, service, operation, format, boundedTimeoutMs);
+        final RemoteInstance target = sender.startOrFail(call, service, operation, format, boundedTimeoutMs);
         if (target != null)
         {
-            final Envelope envelope = outgoing.get();
+            final Envelope envelope = sender.envelope();
             try
             {
                 payloadWriter.write(envelope.payload());
             }
             catch (final Exception ex)
             {
-                abort(call, ex);
+                sender.abort(call, ex);
                 return call.future;
             }
-            transmit(call, target, envelope);
+            sender.transmit(call, target, envelope);
         }
         return call.future;
     }
@@ -202,131 +174,15 @@ public final class RpcClient implements Agent, AutoCloseable
             throw new IllegalStateException("a ReusableCall takes one call at a time");
         }
         final RemoteInstance target =
-            startOrFail(call, call.service(), call.operation(), PayloadFormat.RAW, boundedTimeoutMs);
+            sender.startOrFail(call, call.service(), call.operation(), PayloadFormat.RAW, boundedTimeoutMs);
         if (target == null)
         {
             return false;
         }
-        final Envelope envelope = outgoing.get();
+        final Envelope envelope = sender.envelope();
         final Bytes<?> request = call.request();
         envelope.payload().write(request, request.readPosition(), request.readRemaining());
-        return transmit(call, target, envelope);
-    }
-
-    /**
-     * Starts the call; whatever goes wrong (no instance, a full table, a closed client, a wedged registry) fails
-     * this call, never leaves it waiting.
-     *
-     * @return the instance to send to, or null if the call already failed.
-     */
-    private RemoteInstance startOrFail(
-        final PendingCall call,
-        final String service,
-        final String operation,
-        final PayloadFormat format,
-        final long timeoutMs)
-    {
-        try
-        {
-            return start(call, service, operation, format, timeoutMs);
-        }
-        catch (final RuntimeException ex)
-        {
-            abort(call, ex);
-            return null;
-        }
-    }
-
-    /**
-     * Registers the call and fills this thread's outgoing envelope header; the caller writes the payload next.
-     *
-     * @return the instance to send to, or null if the call already failed.
-     */
-    private RemoteInstance start(
-        final PendingCall call,
-        final String service,
-        final String operation,
-        final PayloadFormat format,
-        final long timeoutMs)
-    {
-        final long nowNs = System.nanoTime();
-        final long deadlineNs = nowNs + Timeouts.toNanos(timeoutMs);
-        call.start(service, operation, deadlineNs, timeoutMs);
-        call.correlationId = 0;
-        if (closed)
-        {
-            call.onFailure(closedError(call));
-            return null;
-        }
-
-        final RemoteInstance target = directory.select(service);
-        if (target == null)
-        {
-            call.onFailure(new ServiceUnavailableException(
-                "no UP instance of service '" + service + "' for operation '" + operation + "'"));
-            return null;
-        }
-        final long messageId = nextMessageId();
-        call.messageId = messageId;
-        final long correlationId = pending.register(call);
-        if (correlationId < 0)
-        {
-            call.onFailure(new ServiceUnavailableException(
-                "too many calls in flight from " + instanceId + " (procmesh.maxCallsInFlight)"));
-            return null;
-        }
-        // close() sets the flag before failAll: a call registered after failAll's scan sees the flag here.
-        if (closed)
-        {
-            abort(call, closedError(call));
-            return null;
-        }
-        final Envelope envelope = outgoing.get().reset()
-            .messageId(messageId)
-            .kind(MessageKind.REQUEST)
-            .correlationId(correlationId)
-            .sourceInstance(instanceId)
-            .targetService(service)
-            .operation(operation)
-            .replyTo(instanceId)
-            .sendTimeNs(nowNs)
-            .deadlineNs(deadlineNs)
-            .payloadFormat(format);
-        envelope.trace().childOf(RequestContext.currentTrace());
-        return target;
-    }
-
-    private ServiceUnavailableException closedError(final PendingCall call)
-    {
-        return new ServiceUnavailableException("client " + instanceId + " closed before " + call.service + "." +
-            call.operation + " replied");
-    }
-
-    private boolean transmit(final PendingCall call, final RemoteInstance target, final Envelope envelope)
-    {
-        try
-        {
-            target.channel().send(envelope);
-            slot.incrementRequestsOut();
-            return true;
-        }
-        catch (final RuntimeException ex)
-        {
-            abort(call, ex);
-            return false;
-        }
-    }
-
-    /**
-     * Fails a call that did not reach its target. One not registered yet (correlation id 0) is failed directly;
-     * a registered one only if still in the table, since the expiry or close may have completed it already.
-     */
-    private void abort(final PendingCall call, final Exception error)
-    {
-        if (call.correlationId == 0 || pending.take(call.correlationId, call.messageId) != null)
-        {
-            call.onFailure(error);
-        }
+        return sender.transmit(call, target, envelope);
     }
 
     private void writeArgument(final Object argument, final Bytes<?> payload)
@@ -381,10 +237,155 @@ public final class RpcClient implements Agent, AutoCloseable
     @Override
     public void close()
     {
-        // Before failAll: a call that registers after failAll's scan sees the flag (see start).
-        closed = true;
-        pending.failAll(call -> call.onFailure(closedError(call)));
+        sender.close();
         directory.close();
         reader.close();
+    }
+
+    /**
+     * What a client needs: its instance, where replies arrive, the registry to find targets in. Unset settings take
+     * their defaults from {@link Configuration}; {@link io.procmesh.core.Procmesh} passes its own.
+     */
+    public static final class Context
+    {
+        private final ConcludeOnce concluded = new ConcludeOnce("RpcClient.Context");
+        private String instanceId;
+        private Path replyQueue;
+        private Registry registry;
+        private InstanceSlot slot;
+        private EnvelopeCodec codec;
+        private JsonPayloads json;
+        private Integer maxCallsInFlight;
+        private Long discoveryRefreshMs;
+        private Long defaultDeadlineMs;
+        private Integer retainCycles;
+        private Long instanceStaleMs;
+        private ErrorHandler errorHandler;
+        private ReplySource replies;
+        private RegistryReader registryReader;
+
+        public Context instanceId(final String instanceId)
+        {
+            this.instanceId = instanceId;
+            return this;
+        }
+
+        public Context replyQueue(final Path replyQueue)
+        {
+            this.replyQueue = replyQueue;
+            return this;
+        }
+
+        public Context registry(final Registry registry)
+        {
+            this.registry = registry;
+            return this;
+        }
+
+        /**
+         * @param slot this instance's registry slot: its counters, and its registration count for correlation ids.
+         */
+        public Context slot(final InstanceSlot slot)
+        {
+            this.slot = slot;
+            return this;
+        }
+
+        public Context codec(final EnvelopeCodec codec)
+        {
+            this.codec = codec;
+            return this;
+        }
+
+        public Context json(final JsonPayloads json)
+        {
+            this.json = json;
+            return this;
+        }
+
+        public Context maxCallsInFlight(final int maxCallsInFlight)
+        {
+            this.maxCallsInFlight = maxCallsInFlight;
+            return this;
+        }
+
+        public Context discoveryRefreshMs(final long discoveryRefreshMs)
+        {
+            this.discoveryRefreshMs = discoveryRefreshMs;
+            return this;
+        }
+
+        public Context defaultDeadlineMs(final long defaultDeadlineMs)
+        {
+            this.defaultDeadlineMs = defaultDeadlineMs;
+            return this;
+        }
+
+        public Context retainCycles(final int retainCycles)
+        {
+            this.retainCycles = retainCycles;
+            return this;
+        }
+
+        public Context instanceStaleMs(final long instanceStaleMs)
+        {
+            this.instanceStaleMs = instanceStaleMs;
+            return this;
+        }
+
+        public Context errorHandler(final ErrorHandler errorHandler)
+        {
+            this.errorHandler = errorHandler;
+            return this;
+        }
+
+        /**
+         * Replaces the reply queue: tests inject faults through it.
+         */
+        Context replies(final ReplySource replies)
+        {
+            this.replies = replies;
+            return this;
+        }
+
+        /**
+         * Replaces the registry as the directory's source: tests inject faults through it.
+         */
+        Context registryReader(final RegistryReader registryReader)
+        {
+            this.registryReader = registryReader;
+            return this;
+        }
+
+        /**
+         * Fills every unset setting from configuration and checks the result. Called by the client's constructor;
+         * a second call throws {@link IllegalStateException}.
+         */
+        public Context conclude()
+        {
+            concluded.begin();
+            Names.requireValid("instance", instanceId);
+            Objects.requireNonNull(slot, "RpcClient.Context.slot is required");
+            if (replies == null)
+            {
+                Objects.requireNonNull(replyQueue, "RpcClient.Context.replyQueue is required");
+            }
+            if (registryReader == null)
+            {
+                Objects.requireNonNull(registry, "RpcClient.Context.registry is required");
+            }
+            codec = codec != null ? codec : new EnvelopeCodec(Configuration.maxPayloadBytes());
+            json = json != null ? json : new JsonPayloads();
+            maxCallsInFlight = maxCallsInFlight != null ? maxCallsInFlight : Configuration.maxCallsInFlight();
+            discoveryRefreshMs = Settings.positive(Configuration.DISCOVERY_REFRESH_MS_PROP_NAME,
+                discoveryRefreshMs != null ? discoveryRefreshMs : Configuration.discoveryRefreshMs());
+            defaultDeadlineMs = Timeouts.requireValidMs(
+                defaultDeadlineMs != null ? defaultDeadlineMs : Configuration.defaultDeadlineMs());
+            retainCycles = retainCycles != null ? retainCycles : Configuration.retainCycles();
+            instanceStaleMs = Settings.positive(Configuration.INSTANCE_STALE_MS_PROP_NAME,
+                instanceStaleMs != null ? instanceStaleMs : Configuration.instanceStaleMs());
+            errorHandler = errorHandler != null ? errorHandler : new LoggingErrorHandler(instanceId);
+            return this;
+        }
     }
 }

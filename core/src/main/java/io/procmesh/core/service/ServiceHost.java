@@ -6,9 +6,11 @@ import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.agent.IdleStrategies;
 import io.procmesh.core.channel.HandledMark;
 import io.procmesh.core.channel.InboundChannel;
+import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.config.Names;
+import io.procmesh.core.config.Settings;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.rpc.OperationTable;
@@ -144,6 +146,7 @@ public final class ServiceHost implements AutoCloseable
      */
     public static final class Context
     {
+        private final ConcludeOnce concluded = new ConcludeOnce("ServiceHost.Context");
         private Procmesh mesh;
         private Class<?> api;
         private Object implementation;
@@ -200,8 +203,13 @@ public final class ServiceHost implements AutoCloseable
             return this;
         }
 
-        Context conclude()
+        /**
+         * Fills every unset field from configuration and checks the result. Called by launch; a second call
+         * throws {@link IllegalStateException}.
+         */
+        public Context conclude()
         {
+            concluded.begin();
             Objects.requireNonNull(mesh, "ServiceHost.Context.mesh is required");
             if ((api == null) == (rawHandler == null))
             {
@@ -215,11 +223,8 @@ public final class ServiceHost implements AutoCloseable
             idleStrategyName = idleStrategyName != null ? idleStrategyName : Configuration.idleStrategy();
             IdleStrategies.byName(idleStrategyName);
             shutdownTimeoutMs = shutdownTimeoutMs != null ? shutdownTimeoutMs : Configuration.shutdownTimeoutMs();
-            dedupWindow = dedupWindowValue != null ? dedupWindowValue : Configuration.dedupWindow();
-            if (dedupWindow <= 0)
-            {
-                throw new IllegalArgumentException(Configuration.DEDUP_WINDOW_PROP_NAME + " must be positive");
-            }
+            dedupWindow = Settings.positive(Configuration.DEDUP_WINDOW_PROP_NAME,
+                dedupWindowValue != null ? dedupWindowValue : Configuration.dedupWindow());
             return this;
         }
     }

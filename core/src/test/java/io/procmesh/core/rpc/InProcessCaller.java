@@ -53,9 +53,17 @@ final class InProcessCaller implements AutoCloseable
     {
         final ReplySource source = ReplySource.of(
             InboundChannel.fromEnd(dirs.replies("caller-1"), codec, 2, errorHandler));
-        client = new RpcClient("caller-1", callerSlot, codec, new JsonPayloads(), replies.apply(source),
-            new ServiceDirectory(reader.apply(RegistryReader.of(registry)), codec, 600_000, errorHandler),
-            16, 1_000, 2_000, errorHandler);
+        client = new RpcClient(new RpcClient.Context()
+            .instanceId("caller-1")
+            .slot(callerSlot)
+            .codec(codec)
+            .replies(replies.apply(source))
+            .registryReader(reader.apply(RegistryReader.of(registry)))
+            .maxCallsInFlight(16)
+            .discoveryRefreshMs(1_000)
+            .defaultDeadlineMs(2_000)
+            .instanceStaleMs(600_000)
+            .errorHandler(errorHandler));
         return client;
     }
 

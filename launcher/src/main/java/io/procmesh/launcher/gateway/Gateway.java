@@ -80,7 +80,14 @@ public final class Gateway implements AutoCloseable
      */
     public static Gateway launch(final GatewayContext context)
     {
-        context.conclude();
+        return launchConcluded(context.conclude());
+    }
+
+    /**
+     * {@link #launch} for a caller that concluded the context itself, to read its settings first.
+     */
+    static Gateway launchConcluded(final GatewayContext context)
+    {
         JettyServers.checkPortFree(context);
         final Procmesh mesh = Procmesh.connect(context.meshContext());
         final Server server;

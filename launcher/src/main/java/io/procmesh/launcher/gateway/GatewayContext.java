@@ -1,6 +1,8 @@
 package io.procmesh.launcher.gateway;
 
 import io.procmesh.core.Procmesh;
+import io.procmesh.core.config.ConcludeOnce;
+import io.procmesh.core.config.Settings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Objects;
  */
 public final class GatewayContext
 {
+    private final ConcludeOnce concluded = new ConcludeOnce("GatewayContext");
     private Procmesh.Context meshContext;
     private String host;
     private Integer port;
@@ -26,7 +29,6 @@ public final class GatewayContext
     private Long idleTimeoutMs;
     private Long shutdownTimeoutMs;
     private Integer maxProxyMetricSeries;
-    private boolean concluded;
 
     /**
      * The gateway's own membership of the mesh. By default: service {@value GatewayConfiguration#SERVICE_NAME},
@@ -115,14 +117,12 @@ public final class GatewayContext
     }
 
     /**
-     * Fills every unset field from configuration and checks the result. Idempotent.
+     * Fills every unset field from configuration and checks the result. Called by {@link Gateway#launch}; a second
+     * call throws {@link IllegalStateException}.
      */
     public GatewayContext conclude()
     {
-        if (concluded)
-        {
-            return this;
-        }
+        concluded.begin();
         if (meshContext == null)
         {
             final int maxCallsInFlight = GatewayConfiguration.maxCallsInFlight();
@@ -148,36 +148,35 @@ public final class GatewayContext
         {
             throw new IllegalArgumentException(GatewayConfiguration.PORT_PROP_NAME + " must be 0..65535, was " + port);
         }
-        deadlineMs = positive(GatewayConfiguration.DEADLINE_MS_PROP_NAME,
+        deadlineMs = Settings.positive(GatewayConfiguration.DEADLINE_MS_PROP_NAME,
             deadlineMs != null ? deadlineMs : GatewayConfiguration.deadlineMs());
         if (requiredServices == null)
         {
             requiredServices = parseServiceList(GatewayConfiguration.requiredServices());
         }
-        maxBodyBytes = (int)positive(GatewayConfiguration.MAX_BODY_BYTES_PROP_NAME,
+        maxBodyBytes = Settings.positive(GatewayConfiguration.MAX_BODY_BYTES_PROP_NAME,
             maxBodyBytes != null ? maxBodyBytes : GatewayConfiguration.maxBodyBytes());
-        registryRefreshMs = positive(GatewayConfiguration.REGISTRY_REFRESH_MS_PROP_NAME,
+        registryRefreshMs = Settings.positive(GatewayConfiguration.REGISTRY_REFRESH_MS_PROP_NAME,
             registryRefreshMs != null ? registryRefreshMs : GatewayConfiguration.registryRefreshMs());
-        retryAfterSeconds = (int)positive(GatewayConfiguration.RETRY_AFTER_SECONDS_PROP_NAME,
+        retryAfterSeconds = Settings.positive(GatewayConfiguration.RETRY_AFTER_SECONDS_PROP_NAME,
             retryAfterSeconds != null ? retryAfterSeconds : GatewayConfiguration.retryAfterSeconds());
-        minThreads = (int)positive(GatewayConfiguration.MIN_THREADS_PROP_NAME,
+        minThreads = Settings.positive(GatewayConfiguration.MIN_THREADS_PROP_NAME,
             minThreads != null ? minThreads : GatewayConfiguration.minThreads());
-        maxThreads = (int)positive(GatewayConfiguration.MAX_THREADS_PROP_NAME,
+        maxThreads = Settings.positive(GatewayConfiguration.MAX_THREADS_PROP_NAME,
             maxThreads != null ? maxThreads : GatewayConfiguration.maxThreads());
         if (maxThreads < minThreads)
         {
             throw new IllegalArgumentException(GatewayConfiguration.MAX_THREADS_PROP_NAME + " (" + maxThreads +
                 ") must not be below " + GatewayConfiguration.MIN_THREADS_PROP_NAME + " (" + minThreads + ")");
         }
-        selectors = (int)positive(GatewayConfiguration.SELECTORS_PROP_NAME,
+        selectors = Settings.positive(GatewayConfiguration.SELECTORS_PROP_NAME,
             selectors != null ? selectors : GatewayConfiguration.selectors());
-        idleTimeoutMs = positive(GatewayConfiguration.IDLE_TIMEOUT_MS_PROP_NAME,
+        idleTimeoutMs = Settings.positive(GatewayConfiguration.IDLE_TIMEOUT_MS_PROP_NAME,
             idleTimeoutMs != null ? idleTimeoutMs : GatewayConfiguration.idleTimeoutMs());
-        shutdownTimeoutMs = positive(GatewayConfiguration.SHUTDOWN_TIMEOUT_MS_PROP_NAME,
+        shutdownTimeoutMs = Settings.positive(GatewayConfiguration.SHUTDOWN_TIMEOUT_MS_PROP_NAME,
             shutdownTimeoutMs != null ? shutdownTimeoutMs : GatewayConfiguration.shutdownTimeoutMs());
-        maxProxyMetricSeries = (int)positive(GatewayConfiguration.MAX_PROXY_METRIC_SERIES_PROP_NAME,
+        maxProxyMetricSeries = Settings.positive(GatewayConfiguration.MAX_PROXY_METRIC_SERIES_PROP_NAME,
             maxProxyMetricSeries != null ? maxProxyMetricSeries : GatewayConfiguration.maxProxyMetricSeries());
-        concluded = true;
         return this;
     }
 
@@ -193,15 +192,6 @@ public final class GatewayContext
             }
         }
         return List.copyOf(services);
-    }
-
-    private static long positive(final String name, final long value)
-    {
-        if (value <= 0)
-        {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
-        return value;
     }
 
     public Procmesh.Context meshContext()

@@ -43,7 +43,7 @@ public final class GatewayMain
         try (ShutdownBarrier barrier = new ShutdownBarrier(context.shutdownTimeoutMs() * 2))
         {
             final String instanceId;
-            try (Gateway gateway = Gateway.launch(context))
+            try (Gateway gateway = Gateway.launchConcluded(context))
             {
                 instanceId = gateway.instanceId();
                 System.out.println("READY " + instanceId + " pid " + ProcessHandle.current().pid() +

@@ -2,6 +2,7 @@ package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.agent.LoggingErrorHandler;
+import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.launcher.ExitCodes;
@@ -216,6 +217,7 @@ public final class Launcher
      */
     public static final class Context
     {
+        private final ConcludeOnce concluded = new ConcludeOnce("Launcher.Context");
         private Topology topology;
         private DataDirectory dataDirectory;
         private ChildClassPath classPath;
@@ -298,8 +300,13 @@ public final class Launcher
             return this;
         }
 
-        Context conclude()
+        /**
+         * Fills every unset field from configuration and checks the result. Called by run; a second call throws
+         * {@link IllegalStateException}.
+         */
+        public Context conclude()
         {
+            concluded.begin();
             Objects.requireNonNull(topology, "Launcher.Context.topology is required");
             Objects.requireNonNull(dataDirectory, "Launcher.Context.dataDirectory is required");
             if (classPath == null)

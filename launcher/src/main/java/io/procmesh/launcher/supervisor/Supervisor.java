@@ -1,6 +1,7 @@
 package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.launcher.ExitCodes;
 import io.procmesh.launcher.LauncherConfiguration;
@@ -353,6 +354,7 @@ public final class Supervisor
      */
     public static final class Context
     {
+        private final ConcludeOnce concluded = new ConcludeOnce("Supervisor.Context");
         private Topology topology;
         private RecoverableRegistry registry;
         private Long registryProbeIntervalMsValue;
@@ -418,8 +420,13 @@ public final class Supervisor
             return this;
         }
 
-        Context conclude()
+        /**
+         * Checks the required fields and fills the rest from configuration. Called by the constructor; a second
+         * call throws {@link IllegalStateException}.
+         */
+        public Context conclude()
         {
+            concluded.begin();
             Objects.requireNonNull(topology, "Supervisor.Context.topology is required");
             Objects.requireNonNull(registry, "Supervisor.Context.registry is required");
             Objects.requireNonNull(spawner, "Supervisor.Context.spawner is required");

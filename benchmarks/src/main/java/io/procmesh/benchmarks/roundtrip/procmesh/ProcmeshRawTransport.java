@@ -50,9 +50,10 @@ public final class ProcmeshRawTransport implements RequestTransport
         this.registry = Registry.open(dirs.registryFile(), context.registryMaxInstances());
         final InstanceSlot slot = registry.register(new Registration(
             CLIENT_SERVICE, instanceId, "0", ProcessHandle.current().pid(), "", ""));
-        this.client = new RpcClient(instanceId, dirs.replies(instanceId), registry, slot, context.codec(),
-            context.json(), context.maxCallsInFlight(), context.discoveryRefreshMs(), context.defaultDeadlineMs(),
-            context.retainCycles(), context.instanceStaleMs(), context.errorHandler());
+        this.client = new RpcClient(context.rpcClientContext()
+            .replyQueue(dirs.replies(instanceId))
+            .registry(registry)
+            .slot(slot));
         this.timeoutMs = context.defaultDeadlineMs();
         for (int i = 0; i < MAX_IN_FLIGHT; i++)
         {

@@ -1,0 +1,171 @@
+package io.procmesh.core.rpc;
+
+import io.procmesh.core.message.Envelope;
+import io.procmesh.core.message.MessageKind;
+import io.procmesh.core.message.PayloadFormat;
+import io.procmesh.core.registry.InstanceSlot;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The sending half of {@link RpcClient}: picks an UP instance, registers the call, fills this thread's outgoing
+ * envelope and appends it to the target's inbox. Whatever goes wrong (no instance, a full table, a closed client,
+ * a wedged registry, a failed append) fails that call; none is left waiting. Allocation-free per call.
+ */
+final class RequestSender
+{
+    private final String instanceId;
+    private final InstanceSlot slot;
+    private final ServiceDirectory directory;
+    private final PendingCalls pending;
+    private final AtomicLong messageIds = new AtomicLong(ThreadLocalRandom.current().nextLong());
+    private final ThreadLocal<Envelope> outgoing = ThreadLocal.withInitial(Envelope::new);
+    private volatile boolean closed;
+
+    RequestSender(
+        final String instanceId, final InstanceSlot slot, final ServiceDirectory directory, final PendingCalls pending)
+    {
+        this.instanceId = instanceId;
+        this.slot = slot;
+        this.directory = directory;
+        this.pending = pending;
+    }
+
+    long nextMessageId()
+    {
+        return messageIds.incrementAndGet();
+    }
+
+    /**
+     * @return this thread's outgoing envelope, its header filled by the last {@link #startOrFail}.
+     */
+    Envelope envelope()
+    {
+        return outgoing.get();
+    }
+
+    /**
+     * Starts the call; whatever goes wrong fails this call, never leaves it waiting.
+     *
+     * @return the instance to send to, or null if the call already failed.
+     */
+    RemoteInstance startOrFail(
+        final PendingCall call,
+        final String service,
+        final String operation,
+        final PayloadFormat format,
+        final long timeoutMs)
+    {
+        try
+        {
+            return start(call, service, operation, format, timeoutMs);
+        }
+        catch (final RuntimeException ex)
+        {
+            abort(call, ex);
+            return null;
+        }
+    }
+
+    /**
+     * Registers the call and fills this thread's outgoing envelope header; the caller writes the payload next.
+     *
+     * @return the instance to send to, or null if the call already failed.
+     */
+    private RemoteInstance start(
+        final PendingCall call,
+        final String service,
+        final String operation,
+        final PayloadFormat format,
+        final long timeoutMs)
+    {
+        final long nowNs = System.nanoTime();
+        final long deadlineNs = nowNs + Timeouts.toNanos(timeoutMs);
+        call.start(service, operation, deadlineNs, timeoutMs);
+        call.correlationId = 0;
+        if (closed)
+        {
+            call.onFailure(closedError(call));
+            return null;
+        }
+
+        final RemoteInstance target = directory.select(service);
+        if (target == null)
+        {
+            call.onFailure(new ServiceUnavailableException(
+                "no UP instance of service '" + service + "' for operation '" + operation + "'"));
+            return null;
+        }
+        final long messageId = nextMessageId();
+        call.messageId = messageId;
+        final long correlationId = pending.register(call);
+        if (correlationId < 0)
+        {
+            call.onFailure(new ServiceUnavailableException(
+                "too many calls in flight from " + instanceId + " (procmesh.maxCallsInFlight)"));
+            return null;
+        }
+        // close() sets the flag before failAll: a call registered after failAll's scan sees the flag here.
+        if (closed)
+        {
+            abort(call, closedError(call));
+            return null;
+        }
+        final Envelope envelope = outgoing.get().reset()
+            .messageId(messageId)
+            .kind(MessageKind.REQUEST)
+            .correlationId(correlationId)
+            .sourceInstance(instanceId)
+            .targetService(service)
+            .operation(operation)
+            .replyTo(instanceId)
+            .sendTimeNs(nowNs)
+            .deadlineNs(deadlineNs)
+            .payloadFormat(format);
+        envelope.trace().childOf(RequestContext.currentTrace());
+        return target;
+    }
+
+    ServiceUnavailableException closedError(final PendingCall call)
+    {
+        return new ServiceUnavailableException("client " + instanceId + " closed before " + call.service + "." +
+            call.operation + " replied");
+    }
+
+    boolean transmit(final PendingCall call, final RemoteInstance target, final Envelope envelope)
+    {
+        try
+        {
+            target.channel().send(envelope);
+            slot.incrementRequestsOut();
+            return true;
+        }
+        catch (final RuntimeException ex)
+        {
+            abort(call, ex);
+            return false;
+        }
+    }
+
+    /**
+     * Fails a call that did not reach its target. One not registered yet (correlation id 0) is failed directly;
+     * a registered one only if still in the table, since the expiry or close may have completed it already.
+     */
+    void abort(final PendingCall call, final Exception error)
+    {
+        if (call.correlationId == 0 || pending.take(call.correlationId, call.messageId) != null)
+        {
+            call.onFailure(error);
+        }
+    }
+
+    /**
+     * Fails every call still waiting; a call that registers after the scan sees the flag (see start).
+     */
+    void close()
+    {
+        closed = true;
+        pending.failAll(call -> call.onFailure(closedError(call)));
+    }
+}
