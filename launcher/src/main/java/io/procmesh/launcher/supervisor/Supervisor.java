@@ -2,17 +2,11 @@ package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.config.ConcludeOnce;
-import io.procmesh.core.registry.Registry;
-import io.procmesh.launcher.ExitCodes;
 import io.procmesh.launcher.LauncherConfiguration;
-import io.procmesh.launcher.LauncherException;
 import io.procmesh.launcher.health.InstanceHealth;
 import io.procmesh.launcher.process.ChildSpawner;
 import io.procmesh.launcher.process.GracefulStop;
 import io.procmesh.launcher.recovery.RecoverableRegistry;
-import io.procmesh.launcher.recovery.RegistryAccess;
-import io.procmesh.launcher.recovery.RegistryMappers;
-import io.procmesh.launcher.recovery.RegistryWatchdog;
 import io.procmesh.launcher.state.ControlDirectory;
 import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
@@ -23,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +30,7 @@ import java.util.concurrent.TimeUnit;
  * every instance (start, check, kill, restart), takes operator requests, and republishes the state file when
  * something changed. Instances start in dependency order because each waits until its dependencies are UP.
  * <p>
- * It also watches the registry itself: a process that dies holding one of the map's segment locks wedges it for
- * every process. Once {@link RegistryWatchdog} calls it wedged, every instance is killed, the map is recovered in
- * place and every instance starts again; the time from detection to all UP is logged.
+ * It also watches the registry itself, and recovers it when a dead process left it wedged ({@link WedgeRecovery}).
  */
 public final class Supervisor
 {
@@ -55,10 +46,7 @@ public final class Supervisor
     private final Map<String, SupervisedService> services = new LinkedHashMap<>();
     private final List<SupervisedInstance> instances = new ArrayList<>();
     private final RestartRequests restarts;
-    private final RegistryWatchdog registryWatchdog;
-    private int registryRecoveries;
-    private long registryWedgeDetectedNs;
-    private boolean awaitingUpAfterRecovery;
+    private final WedgeRecovery wedgeRecovery;
     private boolean stateChanged = true;
     private long earliestRestartNs = Long.MAX_VALUE;
     private long startingPollNs = Long.MAX_VALUE;
@@ -86,10 +74,8 @@ public final class Supervisor
             services.put(definition.name(), service);
         }
         this.restarts = new RestartRequests(this.context.control, services, this.context.errorHandler);
-        final Path registryFile = Path.of(this.context.registry.file());
-        this.registryWatchdog = new RegistryWatchdog(this.context.registry::isResponsive,
-            () -> RegistryMappers.stopped(registryFile), this.context.registryProbeIntervalMs,
-            RegistryAccess.WEDGE_PROBE_MS, System.nanoTime());
+        this.wedgeRecovery = new WedgeRecovery(this.context.registry, instances,
+            this.context.registryProbeIntervalMs, this::publishState);
     }
 
     private void onStateChange()
@@ -115,10 +101,7 @@ public final class Supervisor
      */
     public int doWork(final long nowNs)
     {
-        if (registryWatchdog.isWedged(nowNs))
-        {
-            recoverRegistry(System.nanoTime());
-        }
+        wedgeRecovery.recoverIfWedged(nowNs);
         restarts.take();
         earliestRestartNs = Long.MAX_VALUE;
         startingPollNs = Long.MAX_VALUE;
@@ -142,7 +125,8 @@ public final class Supervisor
                 earliestRestartNs = instance.notBeforeNs();
             }
         }
-        reportRecoveryOnceUp(nowNs);
+        wedgeRecovery.reportOnceSettled(nowNs, isSettled(),
+            countInState(InstanceState.UP) + countInState(InstanceState.DEGRADED));
         // The state file first: an operator's restart is answered only once the state it reports is on disk, so a
         // `status` run right after `restart` returns shows the new instance UP (it showed STARTING under load).
         final int published = publishStateIfChanged();
@@ -162,76 +146,11 @@ public final class Supervisor
     }
 
     /**
-     * Kills every instance rather than stopping it gracefully: a stop hook that touches the wedged segment would
-     * stall for Chronicle's 60 s lock timeout, and every service is built to lose nothing acknowledged to kill -9.
-     */
-    private void recoverRegistry(final long detectedNs)
-    {
-        registryRecoveries++;
-        registryWedgeDetectedNs = detectedNs;
-        awaitingUpAfterRecovery = true;
-        LOG.warn("registry {} is wedged: a segment lock stayed taken through {} probes of {} ms (a process died " +
-            "holding it); recovery #{}: killing every instance, recovering the map, starting them again",
-            context.registry.file(), RegistryWatchdog.FAILED_PROBES_TO_WEDGE, RegistryAccess.WEDGE_PROBE_MS,
-            registryRecoveries);
-        final List<GracefulStop.Target> running = new ArrayList<>();
-        for (final SupervisedInstance instance : instances)
-        {
-            if (instance.child() != null)
-            {
-                running.add(new GracefulStop.Target(instance.instanceId(), instance.child()));
-            }
-        }
-        final List<String> survivors = GracefulStop.kill(running);
-        if (!survivors.isEmpty())
-        {
-            throw new LauncherException(ExitCodes.FAILURE, "registry " + context.registry.file() + " is wedged " +
-                "and " + survivors + " survived SIGKILL, so it cannot be recovered safely");
-        }
-        final long nowNs = System.nanoTime();
-        for (final SupervisedInstance instance : instances)
-        {
-            instance.releaseForRegistryRecovery(nowNs);
-        }
-        publishState();
-        final Registry recovered;
-        try
-        {
-            recovered = context.registry.recover();
-        }
-        catch (final RuntimeException ex)
-        {
-            throw new LauncherException(ExitCodes.FAILURE, "registry " + context.registry.file() +
-                " is wedged and its recovery failed: " + ex.getMessage(), ex);
-        }
-        final long recoveredNs = System.nanoTime();
-        LOG.warn("registry {} recovered in {} ms ({} entries kept); starting every instance again",
-            context.registry.file(), TimeUnit.NANOSECONDS.toMillis(recoveredNs - detectedNs),
-            recovered.snapshot().size());
-        for (final SupervisedInstance instance : instances)
-        {
-            instance.startAfterRegistryRecovery(recovered, recoveredNs);
-        }
-        registryWatchdog.recovered(recoveredNs);
-    }
-
-    private void reportRecoveryOnceUp(final long nowNs)
-    {
-        if (awaitingUpAfterRecovery && isSettled())
-        {
-            awaitingUpAfterRecovery = false;
-            LOG.warn("registry recovery #{} complete: {} of {} instances UP {} ms after the wedge was detected",
-                registryRecoveries, countInState(InstanceState.UP) + countInState(InstanceState.DEGRADED),
-                instances.size(), TimeUnit.NANOSECONDS.toMillis(nowNs - registryWedgeDetectedNs));
-        }
-    }
-
-    /**
      * @return how many times the registry was found wedged and recovered while supervising.
      */
     public int registryRecoveries()
     {
-        return registryRecoveries;
+        return wedgeRecovery.recoveries();
     }
 
     /**
