@@ -172,9 +172,8 @@ class WedgedRegistryTest
         final String registry = new DataDirectory(harness.dataDir()).registryFile().toString();
 
         try (ChildJvm paused = ChildJvm.start(SegmentLockHolderMain.class, harness.directory().resolve("paused.log"),
-            Duration.ofMinutes(1), List.of(), registry, "order-1", "write", "5000"))
+            Duration.ofMinutes(1), List.of(), registry, "order-1", "write", "2000"))
         {
-            // It holds the lock 5 s: on a loaded host the STOP can land seconds after LOCKED, and must land first.
             paused.awaitLogLine("LOCKED order-1", Duration.ofSeconds(60));
             paused.signal("STOP");
             assertFalse(paused.logText().contains("RELEASED"), "the holder must be stopped while it holds the lock");
