@@ -1,6 +1,7 @@
 package io.procmesh.benchmarks.harness;
 
-import java.io.File;
+import io.procmesh.core.process.LoggedProcess;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,12 +59,7 @@ public final class ChildProcess implements AutoCloseable
     {
         try
         {
-            Files.createDirectories(log.toAbsolutePath().getParent());
-            final Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+            final Process process = LoggedProcess.start(command, log, false);
             return new ChildProcess(name, process, log, hardTimeout);
         }
         catch (final IOException ex)

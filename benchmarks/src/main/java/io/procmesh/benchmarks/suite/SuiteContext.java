@@ -1,7 +1,8 @@
 package io.procmesh.benchmarks.suite;
 
 import io.procmesh.benchmarks.harness.ChildProcess;
-import io.procmesh.benchmarks.harness.JavaCommand;
+import io.procmesh.benchmarks.harness.ParentWatchdog;
+import io.procmesh.core.config.JavaCommand;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -211,8 +212,15 @@ public final class SuiteContext implements AutoCloseable
             "-D" + BenchConfiguration.DRAIN_TIMEOUT_MS_PROP_NAME + "=" + drainTimeoutMs,
             "-D" + BenchConfiguration.WARMUP_CALLS_PROP_NAME + "=" + BenchConfiguration.warmupCalls(),
             "-D" + BenchConfiguration.STARTUP_TIMEOUT_MS_PROP_NAME + "=" + startupTimeoutMs);
-        return ChildProcess.start(name, JavaCommand.of(options, lifetimeMs, properties, mainClass, args),
-            logFile(name), Duration.ofMillis(lifetimeMs + CHILD_TIMEOUT_MARGIN_MS));
+        final List<String> command = JavaCommand.mainClass(mainClass)
+            .jvmOptions(options)
+            .systemProperty(ParentWatchdog.PARENT_PID_PROP_NAME, ProcessHandle.current().pid())
+            .systemProperty(ParentWatchdog.LIFETIME_MS_PROP_NAME, lifetimeMs)
+            .systemProperties(properties)
+            .args(args)
+            .build();
+        return ChildProcess.start(name, command, logFile(name),
+            Duration.ofMillis(lifetimeMs + CHILD_TIMEOUT_MARGIN_MS));
     }
 
     public Path logFile(final String name)

@@ -1,6 +1,7 @@
 package io.procmesh.core.test;
 
-import io.procmesh.core.config.JvmFlags;
+import io.procmesh.core.config.JavaCommand;
+import io.procmesh.core.process.LoggedProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -53,25 +53,15 @@ public final class ChildJvm implements AutoCloseable
         final List<String> systemProperties,
         final String... args)
     {
-        final List<String> command = new ArrayList<>();
-        command.add(JvmFlags.javaExecutable());
-        command.addAll(JvmFlags.chronicle());
-        command.add("-Xmx256m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.addAll(systemProperties);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass.getName());
-        command.addAll(List.of(args));
+        final List<String> command = JavaCommand.mainClass(mainClass)
+            .jvmOptions(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
+            .systemProperties(systemProperties)
+            .args(args)
+            .build();
         try
         {
-            Files.createDirectories(log.getParent());
             final long logStart = Files.exists(log) ? Files.size(log) : 0;
-            final Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+            final Process process = LoggedProcess.start(command, log, true);
             return new ChildJvm(process, log, logStart, hardTimeout);
         }
         catch (final IOException ex)
@@ -112,7 +102,7 @@ public final class ChildJvm implements AutoCloseable
                 throw new IllegalStateException("child " + pid() + " exited with " + process.exitValue() +
                     " before printing '" + marker + "'. Log:\n" + logText());
             }
-            sleep(20);
+            Await.sleep(20);
         }
         throw new IllegalStateException("child " + pid() + " did not print '" + marker + "' within " + timeout +
             ". Log:\n" + logText());
@@ -150,22 +140,10 @@ public final class ChildJvm implements AutoCloseable
      */
     public void signal(final String signal)
     {
-        try
+        Signals.send(process.pid(), signal);
+        if ("STOP".equals(signal))
         {
-            final Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
-            kill.waitFor(5, TimeUnit.SECONDS);
-            if ("STOP".equals(signal))
-            {
-                ThreadStates.awaitStopped(process.pid(), Duration.ofSeconds(10));
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
+            ThreadStates.awaitStopped(process.pid(), Duration.ofSeconds(10));
         }
     }
 
@@ -208,18 +186,6 @@ public final class ChildJvm implements AutoCloseable
         catch (final Exception ex)
         {
             throw new IllegalStateException("child " + handle.pid() + " did not exit after SIGKILL", ex);
-        }
-    }
-
-    private static void sleep(final long ms)
-    {
-        try
-        {
-            Thread.sleep(ms);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
         }
     }
 }
