@@ -1,8 +1,8 @@
 package io.procmesh.benchmarks.launcher;
 
-import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.suite.SuiteContext;
 import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.process.ReapedProcess;
 import io.procmesh.launcher.LauncherJvmOptions;
 import io.procmesh.launcher.figures.LauncherStateWatch;
 import io.procmesh.launcher.process.InstanceProcesses;
@@ -41,7 +41,7 @@ public final class LauncherRun implements AutoCloseable
     private final Path dataDir;
     private final LauncherStateWatch watch;
     private final Map<Long, String> seenPids = new LinkedHashMap<>();
-    private ChildProcess launcher;
+    private ReapedProcess launcher;
 
     private LauncherRun(final SuiteContext context, final String name)
     {

@@ -1,8 +1,8 @@
 package io.procmesh.benchmarks.suite;
 
-import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.harness.ParentWatchdog;
 import io.procmesh.core.config.JavaCommand;
+import io.procmesh.core.process.ReapedProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -188,7 +188,7 @@ public final class SuiteContext implements AutoCloseable
      * Starts a partner JVM that halts itself after {@code workMs} plus the startup allowance, and is killed by
      * the suite a little after that at the latest.
      */
-    public ChildProcess startJava(final String name, final Class<?> mainClass, final List<String> args,
+    public ReapedProcess startJava(final String name, final Class<?> mainClass, final List<String> args,
         final long workMs)
     {
         return startJava(name, mainClass, args, workMs, jvmOptions);
@@ -198,7 +198,7 @@ public final class SuiteContext implements AutoCloseable
      * As {@link #startJava(String, Class, List, long)}, with these JVM options instead of the suite's (heap, GC):
      * for partners that must run as an operator runs them, e.g. the launcher and the services it starts.
      */
-    public ChildProcess startJava(final String name, final Class<?> mainClass, final List<String> args,
+    public ReapedProcess startJava(final String name, final Class<?> mainClass, final List<String> args,
         final long workMs, final List<String> partnerJvmOptions)
     {
         final long lifetimeMs = workMs + startupTimeoutMs;
@@ -219,7 +219,7 @@ public final class SuiteContext implements AutoCloseable
             .systemProperties(properties)
             .args(args)
             .build();
-        return ChildProcess.start(name, command, logFile(name),
+        return ReapedProcess.start(name, command, logFile(name),
             Duration.ofMillis(lifetimeMs + CHILD_TIMEOUT_MARGIN_MS));
     }
 
