@@ -4,6 +4,7 @@ import io.procmesh.core.test.ChildJvm;
 import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.testing.CliResult;
 import io.procmesh.launcher.testing.LauncherHarness;
+import io.procmesh.launcher.testing.TopologyYaml;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,16 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class AdoptionTest
 {
-    private static final String TOPOLOGY = """
-        shutdownGraceMs: 5000
-        defaults:
-          jvmOptions: [-Xmx128m, -XX:+UseSerialGC]
-        services:
-          user:
-            mainClass: io.procmesh.services.user.UserServiceMain
-          notification:
-            mainClass: io.procmesh.services.notification.NotificationServiceMain
-        """;
+    private static final String TOPOLOGY = TopologyYaml.withGrace(5_000)
+        .defaults("jvmOptions", "[-Xmx128m, -XX:+UseSerialGC]")
+        .service("user", TopologyYaml.USER)
+        .service("notification", TopologyYaml.NOTIFICATION)
+        .yaml();
 
     private final LauncherHarness harness = LauncherHarness.create("adoption", TOPOLOGY);
 

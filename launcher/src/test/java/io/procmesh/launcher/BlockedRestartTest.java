@@ -1,11 +1,11 @@
 package io.procmesh.launcher;
 
 import io.procmesh.core.test.ChildJvm;
-import io.procmesh.core.test.EchoServiceMain;
 import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.testing.CliResult;
 import io.procmesh.launcher.testing.CrashingMain;
 import io.procmesh.launcher.testing.LauncherHarness;
+import io.procmesh.launcher.testing.TopologyYaml;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,42 +32,6 @@ class BlockedRestartTest
      * The CLI gives up after this; before the fix `restart dependent` ran into it.
      */
     private static final String CLI_TIMEOUT_SECONDS = "30";
-    private static final String TOPOLOGY = """
-        shutdownGraceMs: 5000
-        defaults:
-          jvmOptions: [-Xmx64m, -XX:+UseSerialGC]
-        services:
-          crasher:
-            mainClass: %1$s
-            args: [%3$s, %4$s, crasher-1, %5$s]
-            restart: {initialBackoffMs: 50, maxBackoffMs: 200, maxRestarts: 2, withinSeconds: 60}
-          dependent:
-            mainClass: %2$s
-            args: [%4$s, dependent-1, %5$s]
-            dependsOn: [crasher]
-        """;
-
-    /**
-     * The crasher waits a minute after its first crash, so the dependent's restart can neither finish nor be
-     * called blocked (nothing is FAILED); it runs into its limit, grace + start timeout + 1 s, 18 s.
-     */
-    private static final String SLOW_TOPOLOGY = """
-        shutdownGraceMs: 2000
-        defaults:
-          jvmOptions: [-Xmx64m, -XX:+UseSerialGC]
-        services:
-          crasher:
-            mainClass: %1$s
-            restart: {initialBackoffMs: 60000, maxBackoffMs: 60000, maxRestarts: 5, withinSeconds: 60}
-          dependent:
-            mainClass: %2$s
-            args: [%3$s, dependent-1, %4$s]
-            dependsOn: [crasher]
-            health: {startTimeoutMs: 15000}
-          other:
-            mainClass: %2$s
-            args: [%3$s, other-1, %4$s]
-        """;
 
     private LauncherHarness harness;
 
@@ -83,9 +47,14 @@ class BlockedRestartTest
     @Test
     void shouldFailARestartBlockedOnAFailedDependencyAndStillRestartTheFailedService() throws IOException
     {
-        harness = LauncherHarness.create("blocked-restart", dataDir -> TOPOLOGY.formatted(
-            CrashingMain.class.getName(), EchoServiceMain.class.getName(), marker(dataDir), dataDir.toAbsolutePath(),
-            dataDir.resolveSibling("handled.txt").toAbsolutePath()));
+        harness = LauncherHarness.create("blocked-restart", dataDir -> TopologyYaml.withGrace(5_000)
+            .defaults("jvmOptions", "[-Xmx64m, -XX:+UseSerialGC]")
+            .service("crasher", CrashingMain.class,
+                "args: [" + marker(dataDir) + ", " + dataDir.toAbsolutePath() + ", crasher-1, " +
+                    dataDir.resolveSibling("handled.txt").toAbsolutePath() + "]",
+                "restart: {initialBackoffMs: 50, maxBackoffMs: 200, maxRestarts: 2, withinSeconds: 60}")
+            .echo("dependent", dataDir, "handled.txt", "dependsOn: [crasher]")
+            .yaml());
         final ChildJvm launcher = harness.startLauncher("launcher.log");
         harness.awaitState("crasher-1", InstanceState.FAILED, Duration.ofSeconds(60));
         harness.awaitState("dependent-1", InstanceState.DOWN, Duration.ofSeconds(10));
@@ -111,9 +80,15 @@ class BlockedRestartTest
     @Test
     void shouldRestartAnUnrelatedServiceWhileARestartWaitsAndEndTheWaitingOneAtItsLimit() throws Exception
     {
-        harness = LauncherHarness.create("parallel-restart", dataDir -> SLOW_TOPOLOGY.formatted(
-            CrashingMain.class.getName(), EchoServiceMain.class.getName(), dataDir.toAbsolutePath(),
-            dataDir.resolveSibling("handled.txt").toAbsolutePath()));
+        // The crasher waits a minute after its first crash, so the dependent's restart can neither finish nor be
+        // called blocked (nothing is FAILED); it runs into its limit, grace + start timeout + 1 s, 18 s.
+        harness = LauncherHarness.create("parallel-restart", dataDir -> TopologyYaml.withGrace(2_000)
+            .defaults("jvmOptions", "[-Xmx64m, -XX:+UseSerialGC]")
+            .service("crasher", CrashingMain.class,
+                "restart: {initialBackoffMs: 60000, maxBackoffMs: 60000, maxRestarts: 5, withinSeconds: 60}")
+            .echo("dependent", dataDir, "handled.txt", "dependsOn: [crasher]", "health: {startTimeoutMs: 15000}")
+            .echo("other", dataDir, "handled.txt")
+            .yaml());
         final ChildJvm launcher = harness.startLauncher("launcher.log");
         harness.awaitState("other-1", InstanceState.UP, Duration.ofSeconds(60));
         launcher.awaitLogLine("crasher-1 restarting in 60000 ms", Duration.ofSeconds(60));

@@ -6,6 +6,7 @@ import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.CliResult;
 import io.procmesh.launcher.testing.CrashingMain;
 import io.procmesh.launcher.testing.LauncherHarness;
+import io.procmesh.launcher.testing.TopologyYaml;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,20 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CrashLoopTest
 {
-    private static final String TOPOLOGY = """
-        shutdownGraceMs: 5000
-        defaults:
-          jvmOptions: [-Xmx64m, -XX:+UseSerialGC]
-        services:
-          crasher:
-            mainClass: %1$s
-            restart: {initialBackoffMs: 50, maxBackoffMs: 200, maxRestarts: 2, withinSeconds: 60}
-          dependent:
-            mainClass: %1$s
-            dependsOn: [crasher]
-          user:
-            mainClass: io.procmesh.services.user.UserServiceMain
-        """.formatted(CrashingMain.class.getName());
+    private static final String TOPOLOGY = TopologyYaml.withGrace(5_000)
+        .defaults("jvmOptions", "[-Xmx64m, -XX:+UseSerialGC]")
+        .service("crasher", CrashingMain.class,
+            "restart: {initialBackoffMs: 50, maxBackoffMs: 200, maxRestarts: 2, withinSeconds: 60}")
+        .service("dependent", CrashingMain.class, "dependsOn: [crasher]")
+        .service("user", TopologyYaml.USER)
+        .yaml();
 
     private final LauncherHarness harness = LauncherHarness.create("crash-loop", TOPOLOGY);
 

@@ -1,12 +1,13 @@
 package io.procmesh.launcher;
 
 import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.launcher.state.InstanceState;
-import io.procmesh.launcher.testing.Await;
 import io.procmesh.launcher.testing.CliResult;
 import io.procmesh.launcher.testing.ForkingMain;
 import io.procmesh.launcher.testing.LauncherHarness;
+import io.procmesh.launcher.testing.TopologyYaml;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,17 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class DownTest
 {
-    private static final String TOPOLOGY = """
-        shutdownGraceMs: 5000
-        defaults:
-          jvmOptions: [-Xmx128m, -XX:+UseSerialGC]
-        services:
-          user:
-            mainClass: %s
-            args: [%s]
-            restart: {initialBackoffMs: 50, maxBackoffMs: 200, maxRestarts: 1, withinSeconds: 60}
-        """;
-
     private final List<LauncherHarness> harnesses = new ArrayList<>();
     private final List<Long> forked = new ArrayList<>();
 
@@ -91,7 +81,7 @@ class DownTest
             down.toString());
         assertTrue(down.output().contains("stopping 1 instance(s) running without a launcher"), down.toString());
         assertEquals(List.of(), harness.instanceProcesses("user-1"), down.toString());
-        Await.until(Duration.ofSeconds(5), () -> !isRunning(userPid), down::toString);
+        Await.until(() -> !isRunning(userPid), Duration.ofSeconds(5), down::toString);
     }
 
     @Test
@@ -117,7 +107,7 @@ class DownTest
         forked.add(forkedPid);
 
         assertTrue(launcher.logText().contains("exit code " + ForkingMain.CRASH_EXIT_CODE), launcher.logText());
-        Await.until(Duration.ofSeconds(5), () -> !isRunning(forkedPid),
+        Await.until(() -> !isRunning(forkedPid), Duration.ofSeconds(5),
             () -> "pid " + forkedPid + " (forked by the last user-1 before it crashed) still running");
     }
 
@@ -136,13 +126,22 @@ class DownTest
         assertEquals(0, down.exitCode(), down.toString());
         assertEquals(List.of(), harness.instanceProcesses("user-1"), down.toString());
         // Reaped by whoever inherited it once the service was gone: allow that a moment.
-        Await.until(Duration.ofSeconds(5), () -> !isRunning(forkedPid),
+        Await.until(() -> !isRunning(forkedPid), Duration.ofSeconds(5),
             () -> "pid " + forkedPid + " (forked by user-1) still running after down: " + down);
+    }
+
+    private static String topology(final String mainClass, final String args)
+    {
+        return TopologyYaml.withGrace(5_000)
+            .defaults("jvmOptions", "[-Xmx128m, -XX:+UseSerialGC]")
+            .service("user", mainClass, "args: [" + args + "]",
+                "restart: {initialBackoffMs: 50, maxBackoffMs: 200, maxRestarts: 1, withinSeconds: 60}")
+            .yaml();
     }
 
     private LauncherHarness harness(final String name, final String mainClass, final String args)
     {
-        final LauncherHarness harness = LauncherHarness.create(name, TOPOLOGY.formatted(mainClass, args));
+        final LauncherHarness harness = LauncherHarness.create(name, topology(mainClass, args));
         harnesses.add(harness);
         return harness;
     }

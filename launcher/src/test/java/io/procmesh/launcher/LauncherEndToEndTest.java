@@ -6,12 +6,14 @@ import io.procmesh.core.Procmesh;
 import io.procmesh.core.rpc.FailureCode;
 import io.procmesh.core.rpc.ServiceException;
 import io.procmesh.core.rpc.ServiceUnavailableException;
+import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
+import io.procmesh.core.test.Signals;
 import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
-import io.procmesh.launcher.testing.Await;
 import io.procmesh.launcher.testing.CliResult;
 import io.procmesh.launcher.testing.LauncherHarness;
+import io.procmesh.launcher.testing.TopologyYaml;
 import io.procmesh.services.notification.Notification;
 import io.procmesh.services.notification.NotificationApi;
 import io.procmesh.services.order.CreateOrderRequest;
@@ -28,8 +30,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,20 +53,13 @@ class LauncherEndToEndTest
 {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(40);
-    private static final String TOPOLOGY = """
-        shutdownGraceMs: 5000
-        defaults:
-          jvmOptions: [-Xmx128m, -XX:+UseSerialGC]
-          health: {heartbeatTimeoutMs: 2000}
-        services:
-          user:
-            mainClass: io.procmesh.services.user.UserServiceMain
-          order:
-            mainClass: io.procmesh.services.order.OrderServiceMain
-            dependsOn: [user]
-          notification:
-            mainClass: io.procmesh.services.notification.NotificationServiceMain
-        """;
+    private static final String TOPOLOGY = TopologyYaml.withGrace(5_000)
+        .defaults("jvmOptions", "[-Xmx128m, -XX:+UseSerialGC]")
+        .defaults("health", "{heartbeatTimeoutMs: 2000}")
+        .service("user", TopologyYaml.USER)
+        .service("order", TopologyYaml.ORDER, "dependsOn: [user]")
+        .service("notification", TopologyYaml.NOTIFICATION)
+        .yaml();
 
     private LauncherHarness harness;
     private ChildJvm launcher;
@@ -167,11 +160,11 @@ class LauncherEndToEndTest
         final long killedAtNs = System.nanoTime();
         ProcessHandle.of(before.pid()).orElseThrow().destroyForcibly();
 
-        Await.until(RECOVERY_TIMEOUT, () ->
+        Await.until(() ->
         {
             final LauncherState.Instance now = harness.instance("user-1");
             return now.state() == InstanceState.UP && now.pid() != before.pid();
-        }, () -> String.valueOf(harness.instance("user-1")));
+        }, RECOVERY_TIMEOUT, () -> String.valueOf(harness.instance("user-1")));
 
         final LauncherState.Instance after = harness.instance("user-1");
         assertEquals(1, after.restarts());
@@ -190,13 +183,13 @@ class LauncherEndToEndTest
     void shouldReplaceAHungService()
     {
         final LauncherState.Instance before = harness.instance("notification-1");
-        signal("STOP", before.pid());
+        Signals.require(before.pid(), "STOP");
 
-        Await.until(RECOVERY_TIMEOUT, () ->
+        Await.until(() ->
         {
             final LauncherState.Instance now = harness.instance("notification-1");
             return now.state() == InstanceState.UP && now.pid() != before.pid();
-        }, () -> String.valueOf(harness.instance("notification-1")));
+        }, RECOVERY_TIMEOUT, () -> String.valueOf(harness.instance("notification-1")));
 
         assertTrue(launcher.logText().contains("notification-1 hung: no heartbeat for"), launcher.logText());
         assertFalse(ProcessHandle.of(before.pid()).map(ProcessHandle::isAlive).orElse(false));
@@ -274,7 +267,7 @@ class LauncherEndToEndTest
     private static void awaitServing(final Runnable call)
     {
         final Object[] lastSeen = new Object[1];
-        Await.until(RECOVERY_TIMEOUT, () ->
+        Await.until(() ->
         {
             try
             {
@@ -286,14 +279,14 @@ class LauncherEndToEndTest
                 lastSeen[0] = ex;
                 return false;
             }
-        }, () -> String.valueOf(lastSeen[0]));
+        }, RECOVERY_TIMEOUT, () -> String.valueOf(lastSeen[0]));
     }
 
     private List<Notification> awaitNotifications(final String userId, final int count)
     {
         final NotificationApi notifications = client.proxy(NotificationApi.class, NotificationApi.SERVICE);
         final Object[] lastSeen = new Object[1];
-        Await.until(RECOVERY_TIMEOUT, () ->
+        Await.until(() ->
         {
             try
             {
@@ -307,25 +300,7 @@ class LauncherEndToEndTest
                 lastSeen[0] = ex;
                 return false;
             }
-        }, () -> String.valueOf(lastSeen[0]));
+        }, RECOVERY_TIMEOUT, () -> String.valueOf(lastSeen[0]));
         return notifications.listByUser(userId);
-    }
-
-    private static void signal(final String signal, final long pid)
-    {
-        try
-        {
-            final Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
-            assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " " + pid);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(ex);
-        }
     }
 }

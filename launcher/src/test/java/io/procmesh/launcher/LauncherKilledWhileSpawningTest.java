@@ -4,6 +4,7 @@ import io.procmesh.core.test.ChildJvm;
 import io.procmesh.launcher.testing.CliResult;
 import io.procmesh.launcher.testing.LauncherHarness;
 import io.procmesh.launcher.testing.SlowStartMain;
+import io.procmesh.launcher.testing.TopologyYaml;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,15 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LauncherKilledWhileSpawningTest
 {
-    private static final String TOPOLOGY = """
-        shutdownGraceMs: 5000
-        defaults:
-          jvmOptions: [-Xmx128m, -XX:+UseSerialGC]
-        services:
-          user:
-            mainClass: %s
-            health: {startTimeoutMs: 60000}
-        """.formatted(SlowStartMain.class.getName());
+    private static final String TOPOLOGY = TopologyYaml.withGrace(5_000)
+        .defaults("jvmOptions", "[-Xmx128m, -XX:+UseSerialGC]")
+        .service("user", SlowStartMain.class, "health: {startTimeoutMs: 60000}")
+        .yaml();
 
     private final LauncherHarness harness = LauncherHarness.create("killed-while-spawning", TOPOLOGY);
 

@@ -1,12 +1,15 @@
 package io.procmesh.launcher;
 
-import io.procmesh.core.config.JvmFlags;
+import io.procmesh.core.config.JavaCommand;
+import io.procmesh.core.process.LoggedProcess;
+import io.procmesh.core.test.Await;
+import io.procmesh.core.test.HttpResult;
+import io.procmesh.core.test.HttpTestClient;
 import io.procmesh.core.test.TestDirectories;
 import io.procmesh.launcher.process.InstanceProcesses;
 import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
-import io.procmesh.launcher.testing.Await;
 import io.procmesh.launcher.testing.CliResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,9 +18,6 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ class ShadedJarIT
 
         final Path launcherLog = directory.resolve("up.log");
         final Process launcher = start(launcherLog, "up", "--data-dir", dataDir.toString());
-        Await.until(Duration.ofSeconds(120), () -> read(launcherLog).contains("procmesh: all 4 instances UP"),
+        Await.until(() -> read(launcherLog).contains("procmesh: all 4 instances UP"), Duration.ofSeconds(120),
             () -> read(launcherLog));
         final LauncherState state = new LauncherStateFile(dataDir.resolve("launcher/state.json")).read().orElseThrow();
         seen.addAll(state.instances());
@@ -83,15 +83,12 @@ class ShadedJarIT
             status.toString());
 
         // The bundled gateway answers on its documented port, through the services the launcher started.
-        final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        final HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/users"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\",\"email\":\"ada@example.com\"}"))
-            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, created.statusCode(), created.body());
-        final HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/health"))
-            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, health.statusCode(), health.body());
+        final HttpTestClient http =
+            HttpTestClient.of(URI.create(GATEWAY), Duration.ofSeconds(5), Duration.ofSeconds(10));
+        final HttpResult created = http.post("/api/users", "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}");
+        assertEquals(201, created.status(), created.body());
+        final HttpResult health = http.get("/health");
+        assertEquals(200, health.status(), health.body());
 
         final CliResult down = run("down.log", "down", "--data-dir", dataDir.toString());
         assertEquals(0, down.exitCode(), down.toString());
@@ -106,13 +103,7 @@ class ShadedJarIT
 
     private Process start(final Path log, final String... args) throws IOException
     {
-        final List<String> command = new ArrayList<>(List.of(JvmFlags.javaExecutable(), JvmFlags.ANALYTICS_DISABLE,
-            "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        final Process process = new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        final Process process = LoggedProcess.start(JavaCommand.jar(jar).args(args).build(), log, false);
         started.add(process);
         return process;
     }

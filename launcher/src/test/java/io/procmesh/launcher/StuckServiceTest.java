@@ -2,12 +2,12 @@ package io.procmesh.launcher;
 
 import io.procmesh.core.Procmesh;
 import io.procmesh.core.rpc.ServiceUnavailableException;
+import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
-import io.procmesh.core.test.EchoServiceMain;
 import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
-import io.procmesh.launcher.testing.Await;
 import io.procmesh.launcher.testing.LauncherHarness;
+import io.procmesh.launcher.testing.TopologyYaml;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,16 +29,10 @@ class StuckServiceTest
 {
     private static final long STUCK_AFTER_MS = 1_500;
 
-    private final LauncherHarness harness = LauncherHarness.create("stuck", dataDir -> """
-        shutdownGraceMs: 5000
-        services:
-          echo:
-            mainClass: %s
-            args: [%s, echo-1, %s]
-            jvmOptions: [-Xmx128m, -XX:+UseSerialGC]
-            health: {stuckAfterMs: %d, heartbeatTimeoutMs: 10000}
-        """.formatted(EchoServiceMain.class.getName(), dataDir.toAbsolutePath(),
-        dataDir.resolveSibling("handled.txt").toAbsolutePath(), STUCK_AFTER_MS));
+    private final LauncherHarness harness = LauncherHarness.create("stuck", dataDir -> TopologyYaml.withGrace(5_000)
+        .echo("echo", dataDir, "handled.txt", "jvmOptions: [-Xmx128m, -XX:+UseSerialGC]",
+            "health: {stuckAfterMs: " + STUCK_AFTER_MS + ", heartbeatTimeoutMs: 10000}")
+        .yaml());
 
     @AfterEach
     void cleanUp()
@@ -77,7 +71,7 @@ class StuckServiceTest
 
     private static void awaitServing(final Procmesh client)
     {
-        Await.until(Duration.ofSeconds(30), () ->
+        Await.until(() ->
         {
             try
             {
@@ -92,6 +86,6 @@ class StuckServiceTest
                 }
                 return false;
             }
-        }, () -> "echo not serving");
+        }, Duration.ofSeconds(30), () -> "echo not serving");
     }
 }

@@ -2,12 +2,13 @@ package io.procmesh.launcher;
 
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.registry.SegmentLockHolderMain;
+import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
-import io.procmesh.launcher.testing.Await;
 import io.procmesh.launcher.testing.CliResult;
 import io.procmesh.launcher.testing.LauncherHarness;
+import io.procmesh.launcher.testing.TopologyYaml;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,17 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class WedgedRegistryTest
 {
-    private static final String TOPOLOGY = """
-        shutdownGraceMs: 5000
-        defaults:
-          jvmOptions: [-Xmx128m, -XX:+UseSerialGC]
-        services:
-          user:
-            mainClass: io.procmesh.services.user.UserServiceMain
-          order:
-            mainClass: io.procmesh.services.order.OrderServiceMain
-            dependsOn: [user]
-        """;
+    private static final String TOPOLOGY = TopologyYaml.withGrace(5_000)
+        .defaults("jvmOptions", "[-Xmx128m, -XX:+UseSerialGC]")
+        .service("user", TopologyYaml.USER)
+        .service("order", TopologyYaml.ORDER, "dependsOn: [user]")
+        .yaml();
     private static final Pattern RECOVERY_COMPLETE = Pattern.compile(
         "registry recovery #1 complete: 2 of 2 instances UP (\\d+) ms after the wedge was detected");
 
@@ -144,8 +139,9 @@ class WedgedRegistryTest
             assertFalse(paused.logText().contains("RELEASED"), "the holder must be stopped while it holds the lock");
 
             final ChildJvm launcher = harness.startLauncher("launcher.log");
-            Await.until(Duration.ofSeconds(60), () -> launcher.logText().contains("is wedged") ||
-                launcher.logText().contains("are stopped (SIGSTOP?) and may hold it"), launcher::logText);
+            Await.until(() -> launcher.logText().contains("is wedged") ||
+                launcher.logText().contains("are stopped (SIGSTOP?) and may hold it"), Duration.ofSeconds(60),
+                launcher::logText);
             assertFalse(launcher.logText().contains("is wedged"), "recovered under a live holder:\n" +
                 launcher.logText());
             paused.signal("CONT");
@@ -223,7 +219,7 @@ class WedgedRegistryTest
 
     private static Matcher awaitLogLine(final ChildJvm jvm, final Pattern pattern, final Duration timeout)
     {
-        Await.until(timeout, () -> pattern.matcher(jvm.logText()).find(), jvm::logText);
+        Await.until(() -> pattern.matcher(jvm.logText()).find(), timeout, jvm::logText);
         final Matcher matcher = pattern.matcher(jvm.logText());
         assertTrue(matcher.find());
         return matcher;

@@ -1,7 +1,7 @@
 package io.procmesh.benchmarks.gateway;
 
-import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.report.PlotGrid;
+import io.procmesh.core.process.ReapedProcess;
 
 import java.io.File;
 import java.io.IOException;
@@ -86,7 +86,7 @@ public final class Wrk
      */
     public String version(final Path log)
     {
-        try (ChildProcess child = ChildProcess.start("wrk-version", List.of(executable, "-v"), log, EXIT_MARGIN))
+        try (ReapedProcess child = ReapedProcess.start("wrk-version", List.of(executable, "-v"), log, EXIT_MARGIN))
         {
             child.awaitExit(EXIT_MARGIN);
             return child.logText().lines().filter(line -> line.startsWith("wrk ")).findFirst()
@@ -100,7 +100,7 @@ public final class Wrk
     public WrkResult run(final String name, final String url, final int seconds, final Path log)
     {
         final List<String> command = command(url, seconds);
-        try (ChildProcess child = ChildProcess.start(name, command, log,
+        try (ReapedProcess child = ReapedProcess.start(name, command, log,
             Duration.ofSeconds(seconds).plus(EXIT_MARGIN)))
         {
             final int exitCode = child.awaitExit(Duration.ofSeconds(seconds).plus(EXIT_MARGIN));

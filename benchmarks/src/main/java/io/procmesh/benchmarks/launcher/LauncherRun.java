@@ -1,8 +1,9 @@
 package io.procmesh.benchmarks.launcher;
 
-import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.suite.SuiteContext;
 import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.process.ReapedProcess;
+import io.procmesh.launcher.LauncherJvmOptions;
 import io.procmesh.launcher.figures.LauncherStateWatch;
 import io.procmesh.launcher.process.InstanceProcesses;
 import io.procmesh.launcher.state.InstanceState;
@@ -33,11 +34,6 @@ import java.util.stream.Stream;
  */
 public final class LauncherRun implements AutoCloseable
 {
-    /**
-     * The ./procmesh wrapper's options: the launcher is not a hot path, and C1 alone saves CPU the services need.
-     */
-    public static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx256m",
-        "-XX:+UseSerialGC");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final SuiteContext context;
@@ -45,7 +41,7 @@ public final class LauncherRun implements AutoCloseable
     private final Path dataDir;
     private final LauncherStateWatch watch;
     private final Map<Long, String> seenPids = new LinkedHashMap<>();
-    private ChildProcess launcher;
+    private ReapedProcess launcher;
 
     private LauncherRun(final SuiteContext context, final String name)
     {
@@ -73,7 +69,8 @@ public final class LauncherRun implements AutoCloseable
             throw new UncheckedIOException("cannot write " + topology + ": " + ex.getMessage(), ex);
         }
         run.launcher = context.startJava(name + "-launcher", LauncherPartnerMain.class, List.of("up", "--config",
-            topology.toString(), "--data-dir", run.dataDir.toString()), workMs, LAUNCHER_JVM_OPTIONS);
+            topology.toString(), "--data-dir", run.dataDir.toString()), workMs,
+            LauncherJvmOptions.list());
         return run;
     }
 

@@ -1,9 +1,9 @@
 package io.procmesh.benchmarks.oneway;
 
-import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.harness.RunKey;
 import io.procmesh.benchmarks.report.Measurement;
 import io.procmesh.benchmarks.suite.SuiteContext;
+import io.procmesh.core.process.ReapedProcess;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,11 +41,11 @@ public record OneWayRun(String subject, Class<?> publisher, Class<?> subscriber)
         // Generous: even 50 messages per ms finishes well inside it.
         final long workMs = 2 * messages / ASSUMED_MIN_RATE_PER_MS;
         context.progress("one-way " + subject + ": " + messages + " warm-up + " + messages + " measured messages");
-        try (ChildProcess reader = context.startJava(subject + "-subscriber", subscriber, args, workMs))
+        try (ReapedProcess reader = context.startJava(subject + "-subscriber", subscriber, args, workMs))
         {
             reader.awaitLine(OneWayArgs.READY, context.startupTimeout());
             context.progress("  " + reader.name() + " ready after " + reader.ageMs() + " ms");
-            try (ChildProcess writer = context.startJava(subject + "-publisher", publisher, args, workMs))
+            try (ReapedProcess writer = context.startJava(subject + "-publisher", publisher, args, workMs))
             {
                 final Duration limit = context.startupTimeout().plusMillis(workMs);
                 requireSuccess(writer, writer.awaitExit(limit));
@@ -63,7 +63,7 @@ public record OneWayRun(String subject, Class<?> publisher, Class<?> subscriber)
         }
     }
 
-    private static void requireSuccess(final ChildProcess child, final int exitCode)
+    private static void requireSuccess(final ReapedProcess child, final int exitCode)
     {
         if (exitCode != 0)
         {
@@ -72,7 +72,7 @@ public record OneWayRun(String subject, Class<?> publisher, Class<?> subscriber)
         }
     }
 
-    private static double rate(final ChildProcess child)
+    private static double rate(final ReapedProcess child)
     {
         final Matcher matcher = RESULT.matcher(child.logText());
         if (!matcher.find())

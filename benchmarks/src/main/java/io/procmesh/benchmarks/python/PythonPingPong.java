@@ -2,12 +2,12 @@ package io.procmesh.benchmarks.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.harness.RunKey;
 import io.procmesh.benchmarks.report.LatencySummary;
 import io.procmesh.benchmarks.report.Measurement;
 import io.procmesh.benchmarks.report.PlotGrid;
 import io.procmesh.benchmarks.suite.SuiteContext;
+import io.procmesh.core.process.ReapedProcess;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +81,7 @@ public final class PythonPingPong
         final RunKey key = new RunKey(SUBJECT, RunKey.NO_IDLE, payloadBytes, ratePerSecond, 1);
         final long workMs = (long)((warmupMs + measureMs) * context.overrunFactor()) + context.drainTimeoutMs();
         final String name = "python-" + payloadBytes + "-" + ratePerSecond;
-        try (ChildProcess python = ChildProcess.start(name, command, context.logFile(name),
+        try (ReapedProcess python = ReapedProcess.start(name, command, context.logFile(name),
             context.startupTimeout().plusMillis(workMs)))
         {
             final int exitCode = python.awaitExit(context.startupTimeout().plusMillis(workMs));

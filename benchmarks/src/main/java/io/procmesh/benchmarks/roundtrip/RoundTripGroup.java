@@ -1,10 +1,10 @@
 package io.procmesh.benchmarks.roundtrip;
 
-import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.harness.KeyedOutcome;
 import io.procmesh.benchmarks.harness.ResultFile;
 import io.procmesh.benchmarks.harness.RunSpec;
 import io.procmesh.benchmarks.suite.SuiteContext;
+import io.procmesh.core.process.ReapedProcess;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,9 +47,9 @@ public record RoundTripGroup(Subject subject, String idleStrategy, List<RunSpec>
             args.add(spec.encode());
         }
         // Both JVMs start together; the requester loads its classes, then waits for the go file naming its target.
-        try (ChildProcess responder = context.startJava(name() + "-responder", subject.responderMain(),
+        try (ReapedProcess responder = context.startJava(name() + "-responder", subject.responderMain(),
                  List.of(dataDir.toString(), idleStrategy), workMs);
-             ChildProcess requester = context.startJava(name() + "-requester", RequesterMain.class, args, workMs))
+             ReapedProcess requester = context.startJava(name() + "-requester", RequesterMain.class, args, workMs))
         {
             final String ready = responder.awaitLine("READY", context.startupTimeout());
             startupMs = responder.ageMs();

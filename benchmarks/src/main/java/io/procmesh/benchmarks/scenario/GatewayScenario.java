@@ -2,7 +2,6 @@ package io.procmesh.benchmarks.scenario;
 
 import io.procmesh.benchmarks.gateway.Wrk;
 import io.procmesh.benchmarks.gateway.WrkResult;
-import io.procmesh.benchmarks.harness.ChildProcess;
 import io.procmesh.benchmarks.harness.RunKey;
 import io.procmesh.benchmarks.launcher.HelloWorldPartnerMain;
 import io.procmesh.benchmarks.launcher.LauncherRun;
@@ -13,6 +12,7 @@ import io.procmesh.benchmarks.report.ResultStore;
 import io.procmesh.benchmarks.suite.BenchConfiguration;
 import io.procmesh.benchmarks.suite.SuiteContext;
 import io.procmesh.benchmarks.suite.SuiteMode;
+import io.procmesh.core.process.ReapedProcess;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -100,7 +100,7 @@ public final class GatewayScenario implements Scenario
         final long workMs = (mode.wrkWarmupSeconds() + mode.wrkSeconds()) * 1_000L + 30_000;
 
         context.progress("gateway: bare Jetty (HelloWorldServer) under wrk");
-        try (ChildProcess hello = context.startJava("gateway-bare-jetty", HelloWorldPartnerMain.class, List.of(),
+        try (ReapedProcess hello = context.startJava("gateway-bare-jetty", HelloWorldPartnerMain.class, List.of(),
             workMs, serverOptions("-Dprocmesh.gateway.port=0")))
         {
             final Matcher ready = HELLO_PORT.matcher(hello.awaitLine("READY hello-world", context.startupTimeout()));

@@ -1,8 +1,9 @@
 package io.procmesh.benchmarks.suite;
 
-import io.procmesh.benchmarks.harness.ChildProcess;
-import io.procmesh.benchmarks.harness.JavaCommand;
+import io.procmesh.benchmarks.harness.ParentWatchdog;
 import io.procmesh.core.config.ConcludeOnce;
+import io.procmesh.core.config.JavaCommand;
+import io.procmesh.core.process.ReapedProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -191,7 +192,7 @@ public final class SuiteContext implements AutoCloseable
      * Starts a partner JVM that halts itself after {@code workMs} plus the startup allowance, and is killed by
      * the suite a little after that at the latest.
      */
-    public ChildProcess startJava(final String name, final Class<?> mainClass, final List<String> args,
+    public ReapedProcess startJava(final String name, final Class<?> mainClass, final List<String> args,
         final long workMs)
     {
         return startJava(name, mainClass, args, workMs, jvmOptions);
@@ -201,7 +202,7 @@ public final class SuiteContext implements AutoCloseable
      * As {@link #startJava(String, Class, List, long)}, with these JVM options instead of the suite's (heap, GC):
      * for partners that must run as an operator runs them, e.g. the launcher and the services it starts.
      */
-    public ChildProcess startJava(final String name, final Class<?> mainClass, final List<String> args,
+    public ReapedProcess startJava(final String name, final Class<?> mainClass, final List<String> args,
         final long workMs, final List<String> partnerJvmOptions)
     {
         final long lifetimeMs = workMs + startupTimeoutMs;
@@ -215,8 +216,15 @@ public final class SuiteContext implements AutoCloseable
             "-D" + BenchConfiguration.DRAIN_TIMEOUT_MS_PROP_NAME + "=" + drainTimeoutMs,
             "-D" + BenchConfiguration.WARMUP_CALLS_PROP_NAME + "=" + BenchConfiguration.warmupCalls(),
             "-D" + BenchConfiguration.STARTUP_TIMEOUT_MS_PROP_NAME + "=" + startupTimeoutMs);
-        return ChildProcess.start(name, JavaCommand.of(options, lifetimeMs, properties, mainClass, args),
-            logFile(name), Duration.ofMillis(lifetimeMs + CHILD_TIMEOUT_MARGIN_MS));
+        final List<String> command = JavaCommand.mainClass(mainClass)
+            .jvmOptions(options)
+            .systemProperty(ParentWatchdog.PARENT_PID_PROP_NAME, ProcessHandle.current().pid())
+            .systemProperty(ParentWatchdog.LIFETIME_MS_PROP_NAME, lifetimeMs)
+            .systemProperties(properties)
+            .args(args)
+            .build();
+        return ReapedProcess.start(name, command, logFile(name),
+            Duration.ofMillis(lifetimeMs + CHILD_TIMEOUT_MARGIN_MS));
     }
 
     public Path logFile(final String name)

@@ -1,49 +1,24 @@
 package io.procmesh.core.test;
 
-import io.procmesh.core.config.JvmFlags;
+import io.procmesh.core.config.JavaCommand;
+import io.procmesh.core.process.ReapedProcess;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A real separate JVM for cross-process tests, with the Chronicle flags and this JVM's class path.
- * It has a hard time limit, and close() kills it and its descendants by pid, whatever the test's outcome.
+ * A real separate JVM for cross-process tests, with the Chronicle flags and this JVM's class path: a
+ * {@link ReapedProcess} with no grace, so it has a hard time limit, and close() kills it and its descendants by pid,
+ * whatever the test's outcome.
  */
 public final class ChildJvm implements AutoCloseable
 {
-    private final Process process;
-    private final Path log;
-    private final long logStart;
-    private final Thread reaper;
+    private final ReapedProcess process;
 
-    private ChildJvm(final Process process, final Path log, final long logStart, final Duration hardTimeout)
+    private ChildJvm(final ReapedProcess process)
     {
         this.process = process;
-        this.log = log;
-        this.logStart = logStart;
-        this.reaper = new Thread(() ->
-        {
-            try
-            {
-                if (!process.waitFor(hardTimeout.toMillis(), TimeUnit.MILLISECONDS))
-                {
-                    destroyTree(process.toHandle());
-                }
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }, "child-reaper-" + process.pid());
-        this.reaper.setDaemon(true);
-        this.reaper.start();
     }
 
     public static ChildJvm start(
@@ -53,31 +28,12 @@ public final class ChildJvm implements AutoCloseable
         final List<String> systemProperties,
         final String... args)
     {
-        final List<String> command = new ArrayList<>();
-        command.add(JvmFlags.javaExecutable());
-        command.addAll(JvmFlags.chronicle());
-        command.add("-Xmx256m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.addAll(systemProperties);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass.getName());
-        command.addAll(List.of(args));
-        try
-        {
-            Files.createDirectories(log.getParent());
-            final long logStart = Files.exists(log) ? Files.size(log) : 0;
-            final Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-            return new ChildJvm(process, log, logStart, hardTimeout);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        final List<String> command = JavaCommand.mainClass(mainClass)
+            .jvmOptions(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
+            .systemProperties(systemProperties)
+            .args(args)
+            .build();
+        return new ChildJvm(ReapedProcess.start(mainClass.getSimpleName(), command, log, hardTimeout, Duration.ZERO));
     }
 
     public long pid()
@@ -92,30 +48,15 @@ public final class ChildJvm implements AutoCloseable
 
     public Process process()
     {
-        return process;
+        return process.process();
     }
 
     /**
-     * Waits until the child's log holds the marker line.
+     * Waits until the child's log holds the marker.
      */
     public void awaitLogLine(final String marker, final Duration timeout)
     {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline)
-        {
-            if (logText().contains(marker))
-            {
-                return;
-            }
-            if (!process.isAlive())
-            {
-                throw new IllegalStateException("child " + pid() + " exited with " + process.exitValue() +
-                    " before printing '" + marker + "'. Log:\n" + logText());
-            }
-            sleep(20);
-        }
-        throw new IllegalStateException("child " + pid() + " did not print '" + marker + "' within " + timeout +
-            ". Log:\n" + logText());
+        process.awaitLog(text -> text.contains(marker), "'" + marker + "'", timeout);
     }
 
     /**
@@ -123,20 +64,7 @@ public final class ChildJvm implements AutoCloseable
      */
     public String logText()
     {
-        try
-        {
-            if (!Files.exists(log))
-            {
-                return "";
-            }
-            final byte[] all = Files.readAllBytes(log);
-            final int from = (int)Math.min(logStart, all.length);
-            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
-        }
-        catch (final IOException ex)
-        {
-            return "(log unreadable: " + ex + ")";
-        }
+        return process.logText();
     }
 
     public void kill9()
@@ -150,40 +78,16 @@ public final class ChildJvm implements AutoCloseable
      */
     public void signal(final String signal)
     {
-        try
+        Signals.send(process.pid(), signal);
+        if ("STOP".equals(signal))
         {
-            final Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
-            kill.waitFor(5, TimeUnit.SECONDS);
-            if ("STOP".equals(signal))
-            {
-                ThreadStates.awaitStopped(process.pid(), Duration.ofSeconds(10));
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
+            ThreadStates.awaitStopped(process.pid(), Duration.ofSeconds(10));
         }
     }
 
     public int waitForExit(final Duration timeout)
     {
-        try
-        {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
-            {
-                throw new IllegalStateException("child " + pid() + " still running after " + timeout);
-            }
-            return process.exitValue();
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
+        return process.awaitExit(timeout);
     }
 
     @Override
@@ -193,33 +97,6 @@ public final class ChildJvm implements AutoCloseable
         {
             signal("CONT");
         }
-        destroyTree(process.toHandle());
-        reaper.interrupt();
-    }
-
-    private static void destroyTree(final ProcessHandle handle)
-    {
-        handle.descendants().forEach(ProcessHandle::destroyForcibly);
-        handle.destroyForcibly();
-        try
-        {
-            handle.onExit().get(10, TimeUnit.SECONDS);
-        }
-        catch (final Exception ex)
-        {
-            throw new IllegalStateException("child " + handle.pid() + " did not exit after SIGKILL", ex);
-        }
-    }
-
-    private static void sleep(final long ms)
-    {
-        try
-        {
-            Thread.sleep(ms);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }

@@ -1,19 +1,18 @@
 package io.procmesh.launcher.process;
 
 import io.procmesh.core.config.DataDirectory;
-import io.procmesh.core.config.JvmFlags;
+import io.procmesh.core.config.JavaCommand;
+import io.procmesh.core.process.LoggedProcess;
 import io.procmesh.launcher.LauncherFiles;
 import io.procmesh.launcher.state.ChildPidFile;
 import io.procmesh.launcher.topology.ServiceDefinition;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,14 +22,13 @@ import java.util.List;
  *     -Dprocmesh.dataDir=&lt;abs&gt; -Dprocmesh.instanceId=&lt;id&gt;
  *     -cp &lt;launcher class path&gt; &lt;mainClass&gt; &lt;args&gt;
  * </pre>
- * stdout and stderr are appended to {@code logs/<instance>.log} and stdin is /dev/null, so a child never
- * depends on the launcher's pipes and keeps running if the launcher dies (it can then be adopted). Its pid is
- * written to {@link ChildPidFile} before spawn returns.
+ * built by core's {@link JavaCommand} and started by {@link LoggedProcess}: stdout and stderr are appended to
+ * {@code logs/<instance>.log} and stdin is /dev/null, so a child never depends on the launcher's pipes and keeps
+ * running if the launcher dies (it can then be adopted). Its pid is written to {@link ChildPidFile} before spawn
+ * returns.
  */
 public final class ChildSpawner
 {
-    private static final File NO_INPUT = new File("/dev/null");
-
     private final DataDirectory dataDirectory;
     private final LauncherFiles files;
     private final ChildClassPath classPath;
@@ -71,23 +69,16 @@ public final class ChildSpawner
 
     public List<String> command(final ServiceDefinition service, final String instanceId)
     {
-        final List<String> command = new ArrayList<>();
-        if (setsid != null)
-        {
-            command.add(setsid);
-        }
-        command.add(JvmFlags.javaExecutable());
-        command.addAll(JvmFlags.chronicle());
-        // Before the service's own options, so that one of them (e.g. -Xshare:off) wins.
-        command.addAll(classData.jvmOptions());
-        command.addAll(service.jvmOptions());
-        command.add(InstanceProcesses.dataDirOption(dataDirectory.root()));
-        command.add(InstanceProcesses.instanceIdOption(instanceId));
-        command.add("-cp");
-        command.add(classPath.value());
-        command.add(service.mainClass());
-        command.addAll(service.args());
-        return command;
+        return JavaCommand.mainClass(service.mainClass())
+            .prefix(setsid != null ? List.of(setsid) : List.of())
+            .sharedArchive(classData.ready().orElse(null))
+            .jvmOptions(service.jvmOptions())
+            .systemProperties(List.of(
+                InstanceProcesses.dataDirOption(dataDirectory.root()),
+                InstanceProcesses.instanceIdOption(instanceId)))
+            .classPath(classPath.value())
+            .args(service.args())
+            .build();
     }
 
     /**
@@ -102,11 +93,7 @@ public final class ChildSpawner
         Files.writeString(log, System.lineSeparator() + "=== procmesh launcher " + Instant.now() + ": start #" +
             start + " of " + instanceId + System.lineSeparator(), StandardCharsets.UTF_8,
             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        final Process process = new ProcessBuilder(command(service, instanceId))
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
-            .start();
+        final Process process = LoggedProcess.start(command(service, instanceId), log, true);
         final SpawnedChild child = new SpawnedChild(process, setsid != null);
         try
         {

@@ -1,6 +1,7 @@
 package io.procmesh.launcher.process;
 
-import io.procmesh.core.config.JvmFlags;
+import io.procmesh.core.config.JavaCommand;
+import io.procmesh.core.process.LoggedProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -99,12 +100,11 @@ public final class ClassDataArchive implements AutoCloseable
     }
 
     /**
-     * @return the options that make a child map the archive, or none while it does not exist yet.
+     * @return the archive for a child to map, or empty while it does not exist yet.
      */
-    public List<String> jvmOptions()
+    public Optional<Path> ready()
     {
-        return archive != null && Files.isRegularFile(archive) ?
-            List.of("-XX:SharedArchiveFile=" + archive) : List.of();
+        return archive != null && Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
     }
 
     /**
@@ -123,26 +123,15 @@ public final class ClassDataArchive implements AutoCloseable
             removeEverythingBut(archive);
             final Path temporary = directory.resolve(archive.getFileName() + TEMPORARY);
             final Path scratch = directory.resolve("training");
-            final List<String> command = new ArrayList<>();
-            if (Files.isExecutable(NICE))
-            {
-                // Lowest CPU priority: it is background work, and a service (re)starting meanwhile should not
-                // share 2 cores with it evenly (the first kill in LauncherFigures comes while it runs).
-                command.addAll(List.of(NICE.toString(), "-n", "19"));
-            }
-            command.add(JvmFlags.javaExecutable());
-            command.addAll(JvmFlags.chronicle());
-            command.add("-XX:ArchiveClassesAtExit=" + temporary);
-            command.add("-cp");
-            command.add(classPath.value());
-            command.add(trainingMain);
-            command.add(scratch.toString());
-            Files.createDirectories(log.getParent());
-            final Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+            // Lowest CPU priority: it is background work, and a service (re)starting meanwhile should not share
+            // 2 cores with it evenly (the first kill in LauncherFigures comes while it runs).
+            final List<String> command = JavaCommand.mainClass(trainingMain)
+                .prefix(Files.isExecutable(NICE) ? List.of(NICE.toString(), "-n", "19") : List.of())
+                .archiveClassesAtExit(temporary)
+                .classPath(classPath.value())
+                .args(scratch.toString())
+                .build();
+            final Process process = LoggedProcess.start(command, log, true);
             training = process;
             LOG.info("making the class-data-sharing archive for child JVMs: pid {} (log {})", process.pid(), log);
             process.onExit().thenAccept(exited -> finish(exited, temporary, scratch));

@@ -1,12 +1,11 @@
 package io.procmesh.launcher.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.procmesh.core.test.HttpTestClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +39,12 @@ final class ChaosChecker
     {
     }
 
-    private final HttpClient http;
-    private final URI base;
+    private final HttpTestClient http;
     private final ChaosLog log;
 
-    ChaosChecker(final HttpClient http, final URI base, final ChaosLog log)
+    ChaosChecker(final HttpTestClient http, final ChaosLog log)
     {
         this.http = http;
-        this.base = base;
         this.log = log;
     }
 
@@ -92,7 +89,7 @@ final class ChaosChecker
         int ordersChecked = 0;
         for (final Map.Entry<String, List<ChaosLog.Request>> user : ordersByUser.entrySet())
         {
-            final JsonNode listed = ChaosClient.getJson(http, base.resolve("/api/orders?userId=" + encode(user.getKey())));
+            final JsonNode listed = ChaosClient.getJson(http, "/api/orders?userId=" + encode(user.getKey()));
             final Map<String, Integer> idCounts = new HashMap<>();
             final Map<String, Integer> itemCounts = new HashMap<>();
             for (final JsonNode order : listed)
@@ -111,7 +108,7 @@ final class ChaosChecker
             {
                 ordersChecked++;
                 final int count = idCounts.getOrDefault(order.id(), 0);
-                final int direct = ChaosClient.getStatus(http, base.resolve("/api/orders/" + encode(order.id())));
+                final int direct = ChaosClient.getStatus(http, "/api/orders/" + encode(order.id()));
                 if (count == 0 || direct != 200)
                 {
                     lost.add(order.id() + " (listed " + count + "x, GET " + direct + ")");
@@ -173,7 +170,7 @@ final class ChaosChecker
         for (final String userId : ordersByUser.keySet())
         {
             for (final JsonNode notification :
-                ChaosClient.getJson(http, base.resolve("/api/notifications?userId=" + encode(userId))))
+                ChaosClient.getJson(http, "/api/notifications?userId=" + encode(userId)))
             {
                 counts.merge(notification.path("orderId").asText(), 1, Integer::sum);
             }

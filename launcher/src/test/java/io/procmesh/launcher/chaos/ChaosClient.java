@@ -2,10 +2,9 @@ package io.procmesh.launcher.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.procmesh.core.test.HttpTestClient;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,27 +29,17 @@ final class ChaosClient implements Runnable
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int clientId;
-    private final URI base;
-    private final HttpClient http;
+    private final HttpTestClient http;
     private final long endNs;
     private final ChaosLog log;
     private int sequence;
 
-    ChaosClient(final int clientId, final URI base, final HttpClient http, final long endNs, final ChaosLog log)
+    ChaosClient(final int clientId, final HttpTestClient http, final long endNs, final ChaosLog log)
     {
         this.clientId = clientId;
-        this.base = base;
         this.http = http;
         this.endNs = endNs;
         this.log = log;
-    }
-
-    static HttpClient newHttpClient()
-    {
-        return HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(REQUEST_TIMEOUT)
-            .build();
     }
 
     @Override
@@ -80,8 +69,7 @@ final class ChaosClient implements Runnable
     private void post(
         final ChaosLog.Kind kind, final String path, final String body, final String userId, final String item)
     {
-        final HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-            .timeout(REQUEST_TIMEOUT)
+        final HttpRequest request = http.request(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
@@ -91,7 +79,7 @@ final class ChaosClient implements Runnable
         String error = null;
         try
         {
-            final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            final HttpResponse<String> response = http.exchange(request);
             status = response.statusCode();
             if (status == 201)
             {
@@ -127,13 +115,12 @@ final class ChaosClient implements Runnable
      * retried for up to {@link #READ_RETRY_MS}; any other status fails at once. Whether every service stays UP
      * is a separate invariant; this only makes sure the data is read.
      */
-    static JsonNode getJson(final HttpClient http, final URI uri) throws IOException, InterruptedException
+    static JsonNode getJson(final HttpTestClient http, final String path) throws IOException, InterruptedException
     {
         final long deadlineNs = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(READ_RETRY_MS);
         while (true)
         {
-            final HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+            final HttpResponse<String> response = http.exchange(http.request(path).GET().build());
             if (response.statusCode() == 200)
             {
                 return JSON.readTree(response.body());
@@ -141,19 +128,18 @@ final class ChaosClient implements Runnable
             final boolean unavailable = response.statusCode() == 503 || response.statusCode() == 504;
             if (!unavailable || System.nanoTime() - deadlineNs > 0)
             {
-                throw new IOException("GET " + uri + " -> " + response.statusCode() + " " + response.body());
+                throw new IOException("GET " + path + " -> " + response.statusCode() + " " + response.body());
             }
             READ_RETRIES.incrementAndGet();
             Thread.sleep(500);
         }
     }
 
-    static int getStatus(final HttpClient http, final URI uri)
+    static int getStatus(final HttpTestClient http, final String path)
     {
         try
         {
-            return http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.exchange(http.request(path).GET().build()).statusCode();
         }
         catch (final IOException ex)
         {

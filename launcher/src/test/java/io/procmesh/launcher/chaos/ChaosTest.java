@@ -1,17 +1,15 @@
 package io.procmesh.launcher.chaos;
 
+import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
-import io.procmesh.launcher.testing.Await;
+import io.procmesh.core.test.HttpTestClient;
+import io.procmesh.core.test.Ports;
 import io.procmesh.launcher.testing.LauncherHarness;
+import io.procmesh.launcher.testing.TopologyYaml;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +40,7 @@ class ChaosTest
     private static final Duration LAUNCHER_HARD_TIMEOUT =
         Duration.ofSeconds(DURATION_SECONDS + Math.max(240L, 2L * DURATION_SECONDS));
 
-    private final int port = freePort();
+    private final int port = Ports.free();
     private final LauncherHarness harness = LauncherHarness.create("chaos", topology(port));
     private final List<Thread> threads = new ArrayList<>();
 
@@ -61,18 +59,18 @@ class ChaosTest
     void shouldKeepEveryAcknowledgedOrderExactlyOnceUnderFaults() throws Exception
     {
         final ChildJvm firstLauncher = harness.startLauncher("launcher-1.log", LAUNCHER_HARD_TIMEOUT);
-        final URI base = URI.create("http://127.0.0.1:" + port);
-        final HttpClient http = ChaosClient.newHttpClient();
+        final HttpTestClient http =
+            HttpTestClient.local(port, ChaosClient.REQUEST_TIMEOUT, ChaosClient.REQUEST_TIMEOUT);
         final ChaosLog log = new ChaosLog();
-        final Nemesis nemesis = new Nemesis(harness, firstLauncher, LAUNCHER_HARD_TIMEOUT, base.resolve("/health"),
-            http, log, SEED);
-        Await.until(Duration.ofSeconds(90), () -> nemesis.allUp("", 0) &&
-            ChaosClient.getStatus(http, base.resolve("/health")) == 200, () -> String.valueOf(harness.state()));
+        final Nemesis nemesis = new Nemesis(harness, firstLauncher, LAUNCHER_HARD_TIMEOUT, http, log,
+            SEED);
+        Await.until(() -> nemesis.allUp("", 0) && ChaosClient.getStatus(http, "/health") == 200,
+            Duration.ofSeconds(90), () -> String.valueOf(harness.state()));
         final long loadEndNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(DURATION_SECONDS);
 
         for (int client = 1; client <= 2; client++)
         {
-            threads.add(new Thread(new ChaosClient(client, base, http, loadEndNs, log), "chaos-client-" + client));
+            threads.add(new Thread(new ChaosClient(client, http, loadEndNs, log), "chaos-client-" + client));
         }
         nemesis.until(loadEndNs - TimeUnit.SECONDS.toNanos(2));
         threads.add(new Thread(nemesis, "chaos-nemesis"));
@@ -87,12 +85,12 @@ class ChaosTest
         boolean healed = false;
         while (!healed && System.nanoTime() - settleDeadlineNs < 0)
         {
-            healed = nemesis.allUp("", 0) && ChaosClient.getStatus(http, base.resolve("/health")) == 200;
+            healed = nemesis.allUp("", 0) && ChaosClient.getStatus(http, "/health") == 200;
             Await.sleep(healed ? 0 : 200);
         }
         final long finalRecoveryMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - settleStartNs);
 
-        final ChaosChecker checker = new ChaosChecker(http, base, log);
+        final ChaosChecker checker = new ChaosChecker(http, log);
         final List<Path> logDirectories = List.of(harness.dataDir().resolve("logs"), harness.directory());
         final ChaosChecker.Result result = healed ? checker.check(logDirectories) :
             checker.checkWithoutSystem(logDirectories);
@@ -118,45 +116,17 @@ class ChaosTest
 
     private static String topology(final int gatewayPort)
     {
-        return """
-            healthCheckIntervalMs: 100
-            shutdownGraceMs: 3000
-            defaults:
-              jvmOptions: [-Xmx128m, -XX:+UseSerialGC]
-              health:
-                heartbeatTimeoutMs: 2000
-                stuckAfterMs: 5000
-                startTimeoutMs: 30000
-              restart:
-                initialBackoffMs: 100
-                maxBackoffMs: 1000
-                stableAfterMs: 10000
-                maxRestarts: 1000
-                withinSeconds: 60
-            services:
-              user:
-                mainClass: io.procmesh.services.user.UserServiceMain
-              order:
-                mainClass: io.procmesh.services.order.OrderServiceMain
-                dependsOn: [user]
-              notification:
-                mainClass: io.procmesh.services.notification.NotificationServiceMain
-              gateway:
-                mainClass: io.procmesh.launcher.gateway.GatewayMain
-                dependsOn: [user, order, notification]
-                jvmOptions: [-Xmx128m, -XX:+UseSerialGC, -Dprocmesh.gateway.port=%d]
-            """.formatted(gatewayPort);
-    }
-
-    private static int freePort()
-    {
-        try (ServerSocket socket = new ServerSocket(0))
-        {
-            return socket.getLocalPort();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return TopologyYaml.withGrace(3_000)
+            .setting("healthCheckIntervalMs", 100)
+            .defaults("jvmOptions", "[-Xmx128m, -XX:+UseSerialGC]")
+            .defaults("health", "{heartbeatTimeoutMs: 2000, stuckAfterMs: 5000, startTimeoutMs: 30000}")
+            .defaults("restart", "{initialBackoffMs: 100, maxBackoffMs: 1000, stableAfterMs: 10000, maxRestarts: 1000, "
+                + "withinSeconds: 60}")
+            .service("user", TopologyYaml.USER)
+            .service("order", TopologyYaml.ORDER, "dependsOn: [user]")
+            .service("notification", TopologyYaml.NOTIFICATION)
+            .service("gateway", TopologyYaml.GATEWAY, "dependsOn: [user, order, notification]",
+                "jvmOptions: [-Xmx128m, -XX:+UseSerialGC, -Dprocmesh.gateway.port=" + gatewayPort + "]")
+            .yaml();
     }
 }

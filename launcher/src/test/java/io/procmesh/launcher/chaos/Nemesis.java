@@ -1,14 +1,12 @@
 package io.procmesh.launcher.chaos;
 
 import io.procmesh.core.test.ChildJvm;
+import io.procmesh.core.test.HttpTestClient;
+import io.procmesh.core.test.Signals;
 import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.LauncherHarness;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +31,7 @@ final class Nemesis implements Runnable
 
     private final LauncherHarness harness;
     private final Duration launcherHardTimeout;
-    private final URI health;
-    private final HttpClient http;
+    private final HttpTestClient http;
     private volatile long endNs;
     private final ChaosLog log;
     private final Random random;
@@ -43,12 +40,11 @@ final class Nemesis implements Runnable
     private int launcherRestarts;
 
     Nemesis(final LauncherHarness harness, final ChildJvm launcher, final Duration launcherHardTimeout,
-        final URI health, final HttpClient http, final ChaosLog log, final long seed)
+        final HttpTestClient http, final ChaosLog log, final long seed)
     {
         this.harness = harness;
         this.launcher = launcher;
         this.launcherHardTimeout = launcherHardTimeout;
-        this.health = health;
         this.http = http;
         this.log = log;
         this.random = new Random(seed);
@@ -96,7 +92,7 @@ final class Nemesis implements Runnable
             if (!pending.isEmpty())
             {
                 final LauncherState state = harness.state();
-                final boolean healthy = allUp(state, "", 0) && ChaosClient.getStatus(http, health) == 200;
+                final boolean healthy = allUp(state, "", 0) && ChaosClient.getStatus(http, "/health") == 200;
                 final long sampleNs = System.nanoTime();
                 pending.removeIf(fault ->
                 {
@@ -144,19 +140,19 @@ final class Nemesis implements Runnable
         else if (kill && !LAUNCHER.equals(target))
         {
             type = KILL;
-            signal("KILL", pid);
+            Signals.send(pid, "KILL");
         }
         else
         {
             type = STOP;
-            signal("STOP", pid);
+            Signals.send(pid, "STOP");
             try
             {
                 sleepMs(500 + random.nextInt(1_501));
             }
             finally
             {
-                signal("CONT", pid);
+                Signals.send(pid, "CONT");
             }
         }
         pending.add(new ChaosLog.Fault(type, target, pid, atNs, System.nanoTime(), 0));
@@ -182,27 +178,6 @@ final class Nemesis implements Runnable
             }
         }
         return true;
-    }
-
-    private static void signal(final String signal, final long pid)
-    {
-        try
-        {
-            final Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!kill.waitFor(5, TimeUnit.SECONDS))
-            {
-                kill.destroyForcibly();
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void sleepMs(final long ms)

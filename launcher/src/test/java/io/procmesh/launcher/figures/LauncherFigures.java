@@ -1,6 +1,8 @@
 package io.procmesh.launcher.figures;
 
-import io.procmesh.core.config.JvmFlags;
+import io.procmesh.core.config.JavaCommand;
+import io.procmesh.core.process.LoggedProcess;
+import io.procmesh.launcher.LauncherJvmOptions;
 import io.procmesh.launcher.process.InstanceProcesses;
 import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
@@ -26,7 +28,8 @@ import java.util.function.Predicate;
  * </ul>
  * Every time is taken on System.nanoTime, which on Linux is CLOCK_MONOTONIC and shared by all processes: the
  * launcher writes the moment it saw each change into state.json, and this tool compares it with its own.
- * Run through launcher/measure-figures.sh; args: [runs] [jar] [work dir].
+ * Run through launcher/measure-figures.sh; args: [runs] [jar] [work dir]. The launcher runs with the ./procmesh
+ * wrapper's JVM options ({@link LauncherJvmOptions}).
  */
 public final class LauncherFigures
 {
@@ -163,11 +166,8 @@ public final class LauncherFigures
 
     private Process start(final Path log, final String... args) throws IOException
     {
-        // The same JVM options as the ./procmesh wrapper.
-        final List<String> command = new ArrayList<>(List.of(JvmFlags.javaExecutable(), JvmFlags.ANALYTICS_DISABLE,
-            "-XX:TieredStopAtLevel=1", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return LoggedProcess.start(JavaCommand.jar(jar).jvmOptions(LauncherJvmOptions.list()).args(args).build(), log,
+            false);
     }
 
     private static LauncherState await(final Path dataDir, final Predicate<LauncherState> condition)

@@ -1,6 +1,7 @@
 package io.procmesh.launcher.gateway;
 
 import io.procmesh.core.Procmesh;
+import io.procmesh.core.test.HttpResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,7 +38,8 @@ class DeadClientsTest
     @Test
     void shouldKeepHealthUpAndSeriesFlatAfterClientsConnectAndLeave()
     {
-        system = GatewaySystem.start("dead-clients", List.of("-Dprocmesh.gateway.requiredServices="), port -> "");
+        system = GatewaySystem.start("dead-clients", List.of("-Dprocmesh.gateway.requiredServices="),
+            (topology, port) -> { });
         final HttpResult healthBefore = system.awaitHealth(200, Duration.ofSeconds(30));
         final int seriesBefore = instanceSeries();
 
@@ -51,7 +53,7 @@ class DeadClientsTest
             }
         }
 
-        final HttpResult health = system.awaitGet("/health", result -> result.status() == 200 &&
+        final HttpResult health = system.http().awaitGet("/health", result -> result.status() == 200 &&
             result.json().path("services").path("client").path("instances").asInt() == CLIENTS ||
             result.status() != 200, Duration.ofSeconds(30));
         assertEquals(200, health.status(), "before: " + healthBefore + "\nafter: " + health);
@@ -61,7 +63,7 @@ class DeadClientsTest
 
     private int instanceSeries()
     {
-        final HttpResult metrics = system.get("/metrics");
+        final HttpResult metrics = system.http().get("/metrics");
         assertEquals(200, metrics.status(), metrics.body());
         PrometheusText.parse(metrics.body());
         return (int)metrics.body().lines().filter(line -> line.startsWith(INSTANCE_SERIES)).count();

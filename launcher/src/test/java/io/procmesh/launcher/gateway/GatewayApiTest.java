@@ -1,6 +1,7 @@
 package io.procmesh.launcher.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.procmesh.core.test.HttpResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class GatewayApiTest
     @BeforeAll
     static void startSystem()
     {
-        system = GatewaySystem.start("gateway-api", List.of(), port -> "");
+        system = GatewaySystem.start("gateway-api", List.of(), (topology, port) -> { });
     }
 
     @AfterAll
@@ -47,18 +48,18 @@ class GatewayApiTest
     void shouldCreateGetAndListUsers()
     {
         final String email = "ada" + UNIQUE.incrementAndGet() + "@example.com";
-        final HttpResult created = system.post("/api/users", "{\"name\":\"Ada\",\"email\":\"" + email + "\"}");
+        final HttpResult created = system.http().post("/api/users", "{\"name\":\"Ada\",\"email\":\"" + email + "\"}");
         assertEquals(201, created.status(), created.body());
         assertEquals("application/json", created.header("content-type"));
         final String id = created.json().get("id").asText();
         assertTrue(id.startsWith("u-"), created.body());
         assertEquals(email, created.json().get("email").asText());
 
-        final HttpResult fetched = system.get("/api/users/" + id);
+        final HttpResult fetched = system.http().get("/api/users/" + id);
         assertEquals(200, fetched.status(), fetched.body());
         assertEquals("Ada", fetched.json().get("name").asText());
 
-        final HttpResult listed = system.get("/api/users");
+        final HttpResult listed = system.http().get("/api/users");
         assertEquals(200, listed.status(), listed.body());
         assertTrue(containsId(listed.json(), id), listed.body());
     }
@@ -67,7 +68,7 @@ class GatewayApiTest
     void shouldCreateOrderReadItAndDeliverNotification()
     {
         final String userId = createUser();
-        final HttpResult order = system.post("/api/orders",
+        final HttpResult order = system.http().post("/api/orders",
             "{\"userId\":\"" + userId + "\",\"item\":\"book\",\"quantity\":2}");
         assertEquals(201, order.status(), order.body());
         final JsonNode body = order.json();
@@ -77,38 +78,38 @@ class GatewayApiTest
         assertEquals(2, body.get("quantity").asInt());
         assertEquals("CREATED", body.get("status").asText());
 
-        final HttpResult byId = system.get("/api/orders/" + orderId);
+        final HttpResult byId = system.http().get("/api/orders/" + orderId);
         assertEquals(200, byId.status(), byId.body());
         assertEquals(orderId, byId.json().get("id").asText());
 
-        final HttpResult byUser = system.get("/api/orders?userId=" + userId);
+        final HttpResult byUser = system.http().get("/api/orders?userId=" + userId);
         assertEquals(200, byUser.status(), byUser.body());
         assertEquals(1, byUser.json().size(), byUser.body());
-        assertTrue(containsId(system.get("/api/orders").json(), orderId));
+        assertTrue(containsId(system.http().get("/api/orders").json(), orderId));
 
-        final HttpResult notifications = system.awaitGet("/api/notifications?userId=" + userId,
+        final HttpResult notifications = system.http().awaitGet("/api/notifications?userId=" + userId,
             result -> result.status() == 200 && result.json().size() == 1, Duration.ofSeconds(20));
         assertEquals(orderId, notifications.json().get(0).get("orderId").asText());
-        assertEquals(200, system.get("/api/notifications").status());
+        assertEquals(200, system.http().get("/api/notifications").status());
     }
 
     @Test
     void shouldCallAnyServiceThroughTheGenericProxy()
     {
         final String userId = createUser();
-        final HttpResult user = system.post("/rpc/user/get", "\"" + userId + "\"");
+        final HttpResult user = system.http().post("/rpc/user/get", "\"" + userId + "\"");
         assertEquals(200, user.status(), user.body());
         assertEquals(userId, user.json().get("id").asText());
 
-        final HttpResult echo = system.post("/rpc/echo/echo", "\"hello\"");
+        final HttpResult echo = system.http().post("/rpc/echo/echo", "\"hello\"");
         assertEquals(200, echo.status(), echo.body());
         assertEquals("hello", echo.json().asText());
 
-        final HttpResult sum = system.post("/rpc/echo/add", "{\"a\":2,\"b\":3}");
+        final HttpResult sum = system.http().post("/rpc/echo/add", "{\"a\":2,\"b\":3}");
         assertEquals(200, sum.status(), sum.body());
         assertEquals(5, sum.json().get("value").asInt());
 
-        final HttpResult noArgument = system.send(system.request("/rpc/user/list")
+        final HttpResult noArgument = system.http().send(system.http().request("/rpc/user/list")
             .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, noArgument.status(), noArgument.body());
         assertTrue(noArgument.json().isArray());
@@ -117,38 +118,38 @@ class GatewayApiTest
     @Test
     void shouldAnswer400NamingTheFieldForBadBodies()
     {
-        assertError(system.post("/api/users", "{\"name\":\"x\""), 400, "body");
-        assertError(system.post("/api/users", "{\"name\":5,\"email\":\"a@b.co\"}"), 400, "name");
-        assertError(system.post("/api/users", "{\"name\":\"Ada\"}"), 400, "email");
-        assertError(system.post("/api/users", "{\"name\":\"Ada\",\"email\":\"a@b.co\",\"age\":3}"), 400, "age");
-        assertError(system.post("/api/users", "[1,2]"), 400, "body");
-        assertError(system.send(system.request("/api/users").header("Content-Type", "application/json")
+        assertError(system.http().post("/api/users", "{\"name\":\"x\""), 400, "body");
+        assertError(system.http().post("/api/users", "{\"name\":5,\"email\":\"a@b.co\"}"), 400, "name");
+        assertError(system.http().post("/api/users", "{\"name\":\"Ada\"}"), 400, "email");
+        assertError(system.http().post("/api/users", "{\"name\":\"Ada\",\"email\":\"a@b.co\",\"age\":3}"), 400, "age");
+        assertError(system.http().post("/api/users", "[1,2]"), 400, "body");
+        assertError(system.http().send(system.http().request("/api/users").header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.noBody()).build()), 400, "body");
 
         final String userId = createUser();
-        assertError(system.post("/api/orders", order(userId, "\"two\"")), 400, "quantity");
-        assertError(system.post("/api/orders", order(userId, "0")), 400, "quantity");
-        assertError(system.post("/api/orders", order(userId, "-3")), 400, "quantity");
-        assertError(system.post("/api/orders", "{\"userId\":\"" + userId + "\",\"quantity\":1}"), 400, "item");
-        assertError(system.get("/api/orders?userId="), 400, "userId");
-        assertError(system.post("/rpc/echo/echo", "\"a\" \"b\""), 400, "body");
+        assertError(system.http().post("/api/orders", order(userId, "\"two\"")), 400, "quantity");
+        assertError(system.http().post("/api/orders", order(userId, "0")), 400, "quantity");
+        assertError(system.http().post("/api/orders", order(userId, "-3")), 400, "quantity");
+        assertError(system.http().post("/api/orders", "{\"userId\":\"" + userId + "\",\"quantity\":1}"), 400, "item");
+        assertError(system.http().get("/api/orders?userId="), 400, "userId");
+        assertError(system.http().post("/rpc/echo/echo", "\"a\" \"b\""), 400, "body");
     }
 
     @Test
     void shouldAnswer404ForUnknownRoutesAndEntities()
     {
-        final HttpResult route = system.get("/api/nothing");
+        final HttpResult route = system.http().get("/api/nothing");
         assertError(route, 404, null);
         assertEquals("NOT_FOUND", route.json().get("code").asText());
 
-        final HttpResult user = system.get("/api/users/u-does-not-exist");
+        final HttpResult user = system.http().get("/api/users/u-does-not-exist");
         assertError(user, 404, null);
         assertEquals("user", user.json().get("service").asText());
         assertEquals("get", user.json().get("operation").asText());
 
-        assertError(system.get("/api/orders/o-does-not-exist"), 404, null);
-        assertError(system.post("/rpc/nosuchservice/op", "1"), 404, null);
-        final HttpResult operation = system.post("/rpc/user/nosuchoperation", "1");
+        assertError(system.http().get("/api/orders/o-does-not-exist"), 404, null);
+        assertError(system.http().post("/rpc/nosuchservice/op", "1"), 404, null);
+        final HttpResult operation = system.http().post("/rpc/user/nosuchoperation", "1");
         assertError(operation, 404, null);
         assertEquals("nosuchoperation", operation.json().get("operation").asText());
     }
@@ -156,15 +157,15 @@ class GatewayApiTest
     @Test
     void shouldAnswer405WithAllowHeader()
     {
-        final HttpResult delete = system.send(system.request("/api/users").DELETE().build());
+        final HttpResult delete = system.http().send(system.http().request("/api/users").DELETE().build());
         assertError(delete, 405, null);
         assertEquals("POST, GET, HEAD", delete.header("allow"));
 
-        final HttpResult getRpc = system.get("/rpc/user/get");
+        final HttpResult getRpc = system.http().get("/rpc/user/get");
         assertError(getRpc, 405, null);
         assertEquals("POST", getRpc.header("allow"));
 
-        final HttpResult postHealth = system.post("/health", "{}");
+        final HttpResult postHealth = system.http().post("/health", "{}");
         assertError(postHealth, 405, null);
         assertEquals("GET, HEAD", postHealth.header("allow"));
     }
@@ -173,23 +174,23 @@ class GatewayApiTest
     void shouldAnswerHeadLikeGetWithoutABody()
     {
         final String userId = createUser();
-        final HttpResult user = system.send(system.request("/api/users/" + userId)
+        final HttpResult user = system.http().send(system.http().request("/api/users/" + userId)
             .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, user.status());
         assertEquals("application/json", user.header("content-type"));
         assertEquals("", user.body());
 
-        final HttpResult health = system.send(system.request("/health")
+        final HttpResult health = system.http().send(system.http().request("/health")
             .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, health.status());
         assertEquals("", health.body());
 
-        final HttpResult unknown = system.send(system.request("/api/users/u-does-not-exist")
+        final HttpResult unknown = system.http().send(system.http().request("/api/users/u-does-not-exist")
             .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(404, unknown.status());
         assertEquals("", unknown.body());
 
-        final HttpResult rpc = system.send(system.request("/rpc/user/list")
+        final HttpResult rpc = system.http().send(system.http().request("/rpc/user/list")
             .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(405, rpc.status());
         assertEquals("POST", rpc.header("allow"));
@@ -199,16 +200,16 @@ class GatewayApiTest
     void shouldAnswer413ForBodiesOver64KiB()
     {
         final String big = "{\"name\":\"" + "x".repeat(70 * 1024) + "\",\"email\":\"big@example.com\"}";
-        assertError(system.post("/api/users", big), 413, null);
+        assertError(system.http().post("/api/users", big), 413, null);
 
         final byte[] bytes = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        final HttpResult chunked = system.send(system.request("/api/users")
+        final HttpResult chunked = system.http().send(system.http().request("/api/users")
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build());
         assertError(chunked, 413, null);
 
         final String justUnder = "{\"name\":\"" + "y".repeat(60 * 1024) + "\",\"email\":\"under@example.com\"}";
-        final HttpResult accepted = system.post("/api/users", justUnder);
+        final HttpResult accepted = system.http().post("/api/users", justUnder);
         assertEquals(400, accepted.status(), "read fully and rejected by the service for the long name");
         assertEquals("name", accepted.json().get("field").asText());
     }
@@ -216,11 +217,12 @@ class GatewayApiTest
     @Test
     void shouldAnswer415ForBodiesThatAreNotJson()
     {
-        final HttpResult text = system.send(system.request("/api/users").header("Content-Type", "text/plain")
+        final HttpResult text = system.http().send(system.http().request("/api/users")
+            .header("Content-Type", "text/plain")
             .POST(HttpRequest.BodyPublishers.ofString("name=Ada")).build());
         assertError(text, 415, null);
 
-        final HttpResult form = system.send(system.request("/rpc/echo/echo")
+        final HttpResult form = system.http().send(system.http().request("/rpc/echo/echo")
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString("a=b")).build());
         assertError(form, 415, null);
@@ -230,12 +232,12 @@ class GatewayApiTest
     void shouldAnswer409ForDuplicateEmailAnd422ForUnknownUser()
     {
         final String email = "dup" + UNIQUE.incrementAndGet() + "@example.com";
-        assertEquals(201, system.post("/api/users", "{\"name\":\"A\",\"email\":\"" + email + "\"}").status());
-        final HttpResult duplicate = system.post("/api/users", "{\"name\":\"B\",\"email\":\"" + email + "\"}");
+        assertEquals(201, system.http().post("/api/users", "{\"name\":\"A\",\"email\":\"" + email + "\"}").status());
+        final HttpResult duplicate = system.http().post("/api/users", "{\"name\":\"B\",\"email\":\"" + email + "\"}");
         assertError(duplicate, 409, "email");
         assertEquals("CONFLICT", duplicate.json().get("code").asText());
 
-        final HttpResult unknownUser = system.post("/api/orders", order("u-nobody", "1"));
+        final HttpResult unknownUser = system.http().post("/api/orders", order("u-nobody", "1"));
         assertError(unknownUser, 422, "userId");
         assertEquals("order", unknownUser.json().get("service").asText());
     }
@@ -243,7 +245,7 @@ class GatewayApiTest
     @Test
     void shouldAnswer502ForRemoteInternalErrors()
     {
-        final HttpResult failed = system.post("/rpc/echo/fail", "\"boom\"");
+        final HttpResult failed = system.http().post("/rpc/echo/fail", "\"boom\"");
         assertError(failed, 502, null);
         assertEquals("INTERNAL", failed.json().get("code").asText());
         assertTrue(failed.json().get("error").asText().contains("boom"), failed.body());
@@ -254,7 +256,7 @@ class GatewayApiTest
     @Test
     void shouldReportHealthAndServices()
     {
-        final HttpResult health = system.get("/health");
+        final HttpResult health = system.http().get("/health");
         assertEquals(200, health.status(), health.body());
         assertEquals("UP", health.json().get("status").asText());
         for (final String service : List.of("user", "order", "notification"))
@@ -264,7 +266,7 @@ class GatewayApiTest
             assertTrue(state.get("required").asBoolean());
         }
 
-        final HttpResult services = system.get("/services");
+        final HttpResult services = system.http().get("/services");
         assertEquals(200, services.status(), services.body());
         boolean sawUser = false;
         for (final JsonNode instance : services.json().get("instances"))
@@ -291,7 +293,7 @@ class GatewayApiTest
         final String userId = createUser();
         final String callsSeries = "procmesh_gateway_calls_total{operation=\"get\",service=\"user\"}";
         final String slotSeries = "procmesh_instance_requests_in_total{instance=\"user-1\",service=\"user\"}";
-        final HttpResult before = system.get("/metrics");
+        final HttpResult before = system.http().get("/metrics");
         assertEquals(200, before.status());
         assertTrue(before.header("content-type").startsWith("text/plain"), before.header("content-type"));
         final PrometheusText first = PrometheusText.parse(before.body());
@@ -300,16 +302,16 @@ class GatewayApiTest
 
         for (int i = 0; i < 5; i++)
         {
-            assertEquals(200, system.get("/api/users/" + userId).status());
+            assertEquals(200, system.http().get("/api/users/" + userId).status());
         }
 
-        final PrometheusText after = PrometheusText.parse(system.get("/metrics").body());
+        final PrometheusText after = PrometheusText.parse(system.http().get("/metrics").body());
         assertEquals(callsBefore + 5, after.value(callsSeries), 0.0);
         assertTrue(after.has("procmesh_gateway_call_latency_seconds_bucket"));
         assertTrue(after.has("procmesh_instance_heartbeat_age_seconds"));
         assertTrue(after.has("procmesh_instance_inbox_backlog"));
         assertTrue(after.has("procmesh_instance_restarts_total"));
-        system.awaitGet("/metrics",
+        system.http().awaitGet("/metrics",
             result -> PrometheusText.parse(result.body()).value(slotSeries) >= slotBefore + 5, Duration.ofSeconds(10));
     }
 
@@ -324,7 +326,7 @@ class GatewayApiTest
         assertTrue(badEscape.contains("\"error\":"), "Jetty's own rejections are JSON errors too: " + badEscape);
 
         final long gatewayPid = system.pid("gateway-1");
-        assertEquals(200, system.get("/health").status());
+        assertEquals(200, system.http().get("/health").status());
         assertTrue(system.harness().isInstanceAlive(gatewayPid, "gateway-1"));
         assertEquals(gatewayPid, system.pid("gateway-1"), "not restarted by the launcher either");
     }
@@ -342,7 +344,7 @@ class GatewayApiTest
 
     private static String createUser()
     {
-        final HttpResult created = system.post("/api/users",
+        final HttpResult created = system.http().post("/api/users",
             "{\"name\":\"User\",\"email\":\"user" + UNIQUE.incrementAndGet() + "-" + System.nanoTime() + "@example.com\"}");
         assertEquals(201, created.status(), created.body());
         return created.json().get("id").asText();

@@ -2,9 +2,13 @@ package io.procmesh.launcher.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.procmesh.core.config.Configuration;
+import io.procmesh.core.test.Await;
+import io.procmesh.core.test.HttpResult;
+import io.procmesh.core.test.Signals;
+import io.procmesh.core.test.ThreadStates;
 import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
-import io.procmesh.launcher.testing.Await;
+import io.procmesh.launcher.testing.TopologyYaml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,17 +44,6 @@ class GatewayFailureTest
     private static final long DEADLINE_MS = 1_000;
     private static final long INSTANCE_STALE_MS = 3_000;
     private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(60);
-    private static final String EXTRA_GATEWAYS = """
-          clashing:
-            mainClass: io.procmesh.launcher.gateway.GatewayMain
-            dependsOn: [gateway]
-            jvmOptions: [-Dprocmesh.gateway.port=%d]
-            restart: {initialBackoffMs: 100, maxRestarts: 1}
-          misconfigured:
-            mainClass: io.procmesh.launcher.gateway.GatewayMain
-            jvmOptions: [-Dprocmesh.gateway.port=0, -Dprocmesh.gateway.deadlineMs=soon]
-            restart: {initialBackoffMs: 100, maxRestarts: 1}
-        """;
     private static GatewaySystem system;
     private static String userId;
 
@@ -60,9 +53,9 @@ class GatewayFailureTest
         system = GatewaySystem.start("gateway-failure", List.of(
             "-D" + GatewayConfiguration.DEADLINE_MS_PROP_NAME + "=" + DEADLINE_MS,
             "-D" + Configuration.INSTANCE_STALE_MS_PROP_NAME + "=" + INSTANCE_STALE_MS),
-            EXTRA_GATEWAYS::formatted);
-        final HttpResult created = system.awaitPost("/api/users", "{\"name\":\"Grace\",\"email\":\"grace@example.com\"}",
-            result -> result.status() != 503, CHANGE_TIMEOUT);
+            GatewayFailureTest::addBadGateways);
+        final HttpResult created = system.http().awaitPost("/api/users",
+            "{\"name\":\"Grace\",\"email\":\"grace@example.com\"}", result -> result.status() != 503, CHANGE_TIMEOUT);
         assertEquals(201, created.status(), created.body());
         userId = created.json().get("id").asText();
     }
@@ -82,7 +75,7 @@ class GatewayFailureTest
                 if (instance != null && instance.pid() > 0 &&
                     system.harness().isInstanceAlive(instance.pid(), instanceId))
                 {
-                    GatewaySystem.signal(instance.pid(), "CONT");
+                    Signals.require(instance.pid(), "CONT");
                 }
             }
             system.awaitAllUp(CHANGE_TIMEOUT);
@@ -104,7 +97,7 @@ class GatewayFailureTest
     {
         final long killed = system.signal("user-1", "KILL");
 
-        final HttpResult unavailable = system.awaitGet("/api/users/" + userId,
+        final HttpResult unavailable = system.http().awaitGet("/api/users/" + userId,
             result -> result.status() == 503, CHANGE_TIMEOUT);
         assertError(unavailable, 503, null);
         assertEquals("1", unavailable.header("retry-after"));
@@ -123,10 +116,10 @@ class GatewayFailureTest
         assertTrue(system.launcher().logText().contains("user-1 pid " + killed + " died: exit code 137, signal 9"),
             system.launcher().logText());
         system.awaitHealth(200, CHANGE_TIMEOUT);
-        final HttpResult back = system.awaitGet("/api/users/" + userId, result -> result.status() == 200,
+        final HttpResult back = system.http().awaitGet("/api/users/" + userId, result -> result.status() == 200,
             CHANGE_TIMEOUT);
         assertEquals("Grace", back.json().get("name").asText(), "the user survived the kill");
-        final JsonNode services = system.awaitGet("/services", result -> restarts(result, "user-1") == 1,
+        final JsonNode services = system.http().awaitGet("/services", result -> restarts(result, "user-1") == 1,
             CHANGE_TIMEOUT).json();
         assertEquals(restarted.pid(), instanceField(services, "user-1", "pid").asLong());
     }
@@ -140,10 +133,10 @@ class GatewayFailureTest
         assertTrue(system.instanceLog("order-1").contains("STOPPED order"), "graceful stop on SIGTERM");
 
         final String orderJson = "{\"userId\":\"" + userId + "\",\"item\":\"lamp\",\"quantity\":1}";
-        final HttpResult unavailable = system.awaitPost("/api/orders", orderJson, result -> result.status() == 503,
-            CHANGE_TIMEOUT);
+        final HttpResult unavailable = system.http().awaitPost("/api/orders", orderJson,
+            result -> result.status() == 503, CHANGE_TIMEOUT);
         final long startNs = System.nanoTime();
-        final HttpResult proxied = system.post("/rpc/order/list", "");
+        final HttpResult proxied = system.http().post("/rpc/order/list", "");
         final long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
         assertError(unavailable, 503, null);
         assertEquals("1", unavailable.header("retry-after"));
@@ -156,10 +149,10 @@ class GatewayFailureTest
         final LauncherState.Instance restarted = system.awaitReplaced("order-1", stopped, CHANGE_TIMEOUT);
         assertEquals(1, restarted.restarts(), restarted.toString());
         system.awaitHealth(200, CHANGE_TIMEOUT);
-        final HttpResult created = system.awaitPost("/api/orders", orderJson, result -> result.status() != 503,
+        final HttpResult created = system.http().awaitPost("/api/orders", orderJson, result -> result.status() != 503,
             CHANGE_TIMEOUT);
         assertEquals(201, created.status(), created.body());
-        final HttpResult listed = system.post("/rpc/order/list", "");
+        final HttpResult listed = system.http().post("/rpc/order/list", "");
         assertEquals(200, listed.status(), listed.body());
     }
 
@@ -172,14 +165,14 @@ class GatewayFailureTest
         final long elapsedMs;
         try
         {
-            GatewaySystem.awaitStopped(frozen, CHANGE_TIMEOUT);
+            ThreadStates.awaitStopped(frozen, CHANGE_TIMEOUT);
             final long startNs = System.nanoTime();
-            timedOut = system.get("/api/users/" + userId);
+            timedOut = system.http().get("/api/users/" + userId);
             elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
         }
         finally
         {
-            GatewaySystem.signal(frozen, "CONT");
+            Signals.require(frozen, "CONT");
         }
         assertError(timedOut, 504, null);
         assertEquals("DEADLINE_EXCEEDED", timedOut.json().get("code").asText());
@@ -187,11 +180,11 @@ class GatewayFailureTest
         assertEquals("get", timedOut.json().get("operation").asText());
         assertTrue(elapsedMs >= DEADLINE_MS - 50 && elapsedMs < DEADLINE_MS + 2_000, "elapsed " + elapsedMs);
 
-        final double timeouts = PrometheusText.parse(system.get("/metrics").body())
+        final double timeouts = PrometheusText.parse(system.http().get("/metrics").body())
             .value("procmesh_gateway_call_timeouts_total{operation=\"get\",service=\"user\"}");
         assertTrue(timeouts >= 1, "timeouts " + timeouts);
 
-        system.awaitGet("/api/users/" + userId, result -> result.status() == 200, CHANGE_TIMEOUT);
+        system.http().awaitGet("/api/users/" + userId, result -> result.status() == 200, CHANGE_TIMEOUT);
         assertEquals(frozen, system.pid("user-1"), "frozen for less than the launcher's heartbeat timeout: kept");
     }
 
@@ -200,14 +193,14 @@ class GatewayFailureTest
     void shouldAnswer504ThroughTheProxyWhenAnOperationOutlastsTheDeadline()
     {
         final long startNs = System.nanoTime();
-        final HttpResult slow = system.post("/rpc/echo/slow", Long.toString(DEADLINE_MS + 1_000));
+        final HttpResult slow = system.http().post("/rpc/echo/slow", Long.toString(DEADLINE_MS + 1_000));
         final long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
         assertError(slow, 504, null);
         assertEquals("DEADLINE_EXCEEDED", slow.json().get("code").asText());
         assertEquals("echo", slow.json().get("service").asText());
         assertEquals("slow", slow.json().get("operation").asText());
         assertTrue(elapsedMs >= DEADLINE_MS - 50 && elapsedMs < DEADLINE_MS + 2_000, "elapsed " + elapsedMs);
-        system.awaitPost("/rpc/echo/echo", "\"after\"", result -> result.status() == 200, CHANGE_TIMEOUT);
+        system.http().awaitPost("/rpc/echo/echo", "\"after\"", result -> result.status() == 200, CHANGE_TIMEOUT);
     }
 
     @Test
@@ -228,9 +221,9 @@ class GatewayFailureTest
             "ends with: " + Pattern.quote(oneLine))), "each exit names its cause:\n" + log);
         assertTrue(log.contains("ALERT service 'clashing' FAILED: more than 1 restarts within 60 s"), log);
 
-        assertEquals(200, system.get("/health").status(), "the gateway holding the port is not disturbed");
+        assertEquals(200, system.http().get("/health").status(), "the gateway holding the port is not disturbed");
         assertEquals(servingPid, system.pid("gateway-1"));
-        final JsonNode instances = system.get("/services").json().get("instances");
+        final JsonNode instances = system.http().get("/services").json().get("instances");
         for (final JsonNode instance : instances)
         {
             assertFalse(instance.get("instanceId").asText().startsWith("clashing"),
@@ -265,9 +258,9 @@ class GatewayFailureTest
         assertEquals(1, restarted.restarts(), restarted.toString());
         system.awaitHealth(200, CHANGE_TIMEOUT);
         assertEquals(system.port(), system.gatewayReadyPort(), system.instanceLog("gateway-1"));
-        final HttpResult user = system.get("/api/users/" + userId);
+        final HttpResult user = system.http().get("/api/users/" + userId);
         assertEquals(200, user.status(), user.body());
-        final JsonNode services = system.awaitGet("/services", result -> restarts(result, "gateway-1") >= 1,
+        final JsonNode services = system.http().awaitGet("/services", result -> restarts(result, "gateway-1") >= 1,
             CHANGE_TIMEOUT).json();
         assertEquals(1, restarts(services, "gateway-1"));
         assertEquals(restarted.pid(), instanceField(services, "gateway-1", "pid").asLong());
@@ -283,7 +276,7 @@ class GatewayFailureTest
         // The launcher logs the exit once it has reaped the child, which on a loaded host can come after the pid
         // is gone from the test's view.
         final String exitLine = "gateway-1 pid " + stopped + " died: exit code 143, signal 15";
-        Await.until(CHANGE_TIMEOUT, () -> system.launcher().logText().contains(exitLine),
+        Await.until(() -> system.launcher().logText().contains(exitLine), CHANGE_TIMEOUT,
             () -> system.launcher().logText());
 
         system.awaitReplaced("gateway-1", stopped, CHANGE_TIMEOUT);
@@ -322,5 +315,19 @@ class GatewayFailureTest
             count++;
         }
         return count;
+    }
+
+    /**
+     * Two gateways that cannot start: one on the system gateway's port, one with a bad setting.
+     */
+    private static void addBadGateways(final TopologyYaml topology, final int port)
+    {
+        topology
+            .service("clashing", TopologyYaml.GATEWAY, "dependsOn: [gateway]",
+                "jvmOptions: [-Dprocmesh.gateway.port=" + port + "]",
+                "restart: {initialBackoffMs: 100, maxRestarts: 1}")
+            .service("misconfigured", TopologyYaml.GATEWAY,
+                "jvmOptions: [-Dprocmesh.gateway.port=0, -Dprocmesh.gateway.deadlineMs=soon]",
+                "restart: {initialBackoffMs: 100, maxRestarts: 1}");
     }
 }

@@ -3,9 +3,13 @@ package io.procmesh.launcher.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.procmesh.core.test.ChildJvm;
+import io.procmesh.core.test.HttpResult;
+import io.procmesh.core.test.HttpTestClient;
+import io.procmesh.core.test.Ports;
 import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.LauncherHarness;
+import io.procmesh.launcher.testing.TopologyYaml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,13 +18,8 @@ import org.junit.jupiter.api.Timeout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,28 +47,21 @@ class GatewayFuzzTest
     private static LauncherHarness harness;
     private static int port;
     private static long gatewayPid;
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
+    private static HttpTestClient http;
 
     @BeforeAll
     static void startSystem()
     {
-        port = GatewaySystem.freePort();
-        harness = LauncherHarness.create("gateway-fuzz", """
-            shutdownGraceMs: 3000
-            defaults:
-              jvmOptions: [-Xmx128m, -XX:+UseSerialGC]
-            services:
-              user:
-                mainClass: io.procmesh.services.user.UserServiceMain
-              gateway:
-                mainClass: io.procmesh.launcher.gateway.GatewayMain
-                dependsOn: [user]
-                jvmOptions: [-Xmx128m, -XX:+UseSerialGC, -Dprocmesh.gateway.port=%d,
-                  -Dprocmesh.gateway.requiredServices=user, -Dprocmesh.gateway.idleTimeoutMs=%d]
-            """.formatted(port, IDLE_TIMEOUT_MS));
+        port = Ports.free();
+        http = HttpTestClient.local(port, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        harness = LauncherHarness.create("gateway-fuzz", TopologyYaml.withGrace(3_000)
+            .defaults("jvmOptions", "[-Xmx128m, -XX:+UseSerialGC]")
+            .service("user", TopologyYaml.USER)
+            .service("gateway", TopologyYaml.GATEWAY, "dependsOn: [user]",
+                "jvmOptions: [-Xmx128m, -XX:+UseSerialGC, -Dprocmesh.gateway.port=" + port +
+                    ", -Dprocmesh.gateway.requiredServices=user, -Dprocmesh.gateway.idleTimeoutMs=" + IDLE_TIMEOUT_MS +
+                    "]")
+            .yaml());
         final ChildJvm launcher = harness.startLauncher("launcher.log");
         harness.awaitAll(InstanceState.UP, Duration.ofSeconds(120));
         assertTrue(launcher.isAlive(), launcher.logText());
@@ -89,10 +81,10 @@ class GatewayFuzzTest
     void shouldAnswer400ToDeeplyNestedJson()
     {
         final String arrays = "{\"name\":" + "[".repeat(20_000) + "]".repeat(20_000) + ",\"email\":\"a@b.c\"}";
-        assertJsonError(post("/api/users", arrays.getBytes(StandardCharsets.UTF_8)), 400);
+        assertJsonError(http.post("/api/users", arrays.getBytes(StandardCharsets.UTF_8)), 400);
 
         final String objects = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
-        assertJsonError(post("/rpc/user/list", objects.getBytes(StandardCharsets.UTF_8)), 400);
+        assertJsonError(http.post("/rpc/user/list", objects.getBytes(StandardCharsets.UTF_8)), 400);
 
         assertGatewayStillServes();
     }
@@ -112,7 +104,7 @@ class GatewayFuzzTest
             body.writeBytes(prefix);
             body.writeBytes(invalid);
             body.writeBytes(suffix);
-            assertJsonError(post("/api/users", body.toByteArray()), 400);
+            assertJsonError(http.post("/api/users", body.toByteArray()), 400);
         }
         assertGatewayStillServes();
     }
@@ -209,7 +201,7 @@ class GatewayFuzzTest
         {
             final int which = random.nextInt(paths.length);
             final byte[] body = mutate(templates[which].formatted(i).getBytes(StandardCharsets.UTF_8), random);
-            final HttpResult result = post(paths[which], body);
+            final HttpResult result = http.post(paths[which], body);
             assertTrue(result.status() < 500, "seed " + FUZZ_SEED + " #" + i + " " + paths[which] + " " +
                 new String(body, StandardCharsets.UTF_8) + " -> " + result);
             if (result.status() >= 400)
@@ -264,7 +256,7 @@ class GatewayFuzzTest
 
     private static void assertGatewayStillServes()
     {
-        final HttpResult health = get("/health");
+        final HttpResult health = http.get("/health");
         assertEquals(200, health.status(), health.body());
         final LauncherState.Instance gateway = harness.instance("gateway-1");
         assertEquals(gatewayPid, gateway.pid(), "the gateway was restarted: " + gateway);
@@ -286,41 +278,6 @@ class GatewayFuzzTest
             throw new AssertionError("error body is not JSON: " + result, ex);
         }
         assertTrue(body.hasNonNull("error") && !body.get("error").asText().isBlank(), result.body());
-    }
-
-    private static HttpResult get(final String path)
-    {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build());
-    }
-
-    private static HttpResult post(final String path, final byte[] body)
-    {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
-    }
-
-    private static URI uri(final String path)
-    {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static HttpResult send(final HttpRequest request)
-    {
-        try
-        {
-            final HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new HttpResult(response.statusCode(), response.headers(), response.body());
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,13 +24,14 @@ class ClassDataArchiveTest
     void shouldGiveChildrenTheArchiveOnlyOnceItExists() throws Exception
     {
         final ChildClassPath classPath = ChildClassPath.of(jar("app.jar").toString());
-        final ClassDataArchive archive = ClassDataArchive.of(true, dir.resolve("cds"), classPath, dir.resolve("t.log"), TRAINING);
-        assertEquals(List.of(), archive.jvmOptions());
+        final ClassDataArchive archive = ClassDataArchive.of(true, dir.resolve("cds"), classPath, dir.resolve("t.log"),
+            TRAINING);
+        assertEquals(Optional.empty(), archive.ready());
 
         final Path file = archiveFile(archive);
         Files.createDirectories(file.getParent());
         Files.writeString(file, "archive");
-        assertEquals(List.of("-XX:SharedArchiveFile=" + file), archive.jvmOptions());
+        assertEquals(Optional.of(file), archive.ready());
     }
 
     @Test
@@ -48,15 +50,16 @@ class ClassDataArchiveTest
     {
         final ChildClassPath withDirectory = ChildClassPath.of(jar("app.jar") + ":" + dir);
         assertFalse(withDirectory.allJars());
-        final ClassDataArchive forDirectories = ClassDataArchive.of(true, dir, withDirectory, dir.resolve("t.log"), TRAINING);
+        final ClassDataArchive forDirectories = ClassDataArchive.of(true, dir, withDirectory, dir.resolve("t.log"),
+            TRAINING);
         forDirectories.createIfMissing();
-        assertEquals(List.of(), forDirectories.jvmOptions());
+        assertEquals(Optional.empty(), forDirectories.ready());
 
         final ChildClassPath jars = ChildClassPath.of(jar("app.jar").toString());
         assertTrue(jars.allJars());
         final ClassDataArchive disabled = ClassDataArchive.of(false, dir, jars, dir.resolve("t.log"), TRAINING);
         disabled.createIfMissing();
-        assertEquals(List.of(), disabled.jvmOptions());
+        assertEquals(Optional.empty(), disabled.ready());
         try (var files = Files.list(dir))
         {
             assertEquals(List.of(dir.resolve("app.jar")), files.toList(), "nothing started, nothing written");

@@ -1,8 +1,8 @@
 package io.procmesh.launcher.process;
 
 import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.test.Await;
 import io.procmesh.core.test.TestDirectories;
-import io.procmesh.launcher.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,7 +63,7 @@ class InstanceProcessesTest
 
         assertEquals(List.of(), LastResort.killAll(new DataDirectory(dataDir)));
 
-        Await.until(Duration.ofSeconds(10), () -> !first.isAlive() && !second.isAlive(), () -> "still running");
+        Await.until(() -> !first.isAlive() && !second.isAlive(), Duration.ofSeconds(10), () -> "still running");
         assertTrue(other.isAlive(), "another data directory's process is left alone");
     }
 

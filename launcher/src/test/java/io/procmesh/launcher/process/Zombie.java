@@ -1,6 +1,6 @@
 package io.procmesh.launcher.process;
 
-import io.procmesh.launcher.testing.Await;
+import io.procmesh.core.test.Await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,11 +34,11 @@ public final class Zombie implements AutoCloseable
             throw new UncheckedIOException(ex);
         }
         final ProcessHandle[] child = new ProcessHandle[1];
-        Await.until(Duration.ofSeconds(10), () ->
+        Await.until(() ->
         {
             child[0] = parent.toHandle().children().findFirst().orElse(null);
             return child[0] != null && "Z".equals(state(child[0].pid()));
-        }, () -> "no zombie under pid " + parent.pid());
+        }, Duration.ofSeconds(10), () -> "no zombie under pid " + parent.pid());
         zombie = child[0];
     }
 

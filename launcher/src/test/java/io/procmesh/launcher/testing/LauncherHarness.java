@@ -1,6 +1,7 @@
 package io.procmesh.launcher.testing;
 
 import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.TestDirectories;
 import io.procmesh.launcher.LauncherFiles;
@@ -154,20 +155,20 @@ public final class LauncherHarness implements AutoCloseable
 
     public void awaitState(final String instanceId, final InstanceState expected, final Duration timeout)
     {
-        Await.until(timeout, () ->
+        Await.until(() ->
         {
             final LauncherState.Instance instance = instance(instanceId);
             return instance != null && instance.state() == expected;
-        }, () -> String.valueOf(instance(instanceId)));
+        }, timeout, () -> String.valueOf(instance(instanceId)));
     }
 
     public void awaitAll(final InstanceState expected, final Duration timeout)
     {
-        Await.until(timeout, () ->
+        Await.until(() ->
         {
             final LauncherState state = state();
             return state != null && state.instances().stream().allMatch(i -> i.state() == expected);
-        }, () -> String.valueOf(state()));
+        }, timeout, () -> String.valueOf(state()));
     }
 
     /**

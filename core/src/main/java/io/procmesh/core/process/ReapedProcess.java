@@ -1,6 +1,5 @@
-package io.procmesh.benchmarks.harness;
+package io.procmesh.core.process;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,56 +14,83 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
- * A process the suite started: a partner JVM or the Python baseline. Its output goes to a log file. It has a hard
- * time limit, enforced by a reaper thread, and {@link #close()} kills it and its descendants by pid whatever
- * happened before. A JVM shutdown hook does the same for any child still alive if the suite itself is stopped.
+ * A child process with its output in a log file ({@link LoggedProcess}) and a hard time limit, enforced by a reaper
+ * thread; {@link #close()} kills it and its descendants by pid whatever happened before, and a JVM shutdown hook
+ * does the same for any child still alive if this JVM is stopped. The one handle of the benchmarks' partner
+ * processes and of the tests' child JVMs (the launcher supervises its services through its own ChildProcess).
  */
-public final class ChildProcess implements AutoCloseable
+public final class ReapedProcess implements AutoCloseable
 {
-    private static final long TERM_GRACE_MS = 3_000;
+    private static final Duration TERM_GRACE = Duration.ofSeconds(3);
     private static final long KILL_WAIT_MS = 10_000;
-    private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
+    private static final long POLL_MS = 20;
+    private static final Set<ReapedProcess> LIVE = ConcurrentHashMap.newKeySet();
 
     static
     {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ChildProcess::close),
-            "bench-child-killer"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ReapedProcess::close),
+            "reaped-process-killer"));
     }
 
     private final String name;
     private final Process process;
     private final Path log;
+    private final long logStart;
+    private final Duration termGrace;
     private final Thread reaper;
     private final long startedNs = System.nanoTime();
 
-    private ChildProcess(final String name, final Process process, final Path log, final Duration hardTimeout)
+    private ReapedProcess(
+        final String name,
+        final Process process,
+        final Path log,
+        final long logStart,
+        final Duration hardTimeout,
+        final Duration termGrace)
     {
         this.name = name;
         this.process = process;
         this.log = log;
-        this.reaper = new Thread(() -> reapAfter(hardTimeout), "bench-reaper-" + process.pid());
+        this.logStart = logStart;
+        this.termGrace = termGrace;
+        this.reaper = new Thread(() -> reapAfter(hardTimeout), "reaper-" + process.pid());
         this.reaper.setDaemon(true);
         LIVE.add(this);
         this.reaper.start();
     }
 
-    public static ChildProcess start(
+    /**
+     * As {@link #start(String, List, Path, Duration, Duration)}, with 3 s for the child to stop after SIGTERM.
+     */
+    public static ReapedProcess start(
         final String name,
         final List<String> command,
         final Path log,
         final Duration hardTimeout)
     {
+        return start(name, command, log, hardTimeout, TERM_GRACE);
+    }
+
+    /**
+     * @param log         where its output goes; appended to, when it exists, and read from this child's start.
+     * @param hardTimeout it is killed, with its descendants, once it has run this long.
+     * @param termGrace   how long {@link #close()} lets it stop after SIGTERM before SIGKILL; zero for SIGKILL at once.
+     */
+    public static ReapedProcess start(
+        final String name,
+        final List<String> command,
+        final Path log,
+        final Duration hardTimeout,
+        final Duration termGrace)
+    {
         try
         {
-            Files.createDirectories(log.toAbsolutePath().getParent());
-            final Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-            return new ChildProcess(name, process, log, hardTimeout);
+            final long logStart = Files.exists(log) ? Files.size(log) : 0;
+            final Process process = LoggedProcess.start(command, log, true);
+            return new ReapedProcess(name, process, log, logStart, hardTimeout, termGrace);
         }
         catch (final IOException ex)
         {
@@ -79,7 +105,7 @@ public final class ChildProcess implements AutoCloseable
         {
             if (!process.waitFor(hardTimeout.toMillis(), TimeUnit.MILLISECONDS))
             {
-                appendToLog("\n[bench] " + name + " passed its hard time limit of " + hardTimeout + ": killed\n");
+                appendToLog("\n[procmesh] " + name + " passed its hard time limit of " + hardTimeout + ": killed\n");
                 kill(process.descendants().toList());
             }
         }
@@ -97,6 +123,11 @@ public final class ChildProcess implements AutoCloseable
     public long pid()
     {
         return process.pid();
+    }
+
+    public Process process()
+    {
+        return process;
     }
 
     public Path log()
@@ -119,25 +150,48 @@ public final class ChildProcess implements AutoCloseable
      */
     public String awaitLine(final String prefix, final Duration timeout)
     {
+        final String text = awaitLog(log -> firstLine(log, prefix) != null, "'" + prefix + "'", timeout);
+        return firstLine(text, prefix);
+    }
+
+    /**
+     * Waits until the child's output passes the test.
+     *
+     * @param what what the test looks for, for the failure.
+     * @return the output that passed.
+     * @throws IllegalStateException if the child exits first or the timeout passes.
+     */
+    public String awaitLog(final Predicate<String> found, final String what, final Duration timeout)
+    {
         final long deadlineNs = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() - deadlineNs < 0)
         {
-            for (final String line : logText().split("\n"))
+            final String text = logText();
+            if (found.test(text))
             {
-                if (line.startsWith(prefix))
-                {
-                    return line.trim();
-                }
+                return text;
             }
             if (!process.isAlive())
             {
                 throw new IllegalStateException(name + " (pid " + pid() + ") exited with " + process.exitValue() +
-                    " before printing '" + prefix + "'; see " + log + "\n" + tail());
+                    " before printing " + what + "; see " + log + "\n" + tail());
             }
-            sleepMs(20);
+            sleepMs(POLL_MS);
         }
-        throw new IllegalStateException(name + " (pid " + pid() + ") did not print '" + prefix + "' within " +
+        throw new IllegalStateException(name + " (pid " + pid() + ") did not print " + what + " within " +
             timeout + "; see " + log + "\n" + tail());
+    }
+
+    private static String firstLine(final String text, final String prefix)
+    {
+        for (final String line : text.split("\n"))
+        {
+            if (line.startsWith(prefix))
+            {
+                return line.trim();
+            }
+        }
+        return null;
     }
 
     /**
@@ -163,11 +217,20 @@ public final class ChildProcess implements AutoCloseable
         }
     }
 
+    /**
+     * @return what this child wrote to its log (a log shared with earlier children is read from this one's start).
+     */
     public String logText()
     {
         try
         {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            if (!Files.exists(log))
+            {
+                return "";
+            }
+            final byte[] all = Files.readAllBytes(log);
+            final int from = (int)Math.min(logStart, all.length);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
         }
         catch (final IOException ex)
         {
@@ -204,30 +267,36 @@ public final class ChildProcess implements AutoCloseable
     }
 
     /**
-     * Asks the child to stop (SIGTERM), then kills it and its descendants (SIGKILL) if it has not within a grace
-     * period. Safe to call more than once.
+     * Asks the child to stop (SIGTERM), then kills it and its descendants (SIGKILL) if it has not within the grace
+     * period given at start; with no grace, kills at once. Safe to call more than once.
      */
     @Override
     public void close()
     {
         // Taken first: once the parent is dead its children are re-parented and no longer found from it.
         final List<ProcessHandle> descendants = process.descendants().toList();
-        if (process.isAlive())
+        if (process.isAlive() && !termGrace.isZero())
         {
             descendants.forEach(ProcessHandle::destroy);
             process.destroy();
             try
             {
-                process.waitFor(TERM_GRACE_MS, TimeUnit.MILLISECONDS);
+                process.waitFor(termGrace.toMillis(), TimeUnit.MILLISECONDS);
             }
             catch (final InterruptedException ex)
             {
                 Thread.currentThread().interrupt();
             }
         }
-        kill(descendants);
-        reaper.interrupt();
-        LIVE.remove(this);
+        try
+        {
+            kill(descendants);
+        }
+        finally
+        {
+            reaper.interrupt();
+            LIVE.remove(this);
+        }
     }
 
     private void kill(final List<ProcessHandle> descendants)
@@ -260,7 +329,7 @@ public final class ChildProcess implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            System.err.println("[bench] cannot append to " + log + ": " + ex);
+            System.err.println("[procmesh] cannot append to " + log + ": " + ex);
         }
     }
 

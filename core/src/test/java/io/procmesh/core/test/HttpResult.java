@@ -1,4 +1,4 @@
-package io.procmesh.launcher.gateway;
+package io.procmesh.core.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,11 +10,11 @@ import java.net.http.HttpHeaders;
 /**
  * One HTTP answer as a test sees it.
  */
-record HttpResult(int status, HttpHeaders headers, String body)
+public record HttpResult(int status, HttpHeaders headers, String body)
 {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    JsonNode json()
+    public JsonNode json()
     {
         try
         {
@@ -26,7 +26,7 @@ record HttpResult(int status, HttpHeaders headers, String body)
         }
     }
 
-    String header(final String name)
+    public String header(final String name)
     {
         return headers.firstValue(name).orElse(null);
     }
