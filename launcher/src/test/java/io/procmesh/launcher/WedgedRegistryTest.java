@@ -173,7 +173,9 @@ class WedgedRegistryTest
             paused.awaitLogLine("LOCKED order-1", Duration.ofSeconds(60));
             paused.signal("STOP");
             assertFalse(paused.logText().contains("RELEASED"), "the holder must be stopped while it holds the lock");
-            Await.sleep(3_000);
+            // Stopped for 6 s: the watchdog probes once a second and needs two failed 1 s probes in a row before it
+            // decides anything, so 3 s (the holder's own 2 s included) left it no margin on a loaded host.
+            Await.sleep(6_000);
             paused.signal("CONT");
             paused.awaitLogLine("RELEASED order-1", Duration.ofSeconds(10));
             Await.sleep(2_500);
