@@ -14,6 +14,7 @@ import io.procmesh.core.message.EnvelopeCodec;
 import io.procmesh.core.message.PayloadFormat;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.Registry;
+import io.procmesh.core.registry.RegistryReader;
 import net.openhft.chronicle.bytes.Bytes;
 
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.message.EnvelopeCodec;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.registry.RegistryReader;
 
 import java.nio.file.Path;
 import java.util.Arrays;

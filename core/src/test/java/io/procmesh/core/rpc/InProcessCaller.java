@@ -8,6 +8,7 @@ import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.registry.Registration;
 import io.procmesh.core.registry.Registry;
+import io.procmesh.core.registry.RegistryReader;
 import io.procmesh.core.test.TestDirectories;
 
 import java.util.List;

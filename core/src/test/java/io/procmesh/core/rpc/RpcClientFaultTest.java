@@ -3,6 +3,7 @@ package io.procmesh.core.rpc;
 import io.procmesh.core.agent.BackoffIdleStrategy;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.registry.RegistryReader;
 import io.procmesh.core.registry.RegistryWedgedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -2,6 +2,7 @@ package io.procmesh.core.rpc;
 
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.registry.RegistryReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -5,6 +5,7 @@ import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.registry.Registry;
+import io.procmesh.core.registry.RegistryReader;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,7 +44,7 @@ final class RegistryView implements AutoCloseable
     {
     }
 
-    private final Entries entries;
+    private final RegistryReader entries;
     private final long instanceStaleMs;
     private final List<String> requiredServices;
     private final ErrorHandler errorHandler;
@@ -59,53 +60,17 @@ final class RegistryView implements AutoCloseable
      */
     private final Set<String> servingServices = new HashSet<>();
 
-    /**
-     * What the view reads from the registry; a seam for tests that inject a failing attach.
-     */
-    interface Entries
-    {
-        long generation();
-
-        List<InstanceSnapshot> snapshot();
-
-        InstanceSlot attach(String instanceId);
-
-        static Entries of(final Registry registry)
-        {
-            return new Entries()
-            {
-                @Override
-                public long generation()
-                {
-                    return registry.generation();
-                }
-
-                @Override
-                public List<InstanceSnapshot> snapshot()
-                {
-                    return registry.snapshot();
-                }
-
-                @Override
-                public InstanceSlot attach(final String instanceId)
-                {
-                    return registry.attach(instanceId);
-                }
-            };
-        }
-    }
-
     RegistryView(
         final Registry registry,
         final long instanceStaleMs,
         final List<String> requiredServices,
         final ErrorHandler errorHandler)
     {
-        this(Entries.of(registry), instanceStaleMs, requiredServices, errorHandler);
+        this(RegistryReader.of(registry), instanceStaleMs, requiredServices, errorHandler);
     }
 
     RegistryView(
-        final Entries entries,
+        final RegistryReader entries,
         final long instanceStaleMs,
         final List<String> requiredServices,
         final ErrorHandler errorHandler)

@@ -7,6 +7,7 @@ import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.registry.Liveness;
 import io.procmesh.core.registry.Registration;
 import io.procmesh.core.registry.Registry;
+import io.procmesh.core.registry.RegistryReader;
 import io.procmesh.core.test.TestDirectories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class RegistryViewTest
         final long staleMs = Configuration.instanceStaleMs();
         final InstanceSlot slot = registry.register(new Registration("svc", "svc-1", "1", 4242, "", ""));
         slot.status(InstanceStatus.UP);
-        final RegistryView view = new RegistryView(RegistryView.Entries.of(registry), staleMs, List.of(),
+        final RegistryView view = new RegistryView(RegistryReader.of(registry), staleMs, List.of(),
             errors::add);
         for (final long silentMs : new long[]{0, 900, 1_200, staleMs - 100, staleMs + 200, 3_000})
         {
@@ -88,7 +89,7 @@ class RegistryViewTest
      * The real registry, except that attaching one instance throws the first time, as an attach under a wedged
      * segment lock does.
      */
-    private static final class FailingOnce implements RegistryView.Entries
+    private static final class FailingOnce implements RegistryReader
     {
         private final Registry registry;
         private final String failingId;

@@ -1,15 +1,12 @@
-package io.procmesh.core.rpc;
-
-import io.procmesh.core.registry.InstanceSlot;
-import io.procmesh.core.registry.InstanceSnapshot;
-import io.procmesh.core.registry.Registry;
+package io.procmesh.core.registry;
 
 import java.util.List;
 
 /**
- * The part of the {@link Registry} the directory reads; a seam so tests can inject a failing scan or attach.
+ * The part of the {@link Registry} that readers of the whole registry use (a caller's directory, the gateway's
+ * view): the generation, a scan, and binding one slot. A seam, so tests can inject a failing scan or attach.
  */
-interface RegistryReader
+public interface RegistryReader
 {
     long generation();
 
