@@ -39,7 +39,7 @@ final class SupervisedInstance
     private final Backoff backoff;
     private final ChildSpawner spawner;
     private final Runnable wakeup;
-    private final Runnable onStateChange;
+    private final InstanceReport report;
     private final ErrorHandler errorHandler;
     private final long startTimeoutNs;
     private final long stableAfterNs;
@@ -47,10 +47,6 @@ final class SupervisedInstance
 
     private final PendingStop stop = new PendingStop();
     private InstancePhase phase = InstancePhase.WAITING;
-    private InstancePhase reportedPhase = InstancePhase.WAITING;
-    private String detail = "not started";
-    private long stateSinceMs = System.currentTimeMillis();
-    private long stateSinceNs = System.nanoTime();
     private ChildProcess child;
     private long pid;
     private int starts;
@@ -78,7 +74,7 @@ final class SupervisedInstance
         this.health = health;
         this.spawner = spawner;
         this.wakeup = wakeup;
-        this.onStateChange = onStateChange;
+        this.report = new InstanceReport(onStateChange);
         this.errorHandler = errorHandler;
         this.backoff = new Backoff(service.definition().restart().initialBackoffMs(),
             service.definition().restart().maxBackoffMs());
@@ -230,7 +226,7 @@ final class SupervisedInstance
                 {
                     phase = InstancePhase.DEGRADED;
                     report(health.degradedReason(nowNs), nowNs);
-                    LOG.warn("{} DEGRADED: {}", instanceId, detail);
+                    LOG.warn("{} DEGRADED: {}", instanceId, report.detail());
                 }
                 break;
             case HUNG:
@@ -347,20 +343,9 @@ final class SupervisedInstance
         report(reason + "; restarting in " + delayMs + " ms", nowNs);
     }
 
-    /**
-     * Publishes the current phase's reported state with its detail, if either changed since the last report.
-     */
-    private void report(final String newDetail, final long nowNs)
+    private void report(final String detail, final long nowNs)
     {
-        if (phase.reported() == reportedPhase.reported() && newDetail.equals(detail))
-        {
-            return;
-        }
-        reportedPhase = phase;
-        detail = newDetail;
-        stateSinceMs = System.currentTimeMillis();
-        stateSinceNs = nowNs;
-        onStateChange.run();
+        report.publish(phase, detail, nowNs);
     }
 
     /**
@@ -461,7 +446,7 @@ final class SupervisedInstance
 
     String detail()
     {
-        return detail;
+        return report.detail();
     }
 
     ChildProcess child()
@@ -486,12 +471,12 @@ final class SupervisedInstance
 
     long stateSinceMs()
     {
-        return stateSinceMs;
+        return report.sinceMs();
     }
 
     long stateSinceNs()
     {
-        return stateSinceNs;
+        return report.sinceNs();
     }
 
     long lastExitDetectedNs()

@@ -1,0 +1,52 @@
+package io.procmesh.launcher.supervisor;
+
+import io.procmesh.launcher.state.InstanceState;
+
+/**
+ * What the launcher last said about one instance: its reported state, why, and since when. A change calls the
+ * supervisor's listener, which republishes the state file. Only the supervisor thread uses it.
+ */
+final class InstanceReport
+{
+    private final Runnable onChange;
+    private InstanceState state = InstanceState.DOWN;
+    private String detail = "not started";
+    private long sinceMs = System.currentTimeMillis();
+    private long sinceNs = System.nanoTime();
+
+    InstanceReport(final Runnable onChange)
+    {
+        this.onChange = onChange;
+    }
+
+    /**
+     * Reports the phase's state with its detail, if either changed since the last report.
+     */
+    void publish(final InstancePhase phase, final String newDetail, final long nowNs)
+    {
+        if (phase.reported() == state && newDetail.equals(detail))
+        {
+            return;
+        }
+        state = phase.reported();
+        detail = newDetail;
+        sinceMs = System.currentTimeMillis();
+        sinceNs = nowNs;
+        onChange.run();
+    }
+
+    String detail()
+    {
+        return detail;
+    }
+
+    long sinceMs()
+    {
+        return sinceMs;
+    }
+
+    long sinceNs()
+    {
+        return sinceNs;
+    }
+}
