@@ -1,0 +1,26 @@
+package io.procmesh.launcher.topology;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The topology's {@code gateway:} section, validated. The launcher runs the gateway as one more supervised
+ * service (named {@link #SERVICE_NAME}), started after every other service.
+ *
+ * @param port   the loopback port it listens on.
+ * @param routes REST routes, each calling one operation of one service.
+ * @param expose the operations, as {@code service.operation}, that {@code POST /rpc/...} may reach; nothing else is.
+ */
+public record GatewayDefinition(
+    int port,
+    List<RouteDefinition> routes,
+    Set<String> expose)
+{
+    public static final String SERVICE_NAME = "gateway";
+
+    public GatewayDefinition
+    {
+        routes = List.copyOf(routes);
+        expose = Set.copyOf(expose);
+    }
+}
