@@ -33,10 +33,12 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,12 +145,14 @@ class LauncherEndToEndTest
         awaitServing(() -> users().list());
         awaitServing(() -> orders().list());
         alice = users().create(new CreateUserRequest("Alice", "alice@example.com"));
-        aliceOrder = orders().create(new CreateOrderRequest(alice.id(), "book", 2));
+        aliceOrder = orders().create(new CreateOrderRequest(alice.id(), "book", 2)).join();
 
         assertEquals(alice.id(), aliceOrder.userId());
         awaitNotifications(alice.id(), 1);
-        final ServiceException unknownUser = assertThrows(ServiceException.class,
-            () -> orders().create(new CreateOrderRequest("no-such-user", "book", 1)));
+        // create is asynchronous: its failure is the cause of join's CompletionException.
+        final ServiceException unknownUser = assertInstanceOf(ServiceException.class, assertThrows(
+            CompletionException.class, () -> orders().create(new CreateOrderRequest("no-such-user", "book", 1)).join())
+            .getCause());
         assertEquals(FailureCode.FAILED_PRECONDITION, unknownUser.code());
     }
 
@@ -194,7 +198,7 @@ class LauncherEndToEndTest
         assertTrue(launcher.logText().contains("notification-1 hung: no heartbeat for"), launcher.logText());
         assertFalse(ProcessHandle.of(before.pid()).map(ProcessHandle::isAlive).orElse(false));
         final io.procmesh.services.order.Order second = orders().create(
-            new CreateOrderRequest(alice.id(), "pen", 1));
+            new CreateOrderRequest(alice.id(), "pen", 1)).join();
         final List<Notification> notifications = awaitNotifications(alice.id(), 2);
         assertTrue(notifications.stream().anyMatch(n -> n.orderId().equals(second.id())), notifications.toString());
     }

@@ -26,9 +26,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,15 +93,15 @@ class DemoServicesTest
         start(NotificationServiceMain.class, "notification-1");
 
         final User ada = users.create(new CreateUserRequest("Ada", "ada@example.com"));
-        final Order order = orders.create(new CreateOrderRequest(ada.id(), "book", 2));
+        final Order order = orders.create(new CreateOrderRequest(ada.id(), "book", 2)).join();
         assertEquals(Order.CREATED, order.status());
         assertEquals(order, orders.get(order.id()));
         assertEquals(List.of(order), orders.listByUser(ada.id()));
 
         assertFailure(FailureCode.FAILED_PRECONDITION, "userId",
-            () -> orders.create(new CreateOrderRequest("u-nobody", "book", 1)));
+            () -> orders.create(new CreateOrderRequest("u-nobody", "book", 1)).join());
         assertFailure(FailureCode.INVALID_ARGUMENT, "quantity",
-            () -> orders.create(new CreateOrderRequest(ada.id(), "book", 0)));
+            () -> orders.create(new CreateOrderRequest(ada.id(), "book", 0)).join());
 
         final List<Notification> received = Await.value(() -> notifications.listByUser(ada.id()), list -> list.size() == 1,
             Duration.ofSeconds(15), "no notification");
@@ -119,7 +121,7 @@ class DemoServicesTest
         final List<String> orderIds = new ArrayList<>();
         for (int i = 0; i < 5; i++)
         {
-            orderIds.add(orders.create(new CreateOrderRequest(ada.id(), "item-" + i, 1)).id());
+            orderIds.add(orders.create(new CreateOrderRequest(ada.id(), "item-" + i, 1)).join().id());
         }
 
         start(NotificationServiceMain.class, "notification-1");
@@ -146,9 +148,19 @@ class DemoServicesTest
         assertTrue(user.isAlive());
     }
 
+    /**
+     * An async operation's failure arrives wrapped by join().
+     */
+    private static RemoteServiceException unwrapped(final RuntimeException thrown)
+    {
+        final Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null ?
+            thrown.getCause() : thrown;
+        return assertInstanceOf(RemoteServiceException.class, cause, thrown.toString());
+    }
+
     private static void assertFailure(final FailureCode code, final String field, final Runnable call)
     {
-        final RemoteServiceException error = assertThrows(RemoteServiceException.class, call::run);
+        final RemoteServiceException error = unwrapped(assertThrows(RuntimeException.class, call::run));
         assertEquals(code, error.code(), error.getMessage());
         if (field != null)
         {

@@ -27,6 +27,18 @@ public final class Configuration
     public static final String DEFAULT_DEADLINE_MS_PROP_NAME = "procmesh.defaultDeadlineMs";
     public static final long DEFAULT_DEADLINE_MS_DEFAULT = 2_000;
 
+    /**
+     * What a call made inside a handler leaves of the handled request's remaining time, for the handler to reply.
+     */
+    public static final String DEADLINE_MARGIN_MS_PROP_NAME = "procmesh.deadlineMarginMs";
+    public static final long DEADLINE_MARGIN_MS_DEFAULT = 5;
+
+    /**
+     * Async replies a service may owe at once; at the limit its inbox waits (topics and completions go on).
+     */
+    public static final String MAX_ASYNC_REPLIES_PROP_NAME = "procmesh.maxAsyncReplies";
+    public static final int MAX_ASYNC_REPLIES_DEFAULT = 4_096;
+
     public static final String SHUTDOWN_TIMEOUT_MS_PROP_NAME = "procmesh.shutdownTimeoutMs";
     public static final long SHUTDOWN_TIMEOUT_MS_DEFAULT = 5_000;
 
@@ -109,6 +121,16 @@ public final class Configuration
     public static long defaultDeadlineMs()
     {
         return Long.getLong(DEFAULT_DEADLINE_MS_PROP_NAME, DEFAULT_DEADLINE_MS_DEFAULT);
+    }
+
+    public static long deadlineMarginMs()
+    {
+        return Long.getLong(DEADLINE_MARGIN_MS_PROP_NAME, DEADLINE_MARGIN_MS_DEFAULT);
+    }
+
+    public static int maxAsyncReplies()
+    {
+        return Integer.getInteger(MAX_ASYNC_REPLIES_PROP_NAME, MAX_ASYNC_REPLIES_DEFAULT);
     }
 
     public static long shutdownTimeoutMs()

@@ -30,4 +30,16 @@ public final class Settings
     {
         return (int)positive(name, (long)value);
     }
+
+    /**
+     * @throws IllegalArgumentException if the value is negative.
+     */
+    public static long nonNegative(final String name, final long value)
+    {
+        if (value < 0)
+        {
+            throw new IllegalArgumentException(name + " must not be negative, was " + value);
+        }
+        return value;
+    }
 }

@@ -37,6 +37,17 @@ public final class JsonPayloads
         return mapper;
     }
 
+    /**
+     * Writes nothing for null: a call without an argument sends an empty payload.
+     */
+    public void writeUnlessNull(final Object value, final Bytes<?> out)
+    {
+        if (value != null)
+        {
+            write(value, out);
+        }
+    }
+
     public void write(final Object value, final Bytes<?> out)
     {
         try

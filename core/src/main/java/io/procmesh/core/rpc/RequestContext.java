@@ -3,9 +3,13 @@ package io.procmesh.core.rpc;
 import io.procmesh.core.message.Envelope;
 import io.procmesh.core.message.TraceContext;
 
+import java.util.concurrent.Executor;
+
 /**
  * The request a handler is serving on this thread: its message id (for idempotent effects), deadline and trace.
- * Calls made from inside a handler continue its trace.
+ * Calls made from inside a handler continue its trace and get what is left of its deadline (see
+ * {@code RequestSender}). A service's inbox thread also carries its {@linkplain #handlerExecutor() executor}, on
+ * which the futures of async calls made from a handler complete ({@link HandlerFuture}).
  */
 public final class RequestContext
 {
@@ -16,6 +20,7 @@ public final class RequestContext
     private long queueIndex;
     private final TraceContext trace = new TraceContext();
     private boolean active;
+    private Executor handlerExecutor;
 
     private RequestContext()
     {
@@ -47,6 +52,38 @@ public final class RequestContext
         context.trace.copyFrom(envelope.trace());
         context.active = true;
         return context;
+    }
+
+    /**
+     * Re-enters a request on this thread to run a continuation of its handler: an async call's completion.
+     */
+    static RequestContext resume(
+        final long messageId, final long deadlineNs, final long queueIndex, final TraceContext trace)
+    {
+        final RequestContext context = CURRENT.get();
+        context.messageId = messageId;
+        context.deadlineNs = deadlineNs;
+        context.queueIndex = queueIndex;
+        context.trace.copyFrom(trace);
+        context.active = true;
+        return context;
+    }
+
+    /**
+     * Marks this thread as a service's handler thread, whose work (handlers, their replies and continuations) runs
+     * in order on it; called once by the service's read loop as it starts.
+     */
+    public static void bindHandlerExecutor(final Executor executor)
+    {
+        CURRENT.get().handlerExecutor = executor;
+    }
+
+    /**
+     * @return the executor of this thread's service loop, or null on any other thread.
+     */
+    public Executor handlerExecutor()
+    {
+        return handlerExecutor;
     }
 
     public void exit()

@@ -12,6 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The sending half of {@link RpcClient}: picks an UP instance, registers the call, fills this thread's outgoing
  * envelope and appends it to the target's inbox. Whatever goes wrong (no instance, a full table, a closed client,
  * a wedged registry, a failed append) fails that call; none is left waiting. Allocation-free per call.
+ * <p>
+ * A call made while a request is handled on this thread gets the earlier of its own deadline and the request's,
+ * less a margin for the handler to reply after it ({@code procmesh.deadlineMarginMs}): a nested call never outlives
+ * the caller waiting for it, and one with no budget left fails at once with {@link ServiceTimeoutException}.
  */
 final class RequestSender
 {
@@ -19,13 +23,19 @@ final class RequestSender
     private final InstanceSlot slot;
     private final ServiceDirectory directory;
     private final PendingCalls pending;
+    private final long deadlineMarginNs;
     private final AtomicLong messageIds = new AtomicLong(ThreadLocalRandom.current().nextLong());
     private final ThreadLocal<Envelope> outgoing = ThreadLocal.withInitial(Envelope::new);
     private volatile boolean closed;
 
     RequestSender(
-        final String instanceId, final InstanceSlot slot, final ServiceDirectory directory, final PendingCalls pending)
+        final String instanceId,
+        final InstanceSlot slot,
+        final ServiceDirectory directory,
+        final PendingCalls pending,
+        final long deadlineMarginNs)
     {
+        this.deadlineMarginNs = deadlineMarginNs;
         this.instanceId = instanceId;
         this.slot = slot;
         this.directory = directory;
@@ -81,8 +91,28 @@ final class RequestSender
         final long timeoutMs)
     {
         final long nowNs = System.nanoTime();
-        final long deadlineNs = nowNs + Timeouts.toNanos(timeoutMs);
-        call.start(service, operation, deadlineNs, timeoutMs);
+        long deadlineNs = nowNs + Timeouts.toNanos(timeoutMs);
+        long effectiveTimeoutMs = timeoutMs;
+        final RequestContext handled = RequestContext.current();
+        if (handled.isActive() && handled.deadlineNs() != 0)
+        {
+            final long budgetDeadlineNs = handled.deadlineNs() - deadlineMarginNs;
+            if (budgetDeadlineNs - nowNs <= 0)
+            {
+                call.start(service, operation, nowNs, timeoutMs);
+                call.correlationId = 0;
+                slot.incrementTimeouts();
+                call.onFailure(ServiceTimeoutException.budgetSpent(
+                    service, operation, handled.deadlineNs() - nowNs, deadlineMarginNs));
+                return null;
+            }
+            if (budgetDeadlineNs - deadlineNs < 0)
+            {
+                deadlineNs = budgetDeadlineNs;
+                effectiveTimeoutMs = Math.max(1, (budgetDeadlineNs - nowNs) / 1_000_000L);
+            }
+        }
+        call.start(service, operation, deadlineNs, effectiveTimeoutMs);
         call.correlationId = 0;
         if (closed)
         {

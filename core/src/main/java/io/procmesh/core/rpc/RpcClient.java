@@ -70,7 +70,8 @@ public final class RpcClient implements Agent, AutoCloseable
         // caller never repeat its predecessor's, whose late replies may still arrive in the same reply queue.
         this.pending = new PendingCalls(context.maxCallsInFlight, context.slot.snapshot().registrations());
         this.reader = new ReplyReader(instanceId, context.slot, json, pending, replies, errorHandler);
-        this.sender = new RequestSender(instanceId, context.slot, directory, pending);
+        this.sender = new RequestSender(instanceId, context.slot, directory, pending,
+            Timeouts.toNanos(context.deadlineMarginMs));
         this.refreshIntervalNs = Timeouts.toNanos(context.discoveryRefreshMs);
         this.defaultTimeoutMs = context.defaultDeadlineMs;
     }
@@ -104,7 +105,7 @@ public final class RpcClient implements Agent, AutoCloseable
         final long timeoutMs)
     {
         return send(service, operation, PayloadFormat.JSON,
-            payload -> writeArgument(argument, payload),
+            payload -> json.writeUnlessNull(argument, payload),
             response -> json.read(response.payload(), resultType),
             timeoutMs);
     }
@@ -186,14 +187,6 @@ public final class RpcClient implements Agent, AutoCloseable
         return sender.transmit(call, target, envelope);
     }
 
-    private void writeArgument(final Object argument, final Bytes<?> payload)
-    {
-        if (argument != null)
-        {
-            json.write(argument, payload);
-        }
-    }
-
     @Override
     public int doWork()
     {
@@ -259,6 +252,7 @@ public final class RpcClient implements Agent, AutoCloseable
         private Integer maxCallsInFlight;
         private Long discoveryRefreshMs;
         private Long defaultDeadlineMs;
+        private Long deadlineMarginMs;
         private Integer retainCycles;
         private Long instanceStaleMs;
         private ErrorHandler errorHandler;
@@ -322,6 +316,15 @@ public final class RpcClient implements Agent, AutoCloseable
             return this;
         }
 
+        /**
+         * @param deadlineMarginMs what a call made inside a handler leaves of the handled request's remaining time.
+         */
+        public Context deadlineMarginMs(final long deadlineMarginMs)
+        {
+            this.deadlineMarginMs = deadlineMarginMs;
+            return this;
+        }
+
         public Context retainCycles(final int retainCycles)
         {
             this.retainCycles = retainCycles;
@@ -382,6 +385,8 @@ public final class RpcClient implements Agent, AutoCloseable
                 discoveryRefreshMs != null ? discoveryRefreshMs : Configuration.discoveryRefreshMs());
             defaultDeadlineMs = Timeouts.requireValidMs(
                 defaultDeadlineMs != null ? defaultDeadlineMs : Configuration.defaultDeadlineMs());
+            deadlineMarginMs = Settings.nonNegative(Configuration.DEADLINE_MARGIN_MS_PROP_NAME,
+                deadlineMarginMs != null ? deadlineMarginMs : Configuration.deadlineMarginMs());
             retainCycles = retainCycles != null ? retainCycles : Configuration.retainCycles();
             instanceStaleMs = Settings.positive(Configuration.INSTANCE_STALE_MS_PROP_NAME,
                 instanceStaleMs != null ? instanceStaleMs : Configuration.instanceStaleMs());

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Turns calls on a service interface into requests. A method returning {@link CompletableFuture} is asynchronous;
- * any other blocks until the reply or the deadline. The operation name is the method name.
+ * Turns calls on a service interface into requests. A method returning {@link CompletableFuture} is asynchronous
+ * (inside a handler its future completes on the handler's thread: {@link HandlerFuture}); any other blocks until
+ * the reply or the deadline. The operation name is the method name. Inside a handler a call's deadline is the
+ * earlier of its own timeout and what the handled request has left, less {@code procmesh.deadlineMarginMs}.
  * Arguments: none, one (sent as its JSON), or several (sent as a JSON array).
  */
 public final class ServiceProxy implements InvocationHandler
@@ -72,7 +74,7 @@ public final class ServiceProxy implements InvocationHandler
         final Object argument = args == null || args.length == 0 ? null : args.length == 1 ? args[0] : args;
         final CompletableFuture<Object> future =
             client.call(service, operation.name, argument, operation.resultType, timeoutMs);
-        return operation.async ? future : await(future, operation.name);
+        return operation.async ? HandlerFuture.continueOnHandlerThread(future) : await(future, operation.name);
     }
 
     private Object await(final CompletableFuture<Object> future, final String operation) throws Throwable

@@ -19,6 +19,10 @@ import io.procmesh.core.rpc.RequestContext;
  * handler by one message) or another reader's, and a message id seen within the recent window is a second
  * delivery. Either is counted and skipped, so a handler runs at most once per request. The slot gets a copy of
  * the mark for status and progress.
+ * <p>
+ * Each cycle first runs the work other threads handed over ({@link InboxTasks}: async replies and the
+ * continuations of async calls), then reads. While {@code procmesh.maxAsyncReplies} replies are owed it reads no
+ * new request; once {@link #stopTaking()} was called (closing) it reads nothing new and only finishes that work.
  */
 final class InboxAgent implements Agent, InboundListener
 {
@@ -33,6 +37,8 @@ final class InboxAgent implements Agent, InboundListener
     private final ErrorHandler errorHandler;
     private final RecentMessageIds recentIds;
     private final TopicReader[] topics;
+    private final InboxTasks tasks;
+    private volatile boolean taking = true;
     private final StringBuilder errorText = new StringBuilder();
 
     InboxAgent(
@@ -43,8 +49,10 @@ final class InboxAgent implements Agent, InboundListener
         final HandledMark mark,
         final ErrorHandler errorHandler,
         final int dedupWindow,
-        final TopicReader[] topics)
+        final TopicReader[] topics,
+        final InboxTasks tasks)
     {
+        this.tasks = tasks;
         this.roleName = roleName;
         this.inbox = inbox;
         this.dispatcher = dispatcher;
@@ -57,10 +65,21 @@ final class InboxAgent implements Agent, InboundListener
     }
 
     @Override
+    public void onStart()
+    {
+        tasks.bind(Thread.currentThread());
+        RequestContext.bindHandlerExecutor(tasks);
+    }
+
+    @Override
     public int doWork()
     {
-        int work = 0;
-        for (int i = 0; i < BATCH && inbox.poll(this) > 0; i++)
+        int work = tasks.drain(BATCH);
+        if (!taking)
+        {
+            return work;
+        }
+        for (int i = 0; i < BATCH && dispatcher.mayTakeRequests() && inbox.poll(this) > 0; i++)
         {
             work++;
         }
@@ -69,6 +88,14 @@ final class InboxAgent implements Agent, InboundListener
             work += topic.poll(BATCH);
         }
         return work;
+    }
+
+    /**
+     * Closing: read no new request or event, only finish the replies and continuations already owed.
+     */
+    void stopTaking()
+    {
+        taking = false;
     }
 
     @Override

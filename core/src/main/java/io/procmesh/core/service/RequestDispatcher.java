@@ -19,11 +19,18 @@ import io.procmesh.core.rpc.ServiceException;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Invokes the handler for one request and writes the response or error to the caller's reply queue.
  * A handler exception becomes an ERROR reply naming the service, operation and cause; it never becomes a hang.
+ * <p>
+ * A handler that returns a {@link CompletableFuture} is answered when the future completes, from whatever thread
+ * completes it: the completion hands the reply to the read loop ({@link InboxTasks}), which writes it in its next
+ * duty cycle, so only the loop's thread ever writes a reply queue and this class's reply envelope. A future that
+ * fails is answered as a thrown exception would be (its {@link CompletionException} wrapper removed).
  */
 final class RequestDispatcher
 {
@@ -36,8 +43,10 @@ final class RequestDispatcher
     private final ReplyChannels replyChannels;
     private final InstanceSlot slot;
     private final ErrorHandler errorHandler;
+    private final InboxTasks tasks;
+    private final int maxAsyncReplies;
     private final AtomicInteger asyncInFlight = new AtomicInteger();
-    private final ThreadLocal<Envelope> replies = ThreadLocal.withInitial(Envelope::new);
+    private final Envelope reply = new Envelope();
 
     RequestDispatcher(
         final String service,
@@ -48,8 +57,12 @@ final class RequestDispatcher
         final JsonPayloads json,
         final ReplyChannels replyChannels,
         final InstanceSlot slot,
-        final ErrorHandler errorHandler)
+        final ErrorHandler errorHandler,
+        final InboxTasks tasks,
+        final int maxAsyncReplies)
     {
+        this.tasks = tasks;
+        this.maxAsyncReplies = maxAsyncReplies;
         this.service = service;
         this.instanceId = instanceId;
         this.implementation = implementation;
@@ -61,9 +74,20 @@ final class RequestDispatcher
         this.errorHandler = errorHandler;
     }
 
+    /**
+     * @return how many async handlers have not been answered yet.
+     */
     int asyncInFlight()
     {
         return asyncInFlight.get();
+    }
+
+    /**
+     * @return false while {@code procmesh.maxAsyncReplies} replies are owed: the loop then takes no new request.
+     */
+    boolean mayTakeRequests()
+    {
+        return asyncInFlight.get() < maxAsyncReplies;
     }
 
     void dispatch(final Envelope request)
@@ -187,26 +211,51 @@ final class RequestDispatcher
 
     private void replyLater(final Envelope request, final CompletableFuture<?> future)
     {
+        if (future.isDone())
+        {
+            // Completed already: whenComplete runs at once, on this thread, while the request is still in hand.
+            future.whenComplete((value, error) -> replyOutcome(request, value, error));
+            return;
+        }
         final Envelope copy = copyHeader(request);
         asyncInFlight.incrementAndGet();
-        future.whenComplete((value, error) ->
+        future.whenComplete((value, error) -> tasks.execute(() ->
         {
             try
             {
-                if (error != null)
-                {
-                    replyError(copy, error);
-                }
-                else
-                {
-                    replyResult(copy, value);
-                }
+                replyOutcome(copy, value, error);
             }
             finally
             {
                 asyncInFlight.decrementAndGet();
             }
-        });
+        }));
+    }
+
+    private void replyOutcome(final Envelope request, final Object value, final Throwable error)
+    {
+        if (error != null)
+        {
+            replyError(request, unwrap(error));
+        }
+        else
+        {
+            replyResult(request, value);
+        }
+    }
+
+    /**
+     * A stage of a future chain wraps what a handler threw in a CompletionException; the caller gets the cause.
+     */
+    private static Throwable unwrap(final Throwable error)
+    {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) &&
+            cause.getCause() != null)
+        {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static Envelope copyHeader(final Envelope request)
@@ -277,7 +326,7 @@ final class RequestDispatcher
 
     private Envelope startReply(final Envelope request, final MessageKind kind)
     {
-        final Envelope reply = replies.get().reset()
+        final Envelope reply = this.reply.reset()
             .messageId(request.messageId())
             .kind(kind)
             .correlationId(request.correlationId())

@@ -20,23 +20,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * Runs one service implementation in this JVM: advertises its inbox, reads it on a dedicated thread with the
  * configured idle strategy, and reports backlog with each heartbeat.
  * <p>
- * {@link #close()} is the graceful stop: DRAINING, stop reading, let in-flight requests finish, DOWN, close
- * queues, all within the shutdown timeout. The {@link Procmesh} it runs on is closed separately, after it.
+ * {@link #close()} is the graceful stop: DRAINING, stop reading, let in-flight requests and owed async replies
+ * finish, DOWN, close queues, all within the shutdown timeout. Async replies still owed then are counted as errors
+ * and dropped (their callers time out). The {@link Procmesh} it runs on is closed separately, after it.
  */
 public final class ServiceHost implements AutoCloseable
 {
     public static final String INBOX_TAILER = "inbox";
+    private static final long STOP_FLOOR_NS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Context context;
     private final InstanceSlot slot;
     private final InboundChannel inbox;
     private final RequestDispatcher dispatcher;
+    private final InboxTasks tasks;
+    private final InboxAgent agent;
     private final ReplyChannels replyChannels;
     private final AgentRunner runner;
     private volatile boolean closed;
@@ -64,9 +69,10 @@ public final class ServiceHost implements AutoCloseable
         }
         slot.lastHandledIndex(mark.get());
         this.replyChannels = new ReplyChannels(dirs, meshContext.codec());
+        this.tasks = new InboxTasks(errorHandler);
         this.dispatcher = new RequestDispatcher(service, instanceId, context.implementation,
             context.api == null ? null : OperationTable.of(context.api, meshContext.json()), context.rawHandler,
-            meshContext.json(), replyChannels, slot, errorHandler);
+            meshContext.json(), replyChannels, slot, errorHandler, tasks, context.maxAsyncReplies);
 
         final TopicReader[] topics = new TopicReader[context.subscriptions.size()];
         for (int i = 0; i < topics.length; i++)
@@ -77,8 +83,8 @@ public final class ServiceHost implements AutoCloseable
                 subscription, meshContext.json(), slot, errorHandler, context.dedupWindow);
         }
 
-        final InboxAgent agent = new InboxAgent("procmesh-inbox-" + instanceId, inbox, dispatcher, slot, mark,
-            errorHandler, context.dedupWindow, topics);
+        this.agent = new InboxAgent("procmesh-inbox-" + instanceId, inbox, dispatcher, slot, mark,
+            errorHandler, context.dedupWindow, topics, tasks);
         this.runner = new AgentRunner(agent, IdleStrategies.byName(context.idleStrategyName).get(), errorHandler);
         slot.advertiseInbox(inboxPath.toString());
         mesh.onHeartbeat(this::onHeartbeat);
@@ -122,15 +128,31 @@ public final class ServiceHost implements AutoCloseable
         closed = true;
         final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.shutdownTimeoutMs);
         slot.status(InstanceStatus.DRAINING);
-        final boolean stopped = runner.stop(context.shutdownTimeoutMs, TimeUnit.MILLISECONDS);
+        agent.stopTaking();
+        // The loop keeps running the replies of async handlers as their futures complete, up to the timeout.
         while (dispatcher.asyncInFlight() > 0 && System.nanoTime() - deadlineNs < 0)
         {
-            Thread.onSpinWait();
-            Thread.yield();
+            LockSupport.parkNanos(1_000_000L);
         }
+        // An idle loop stops within a cycle: what the wait for owed replies left, but never less than a moment.
+        final long stopWithinNs = Math.max(STOP_FLOOR_NS, deadlineNs - System.nanoTime());
+        final boolean stopped = runner.stop(stopWithinNs, TimeUnit.NANOSECONDS);
         slot.status(InstanceStatus.DOWN);
-        if (stopped && dispatcher.asyncInFlight() == 0)
+        if (stopped)
         {
+            // Nothing writes a reply after the loop: a future completing from now on finds its task dropped.
+            tasks.close();
+            final int owed = dispatcher.asyncInFlight();
+            for (int i = 0; i < owed; i++)
+            {
+                slot.incrementErrors();
+            }
+            if (owed > 0)
+            {
+                context.mesh.context().errorHandler().onError(new IllegalStateException(owed + " async " +
+                    (owed == 1 ? "reply was" : "replies were") + " still owed after " + context.shutdownTimeoutMs +
+                    " ms: not sent, their callers time out"));
+            }
             replyChannels.close();
             return;
         }
@@ -139,6 +161,14 @@ public final class ServiceHost implements AutoCloseable
         context.mesh.writerMayOutliveClose();
         context.mesh.context().errorHandler().onError(new IllegalStateException("a handler did not finish within " +
             context.shutdownTimeoutMs + " ms; its reply queues and the registry stay mapped until the process exits"));
+    }
+
+    /**
+     * @return how many async replies were owed at close and dropped, or completed after it; for tests.
+     */
+    long droppedAsyncReplies()
+    {
+        return tasks.dropped();
     }
 
     /**
@@ -156,6 +186,8 @@ public final class ServiceHost implements AutoCloseable
         private Long shutdownTimeoutMs;
         private Integer dedupWindowValue;
         private int dedupWindow;
+        private Integer maxAsyncRepliesValue;
+        private int maxAsyncReplies;
 
         public Context mesh(final Procmesh mesh)
         {
@@ -204,6 +236,15 @@ public final class ServiceHost implements AutoCloseable
         }
 
         /**
+         * @param maxAsyncReplies async replies owed at once before the inbox waits ({@code procmesh.maxAsyncReplies}).
+         */
+        public Context maxAsyncReplies(final int maxAsyncReplies)
+        {
+            this.maxAsyncRepliesValue = maxAsyncReplies;
+            return this;
+        }
+
+        /**
          * Fills every unset field from configuration and checks the result. Called by launch; a second call
          * throws {@link IllegalStateException}.
          */
@@ -225,6 +266,8 @@ public final class ServiceHost implements AutoCloseable
             shutdownTimeoutMs = shutdownTimeoutMs != null ? shutdownTimeoutMs : Configuration.shutdownTimeoutMs();
             dedupWindow = Settings.positive(Configuration.DEDUP_WINDOW_PROP_NAME,
                 dedupWindowValue != null ? dedupWindowValue : Configuration.dedupWindow());
+            maxAsyncReplies = Settings.positive(Configuration.MAX_ASYNC_REPLIES_PROP_NAME,
+                maxAsyncRepliesValue != null ? maxAsyncRepliesValue : Configuration.maxAsyncReplies());
             return this;
         }
     }

@@ -6,21 +6,27 @@ import io.procmesh.core.rpc.RequestContext;
 import io.procmesh.core.rpc.ServiceException;
 import io.procmesh.services.Validation;
 import io.procmesh.services.store.DocumentStore;
-import io.procmesh.services.user.UserApi;
+import io.procmesh.services.user.UserAsyncApi;
 
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
  * Orders keyed by an id derived from the request's message id. The event is published after the order is
  * stored; if the process dies between the two, the order exists without its event, and the caller got no reply.
+ * <p>
+ * {@link #create} asks the user service through an async proxy and returns at once: its read loop serves other
+ * requests and events while the user service answers (or is stopped), and the reply goes out when the future
+ * completes.
  */
 public final class OrderService implements OrderApi
 {
     private final DocumentStore<Order> orders;
-    private final UserApi users;
+    private final UserAsyncApi users;
     private final Consumer<OrderCreated> events;
     private final InstantSource clock;
 
@@ -29,7 +35,7 @@ public final class OrderService implements OrderApi
      */
     public OrderService(
         final DocumentStore<Order> orders,
-        final UserApi users,
+        final UserAsyncApi users,
         final Consumer<OrderCreated> events,
         final InstantSource clock)
     {
@@ -40,7 +46,7 @@ public final class OrderService implements OrderApi
     }
 
     @Override
-    public Order create(final CreateOrderRequest request)
+    public CompletableFuture<Order> create(final CreateOrderRequest request)
     {
         Validation.requireRequest(request);
         final String userId = Validation.requireText("userId", request.userId());
@@ -53,10 +59,26 @@ public final class OrderService implements OrderApi
         {
             throw ServiceException.invalid("quantity", "'quantity' must be at least 1, was " + request.quantity());
         }
-        requireUser(userId);
-
+        // Taken now: the id must come from this request whichever thread runs the continuation.
         final String id = "o-" + Long.toHexString(RequestContext.current().messageId());
-        final Order order = new Order(id, userId, item, request.quantity(), Order.CREATED, clock.millis());
+        final int quantity = request.quantity();
+        return users.get(userId).handle((user, error) -> storeForKnownUser(id, userId, item, quantity, error));
+    }
+
+    private Order storeForKnownUser(
+        final String id, final String userId, final String item, final int quantity, final Throwable lookupError)
+    {
+        if (lookupError != null)
+        {
+            final Throwable cause = lookupError instanceof CompletionException && lookupError.getCause() != null ?
+                lookupError.getCause() : lookupError;
+            if (cause instanceof RemoteServiceException remote && remote.code() == FailureCode.NOT_FOUND)
+            {
+                throw ServiceException.failedPrecondition("userId", "user '" + userId + "' does not exist");
+            }
+            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+        }
+        final Order order = new Order(id, userId, item, quantity, Order.CREATED, clock.millis());
         final Order existing = orders.putIfAbsent(id, order);
         if (existing != null)
         {
@@ -64,22 +86,6 @@ public final class OrderService implements OrderApi
         }
         events.accept(new OrderCreated(id, userId, item, order.quantity()));
         return order;
-    }
-
-    private void requireUser(final String userId)
-    {
-        try
-        {
-            users.get(userId);
-        }
-        catch (final RemoteServiceException ex)
-        {
-            if (ex.code() == FailureCode.NOT_FOUND)
-            {
-                throw ServiceException.failedPrecondition("userId", "user '" + userId + "' does not exist");
-            }
-            throw ex;
-        }
     }
 
     @Override

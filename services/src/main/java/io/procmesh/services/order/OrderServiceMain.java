@@ -5,6 +5,7 @@ import io.procmesh.core.service.ServiceHost;
 import io.procmesh.services.ServiceRunner;
 import io.procmesh.services.store.JsonStore;
 import io.procmesh.services.user.UserApi;
+import io.procmesh.services.user.UserAsyncApi;
 
 import java.time.InstantSource;
 
@@ -18,7 +19,7 @@ public final class OrderServiceMain
                 mesh.context().dataDirectory().state(OrderApi.SERVICE).resolve("orders.cm"),
                 Order.class, 200_000, 192, mesh.context().json().mapper());
             final EventPublisher events = mesh.publisher(OrderCreated.TOPIC);
-            final UserApi users = mesh.proxy(UserApi.class, UserApi.SERVICE);
+            final UserAsyncApi users = mesh.proxy(UserAsyncApi.class, UserApi.SERVICE);
             return new ServiceRunner.Setup(
                 new ServiceHost.Context().handler(OrderApi.class, new OrderService(orders, users, events::publish, InstantSource.system())),
                 orders);

@@ -8,11 +8,14 @@ import io.procmesh.services.store.MemoryStore;
 import io.procmesh.services.user.CreateUserRequest;
 import io.procmesh.services.user.User;
 import io.procmesh.services.user.UserApi;
+import io.procmesh.services.user.UserAsyncApi;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import static io.procmesh.services.ServedRequest.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * OrderService's logic in-process: a fake user service, a map for the store, a list for the published events.
+ * OrderService's logic in-process: a fake user service (its futures already complete), a map for the store, a list
+ * for the published events.
  */
 class OrderServiceTest
 {
@@ -34,7 +38,7 @@ class OrderServiceTest
     @Test
     void shouldStoreTheOrderThenPublishItsEvent()
     {
-        final Order order = serve(0x1f, () -> service.create(new CreateOrderRequest("u-1", "book", 2)));
+        final Order order = create(0x1f, new CreateOrderRequest("u-1", "book", 2));
 
         assertEquals(new Order("o-1f", "u-1", "book", 2, Order.CREATED, 1_000L), order);
         assertEquals(order, service.get("o-1f"));
@@ -44,9 +48,9 @@ class OrderServiceTest
     @Test
     void shouldStoreAndPublishOnceWhenTheSameRequestIsHandledAgain()
     {
-        final Order first = serve(4, () -> service.create(new CreateOrderRequest("u-1", "book", 1)));
+        final Order first = create(4, new CreateOrderRequest("u-1", "book", 1));
         clock.advanceMs(10);
-        final Order again = serve(4, () -> service.create(new CreateOrderRequest("u-1", "book", 1)));
+        final Order again = create(4, new CreateOrderRequest("u-1", "book", 1));
 
         assertEquals(first, again);
         assertEquals(1, orders.size());
@@ -57,7 +61,7 @@ class OrderServiceTest
     void shouldRefuseAnOrderForAnUnknownUserWithoutStoringOrPublishing()
     {
         final ServiceException refused = assertThrows(ServiceException.class,
-            () -> serve(5, () -> service.create(new CreateOrderRequest("u-404", "book", 1))));
+            () -> create(5, new CreateOrderRequest("u-404", "book", 1)));
 
         assertEquals(FailureCode.FAILED_PRECONDITION, refused.code());
         assertEquals("userId", refused.field());
@@ -73,7 +77,7 @@ class OrderServiceTest
         users.failWith = unavailable;
 
         final RemoteServiceException thrown = assertThrows(RemoteServiceException.class,
-            () -> serve(6, () -> service.create(new CreateOrderRequest("u-1", "book", 1))));
+            () -> create(6, new CreateOrderRequest("u-1", "book", 1)));
 
         assertSame(unavailable, thrown);
         assertEquals(0, orders.size());
@@ -94,20 +98,37 @@ class OrderServiceTest
     @Test
     void shouldListOneUsersOrdersOldestFirst()
     {
-        serve(0x2, () -> service.create(new CreateOrderRequest("u-2", "pen", 1)));
+        create(0x2, new CreateOrderRequest("u-2", "pen", 1));
         clock.advanceMs(1);
-        serve(0x3, () -> service.create(new CreateOrderRequest("u-1", "ink", 1)));
-        serve(0x1, () -> service.create(new CreateOrderRequest("u-1", "book", 1)));
+        create(0x3, new CreateOrderRequest("u-1", "ink", 1));
+        create(0x1, new CreateOrderRequest("u-1", "book", 1));
 
         assertEquals(List.of("o-1", "o-3"), service.listByUser("u-1").stream().map(Order::id).toList());
         assertEquals(List.of("o-2", "o-1", "o-3"), service.list().stream().map(Order::id).toList());
         assertEquals(FailureCode.NOT_FOUND, assertThrows(ServiceException.class, () -> service.get("o-9")).code());
     }
 
+    /**
+     * Serves create as the dispatcher would and waits for its future: a failure arrives as the handler's own
+     * exception, as the dispatcher unwraps it for the reply.
+     */
+    private Order create(final long messageId, final CreateOrderRequest request)
+    {
+        final CompletableFuture<Order> future = serve(messageId, () -> service.create(request));
+        try
+        {
+            return future.join();
+        }
+        catch (final CompletionException ex)
+        {
+            throw (RuntimeException)ex.getCause();
+        }
+    }
+
     private void assertInvalid(final String field, final CreateOrderRequest request)
     {
         final ServiceException refused = assertThrows(ServiceException.class,
-            () -> serve(8, () -> service.create(request)));
+            () -> create(8, request));
         assertEquals(FailureCode.INVALID_ARGUMENT, refused.code());
         assertEquals(field, refused.field());
     }
@@ -115,7 +136,7 @@ class OrderServiceTest
     /**
      * The user service as its callers see it: NOT_FOUND as a remote failure, as the proxy reports it.
      */
-    private static final class FakeUsers implements UserApi
+    private static final class FakeUsers implements UserAsyncApi
     {
         private final Map<String, User> known = Map.of("u-1", new User("u-1", "Ada", "ada@example.com", 1L),
             "u-2", new User("u-2", "Bob", "bob@example.com", 2L));
@@ -123,32 +144,32 @@ class OrderServiceTest
         private int calls;
 
         @Override
-        public User create(final CreateUserRequest request)
+        public CompletableFuture<User> create(final CreateUserRequest request)
         {
             throw new UnsupportedOperationException("the order service never creates users");
         }
 
         @Override
-        public User get(final String id)
+        public CompletableFuture<User> get(final String id)
         {
             calls++;
             if (failWith != null)
             {
-                throw failWith;
+                return CompletableFuture.failedFuture(failWith);
             }
             final User user = known.get(id);
             if (user == null)
             {
-                throw new RemoteServiceException(UserApi.SERVICE, "get", FailureCode.NOT_FOUND, null,
-                    "ServiceException", "user '" + id + "' does not exist");
+                return CompletableFuture.failedFuture(new RemoteServiceException(UserApi.SERVICE, "get",
+                    FailureCode.NOT_FOUND, null, "ServiceException", "user '" + id + "' does not exist"));
             }
-            return user;
+            return CompletableFuture.completedFuture(user);
         }
 
         @Override
-        public List<User> list()
+        public CompletableFuture<List<User>> list()
         {
-            return List.copyOf(known.values());
+            return CompletableFuture.completedFuture(List.copyOf(known.values()));
         }
     }
 }
