@@ -2,6 +2,7 @@ package io.procmesh.core.service;
 
 import io.procmesh.core.Procmesh;
 import io.procmesh.core.config.Configuration;
+import io.procmesh.core.config.JavaCommand;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.ConfigProbeApi;
@@ -12,6 +13,7 @@ import io.procmesh.core.test.TestDirectories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +75,30 @@ class ServiceMainTest
         assertRefused(dir, "constructor", Greeter.class.getName(), UnbuildableGreeter.class.getName(),
             "procmesh: implementation " + UnbuildableGreeter.class.getName() + " has no public constructor taking a " +
                 ServiceContext.class.getName() + " or nothing");
+    }
+
+    @Test
+    void shouldRefuseAClassPathWithASecondCopyOfProcmeshCore() throws IOException
+    {
+        final Path dir = TestDirectories.create("service-main-two-cores");
+        final Path bundled = dir.resolve("bundled/io/procmesh/core/Procmesh.class");
+        Files.createDirectories(bundled.getParent());
+        try (var in = Procmesh.class.getResourceAsStream("Procmesh.class"))
+        {
+            Files.copy(in, bundled);
+        }
+        final List<String> command = JavaCommand.mainClass(ServiceMain.class)
+            .classPath(dir.resolve("bundled") + File.pathSeparator + System.getProperty("java.class.path"))
+            .systemProperties(properties(dir, "probe", "probe-1", ConfigProbeApi.class.getName(),
+                ConfigProbeService.class.getName(), null, null))
+            .build();
+        try (ChildJvm child = ChildJvm.startCommand("two-cores", command, dir.resolve("two-cores.log"), CHILD_TIMEOUT))
+        {
+            assertEquals(ServiceMain.EXIT_SETUP, child.waitForExit(START_TIMEOUT), child.logText());
+            assertTrue(child.logText().contains("procmesh: the class path holds 2 copies of procmesh-core"),
+                child.logText());
+            assertFalse(child.logText().contains("READY"), child.logText());
+        }
     }
 
     private static void assertRefused(
