@@ -281,7 +281,8 @@ public final class ServiceConfig
         }
         catch (final JsonProcessingException ex)
         {
-            throw new IllegalArgumentException("config file " + file + " is not valid JSON: " + ex.getOriginalMessage());
+            throw new IllegalArgumentException("config file " + file + " is not valid JSON: " +
+                ex.getOriginalMessage());
         }
         catch (final IOException ex)
         {

@@ -14,7 +14,8 @@ public final class StoreWriterMain
 {
     public static void main(final String[] args) throws Exception
     {
-        final ChronicleStore<String> store = ChronicleStore.open(Path.of(args[0]), String.class, StoreOptions.of(10_000, 32), new ObjectMapper());
+        final ChronicleStore<String> store =
+            ChronicleStore.open(Path.of(args[0]), String.class, StoreOptions.of(10_000, 32), new ObjectMapper());
         if ("lock".equals(args[1]))
         {
             store.map().queryContext(args[2]).writeLock().lock();
