@@ -9,6 +9,7 @@ import io.procmesh.core.channel.OutboundChannel;
 import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.config.JvmFlags;
 import io.procmesh.core.config.Names;
 import io.procmesh.core.config.Settings;
 import io.procmesh.core.event.EventPublisher;
@@ -85,8 +86,12 @@ public final class Procmesh implements AutoCloseable
         }
     }
 
+    /**
+     * @throws io.procmesh.core.config.MissingJvmFlagsException in a JVM started without the Chronicle flags.
+     */
     public static Procmesh connect(final Context context)
     {
+        JvmFlags.requirePresent();
         return new Procmesh(context.conclude());
     }
 
@@ -212,7 +217,7 @@ public final class Procmesh implements AutoCloseable
     {
         private final ConcludeOnce concluded = new ConcludeOnce("Procmesh.Context");
         private Path dataDir;
-        private String serviceName = "client";
+        private String serviceName;
         private String instanceId;
         private String version = "0";
         private String metadata = "";
@@ -375,7 +380,7 @@ public final class Procmesh implements AutoCloseable
         {
             concluded.begin();
             dataDirectory = new DataDirectory(dataDir != null ? dataDir : Path.of(Configuration.dataDir()));
-            Names.requireValid("service", serviceName);
+            serviceName = Settings.serviceName(serviceName, Configuration.serviceName());
             if (instanceId == null)
             {
                 instanceId = Configuration.instanceId();

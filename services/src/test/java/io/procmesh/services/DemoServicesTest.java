@@ -3,20 +3,22 @@ package io.procmesh.services;
 import io.procmesh.core.Procmesh;
 import io.procmesh.core.rpc.FailureCode;
 import io.procmesh.core.rpc.RemoteServiceException;
+import io.procmesh.core.config.Configuration;
+import io.procmesh.core.service.ServiceMain;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.TestDirectories;
 import io.procmesh.services.notification.Notification;
 import io.procmesh.services.notification.NotificationApi;
-import io.procmesh.services.notification.NotificationServiceMain;
+import io.procmesh.services.notification.NotificationService;
 import io.procmesh.services.order.CreateOrderRequest;
 import io.procmesh.services.order.Order;
 import io.procmesh.services.order.OrderApi;
-import io.procmesh.services.order.OrderServiceMain;
+import io.procmesh.services.order.OrderService;
 import io.procmesh.services.user.CreateUserRequest;
 import io.procmesh.services.user.User;
 import io.procmesh.services.user.UserApi;
-import io.procmesh.services.user.UserServiceMain;
+import io.procmesh.services.user.UserService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,20 +63,43 @@ class DemoServicesTest
         children.forEach(ChildJvm::close);
     }
 
-    private ChildJvm start(final Class<?> main, final String instanceId)
+    /**
+     * Runs the service as the launcher runs an {@code implementation:} service: core's ServiceMain, told the
+     * service's name, api and implementation.
+     */
+    private ChildJvm start(final String service, final Class<?> api, final Class<?> implementation,
+        final String instanceId)
     {
-        final ChildJvm child = ChildJvm.start(main, dataDir.resolve("logs/" + instanceId + ".log"),
+        final ChildJvm child = ChildJvm.start(ServiceMain.class, dataDir.resolve("logs/" + instanceId + ".log"),
             Duration.ofMinutes(3),
-            List.of("-Dprocmesh.dataDir=" + dataDir, "-Dprocmesh.instanceId=" + instanceId));
+            List.of("-Dprocmesh.dataDir=" + dataDir, "-Dprocmesh.instanceId=" + instanceId,
+                "-D" + Configuration.SERVICE_NAME_PROP_NAME + "=" + service,
+                "-D" + Configuration.SERVICE_API_PROP_NAME + "=" + api.getName(),
+                "-D" + Configuration.SERVICE_IMPLEMENTATION_PROP_NAME + "=" + implementation.getName()));
         children.add(child);
         child.awaitLogLine("READY " + instanceId, Duration.ofSeconds(60));
         return child;
     }
 
+    private ChildJvm startUser(final String instanceId)
+    {
+        return start(UserApi.SERVICE, UserApi.class, UserService.class, instanceId);
+    }
+
+    private ChildJvm startOrder(final String instanceId)
+    {
+        return start(OrderApi.SERVICE, OrderApi.class, OrderService.class, instanceId);
+    }
+
+    private ChildJvm startNotification(final String instanceId)
+    {
+        return start(NotificationApi.SERVICE, NotificationApi.class, NotificationService.class, instanceId);
+    }
+
     @Test
     void shouldValidateUsersAndRejectDuplicateEmails()
     {
-        start(UserServiceMain.class, "user-1");
+        startUser("user-1");
         final User ada = users.create(new CreateUserRequest("Ada", "ada@example.com"));
         assertEquals(ada, users.get(ada.id()));
         assertEquals(List.of(ada), users.list());
@@ -88,9 +113,9 @@ class DemoServicesTest
     @Test
     void shouldCreateOrdersForKnownUsersAndNotifyAsynchronously()
     {
-        start(UserServiceMain.class, "user-1");
-        start(OrderServiceMain.class, "order-1");
-        start(NotificationServiceMain.class, "notification-1");
+        startUser("user-1");
+        startOrder("order-1");
+        startNotification("notification-1");
 
         final User ada = users.create(new CreateUserRequest("Ada", "ada@example.com"));
         final Order order = orders.create(new CreateOrderRequest(ada.id(), "book", 2)).join();
@@ -111,9 +136,9 @@ class DemoServicesTest
     @Test
     void shouldKeepOrdersWhileNotificationIsDownAndNotifyOnceWhenItReturns()
     {
-        start(UserServiceMain.class, "user-1");
-        start(OrderServiceMain.class, "order-1");
-        final ChildJvm notifier = start(NotificationServiceMain.class, "notification-1");
+        startUser("user-1");
+        startOrder("order-1");
+        final ChildJvm notifier = startNotification("notification-1");
         notifier.signal("TERM");
         notifier.waitForExit(Duration.ofSeconds(15));
 
@@ -124,7 +149,7 @@ class DemoServicesTest
             orderIds.add(orders.create(new CreateOrderRequest(ada.id(), "item-" + i, 1)).join().id());
         }
 
-        start(NotificationServiceMain.class, "notification-1");
+        startNotification("notification-1");
         final List<Notification> received = Await.value(() -> notifications.listByUser(ada.id()), list -> list.size() >= 5,
             Duration.ofSeconds(15), "queued events not handled");
         assertEquals(orderIds, received.stream().map(Notification::orderId).toList());
@@ -133,14 +158,14 @@ class DemoServicesTest
     @Test
     void shouldLoseNoAcknowledgedWriteWhenKilled()
     {
-        ChildJvm user = start(UserServiceMain.class, "user-1");
+        ChildJvm user = startUser("user-1");
         final List<User> created = new ArrayList<>();
         for (int i = 0; i < 20; i++)
         {
             created.add(users.create(new CreateUserRequest("user" + i, "user" + i + "@example.com")));
         }
         user.kill9();
-        user = start(UserServiceMain.class, "user-1");
+        user = startUser("user-1");
         for (final User expected : created)
         {
             assertEquals(expected, users.get(expected.id()));

@@ -15,6 +15,44 @@ public final class Configuration
 
     public static final String INSTANCE_ID_PROP_NAME = "procmesh.instanceId";
 
+    /**
+     * The topology's name of the service a child JVM runs, set by the launcher for every service. A
+     * {@code Procmesh.Context} without a service name takes it, and connect refuses any other name.
+     */
+    public static final String SERVICE_NAME_PROP_NAME = "procmesh.serviceName";
+
+    /**
+     * The service's api interface (fully qualified name) that {@code ServiceMain} hosts, set by the launcher for a
+     * service given by {@code implementation:}.
+     */
+    public static final String SERVICE_API_PROP_NAME = "procmesh.service.api";
+
+    /**
+     * The class {@code ServiceMain} instantiates and hosts under the api.
+     */
+    public static final String SERVICE_IMPLEMENTATION_PROP_NAME = "procmesh.service.implementation";
+
+    /**
+     * The service's version from the topology; may be absent.
+     */
+    public static final String SERVICE_VERSION_PROP_NAME = "procmesh.service.version";
+
+    /**
+     * Absolute path of the JSON object file that holds the topology's {@code config:} block of the service.
+     */
+    public static final String SERVICE_CONFIG_FILE_PROP_NAME = "procmesh.service.configFile";
+
+    /**
+     * Absolute path of the live-config overlay beside the topology ({@code <name>.overlay.json}); it may not exist.
+     */
+    public static final String SERVICE_CONFIG_OVERLAY_PROP_NAME = "procmesh.service.configOverlay";
+
+    /**
+     * How often a service checks its config overlay for changes (on the heartbeat thread).
+     */
+    public static final String CONFIG_POLL_MS_PROP_NAME = "procmesh.configPollMs";
+    public static final long CONFIG_POLL_MS_DEFAULT = 250;
+
     public static final String HEARTBEAT_INTERVAL_MS_PROP_NAME = "procmesh.heartbeatIntervalMs";
     public static final long HEARTBEAT_INTERVAL_MS_DEFAULT = 50;
 
@@ -101,6 +139,19 @@ public final class Configuration
     public static String instanceId()
     {
         return System.getProperty(INSTANCE_ID_PROP_NAME);
+    }
+
+    /**
+     * @return the service name the launcher gave this JVM, or null.
+     */
+    public static String serviceName()
+    {
+        return System.getProperty(SERVICE_NAME_PROP_NAME);
+    }
+
+    public static long configPollMs()
+    {
+        return Long.getLong(CONFIG_POLL_MS_PROP_NAME, CONFIG_POLL_MS_DEFAULT);
     }
 
     public static long heartbeatIntervalMs()

@@ -42,4 +42,26 @@ public final class Settings
         }
         return value;
     }
+
+    /**
+     * The service name a process registers under: the one it asked for, else the one the launcher gave it
+     * ({@link Configuration#SERVICE_NAME_PROP_NAME}), else {@code client}.
+     *
+     * @param requested the name set on the context, or null.
+     * @param assigned  the launcher's name for this JVM, or null when not started by a launcher.
+     * @throws IllegalArgumentException naming both when they differ: a main that registers as {@code user} under
+     *                                  the topology name {@code inventory} would otherwise be reported UP as
+     *                                  inventory while serving user's calls.
+     */
+    public static String serviceName(final String requested, final String assigned)
+    {
+        if (requested != null && assigned != null && !requested.equals(assigned))
+        {
+            throw new IllegalArgumentException("this JVM runs service '" + assigned + "' (" +
+                Configuration.SERVICE_NAME_PROP_NAME + ", from the topology) but connects as service '" + requested +
+                "': use the topology's name, or leave serviceName unset");
+        }
+        final String name = requested != null ? requested : assigned != null ? assigned : "client";
+        return Names.requireValid("service", name);
+    }
 }

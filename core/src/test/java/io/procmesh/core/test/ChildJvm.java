@@ -36,6 +36,19 @@ public final class ChildJvm implements AutoCloseable
         return new ChildJvm(ReapedProcess.start(mainClass.getSimpleName(), command, log, hardTimeout, Duration.ZERO));
     }
 
+    /**
+     * A child with a command line the test builds itself, e.g. without the Chronicle flags or with a class path
+     * that lacks a library: still killed with its descendants on close.
+     */
+    public static ChildJvm startCommand(
+        final String name,
+        final List<String> command,
+        final Path log,
+        final Duration hardTimeout)
+    {
+        return new ChildJvm(ReapedProcess.start(name, command, log, hardTimeout, Duration.ZERO));
+    }
+
     public long pid()
     {
         return process.pid();

@@ -1,7 +1,9 @@
 package io.procmesh.services.notification;
 
+import io.procmesh.core.service.ServiceContext;
+import io.procmesh.core.store.StoreOptions;
 import io.procmesh.services.order.OrderCreated;
-import io.procmesh.services.store.DocumentStore;
+import io.procmesh.core.store.KeyValueStore;
 
 import java.time.InstantSource;
 import java.util.Comparator;
@@ -12,10 +14,23 @@ import java.util.List;
  */
 public final class NotificationService implements NotificationApi
 {
-    private final DocumentStore<Notification> notifications;
+    private final KeyValueStore<Notification> notifications;
     private final InstantSource clock;
 
-    public NotificationService(final DocumentStore<Notification> notifications, final InstantSource clock)
+    /**
+     * The deployed service: store {@code notifications}, subscribed to {@link OrderCreated#TOPIC}.
+     */
+    public NotificationService(final ServiceContext context)
+    {
+        this(context.store("notifications", Notification.class, StoreOptions.of(200_000, 256)),
+            InstantSource.system());
+        context.subscribe(OrderCreated.TOPIC, OrderCreated.class, this::onOrderCreated);
+    }
+
+    /**
+     * For in-process tests: the test calls {@link #onOrderCreated} itself.
+     */
+    public NotificationService(final KeyValueStore<Notification> notifications, final InstantSource clock)
     {
         this.notifications = notifications;
         this.clock = clock;

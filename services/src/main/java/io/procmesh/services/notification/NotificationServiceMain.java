@@ -1,27 +1,20 @@
 package io.procmesh.services.notification;
 
-import io.procmesh.core.service.ServiceHost;
-import io.procmesh.services.ServiceRunner;
-import io.procmesh.services.order.OrderCreated;
-import io.procmesh.services.store.JsonStore;
+import io.procmesh.core.service.ServiceMain;
 
-import java.time.InstantSource;
-
+/**
+ * Runs {@link NotificationService} as service {@value NotificationApi#SERVICE} through core's {@link ServiceMain}, for
+ * topologies and tests that still name a {@code mainClass}. A topology that gives {@code api:} and
+ * {@code implementation:} needs no main; delete this once nothing names it.
+ */
 public final class NotificationServiceMain
 {
-    public static void main(final String[] args) throws Exception
+    private NotificationServiceMain()
     {
-        ServiceRunner.run(NotificationApi.SERVICE, mesh ->
-        {
-            final JsonStore<Notification> notifications = JsonStore.open(
-                mesh.context().dataDirectory().state(NotificationApi.SERVICE).resolve("notifications.cm"),
-                Notification.class, 200_000, 256, mesh.context().json().mapper());
-            final NotificationService service = new NotificationService(notifications, InstantSource.system());
-            return new ServiceRunner.Setup(
-                new ServiceHost.Context()
-                    .handler(NotificationApi.class, service)
-                    .subscribe(OrderCreated.TOPIC, OrderCreated.class, service::onOrderCreated),
-                notifications);
-        });
+    }
+
+    public static void main(final String[] args)
+    {
+        ServiceMain.run(NotificationApi.SERVICE, NotificationApi.class, NotificationService.class);
     }
 }

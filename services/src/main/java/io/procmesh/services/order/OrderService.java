@@ -4,8 +4,11 @@ import io.procmesh.core.rpc.FailureCode;
 import io.procmesh.core.rpc.RemoteServiceException;
 import io.procmesh.core.rpc.RequestContext;
 import io.procmesh.core.rpc.ServiceException;
+import io.procmesh.core.service.ServiceContext;
+import io.procmesh.core.store.KeyValueStore;
+import io.procmesh.core.store.StoreOptions;
 import io.procmesh.services.Validation;
-import io.procmesh.services.store.DocumentStore;
+import io.procmesh.services.user.UserApi;
 import io.procmesh.services.user.UserAsyncApi;
 
 import java.time.InstantSource;
@@ -25,16 +28,30 @@ import java.util.function.Consumer;
  */
 public final class OrderService implements OrderApi
 {
-    private final DocumentStore<Order> orders;
+    private final KeyValueStore<Order> orders;
     private final UserAsyncApi users;
     private final Consumer<OrderCreated> events;
     private final InstantSource clock;
 
     /**
+     * The deployed service: store {@code orders}, the user service through a proxy, events to
+     * {@link OrderCreated#TOPIC}.
+     */
+    public OrderService(final ServiceContext context)
+    {
+        this(context.store("orders", Order.class, StoreOptions.of(200_000, 192)),
+            context.proxy(UserAsyncApi.class, UserApi.SERVICE),
+            context.publisher(OrderCreated.TOPIC)::publish,
+            InstantSource.system());
+    }
+
+    /**
+     * For in-process tests.
+     *
      * @param events publishes an {@link OrderCreated} (in a deployment, to the {@link OrderCreated#TOPIC} topic).
      */
     public OrderService(
-        final DocumentStore<Order> orders,
+        final KeyValueStore<Order> orders,
         final UserAsyncApi users,
         final Consumer<OrderCreated> events,
         final InstantSource clock)

@@ -2,8 +2,10 @@ package io.procmesh.services.user;
 
 import io.procmesh.core.rpc.RequestContext;
 import io.procmesh.core.rpc.ServiceException;
+import io.procmesh.core.service.ServiceContext;
+import io.procmesh.core.store.StoreOptions;
 import io.procmesh.services.Validation;
-import io.procmesh.services.store.DocumentStore;
+import io.procmesh.core.store.KeyValueStore;
 
 import java.time.InstantSource;
 import java.util.Comparator;
@@ -15,11 +17,24 @@ import java.util.List;
  */
 public final class UserService implements UserApi
 {
-    private final DocumentStore<User> users;
-    private final DocumentStore<String> emails;
+    private final KeyValueStore<User> users;
+    private final KeyValueStore<String> emails;
     private final InstantSource clock;
 
-    public UserService(final DocumentStore<User> users, final DocumentStore<String> emails, final InstantSource clock)
+    /**
+     * The deployed service: stores {@code users} and {@code emails} under the service's state directory.
+     */
+    public UserService(final ServiceContext context)
+    {
+        this(context.store("users", User.class, StoreOptions.of(100_000, 160)),
+            context.store("emails", String.class, StoreOptions.of(100_000, 24)),
+            InstantSource.system());
+    }
+
+    /**
+     * For in-process tests: any stores, a clock moved by hand.
+     */
+    public UserService(final KeyValueStore<User> users, final KeyValueStore<String> emails, final InstantSource clock)
     {
         this.users = users;
         this.emails = emails;

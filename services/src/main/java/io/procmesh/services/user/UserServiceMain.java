@@ -1,29 +1,20 @@
 package io.procmesh.services.user;
 
-import io.procmesh.core.service.ServiceHost;
-import io.procmesh.services.ServiceRunner;
-import io.procmesh.services.store.JsonStore;
+import io.procmesh.core.service.ServiceMain;
 
-import java.nio.file.Path;
-import java.time.InstantSource;
-
+/**
+ * Runs {@link UserService} as service {@value UserApi#SERVICE} through core's {@link ServiceMain}, for
+ * topologies and tests that still name a {@code mainClass}. A topology that gives {@code api:} and
+ * {@code implementation:} needs no main; delete this once nothing names it.
+ */
 public final class UserServiceMain
 {
-    public static void main(final String[] args) throws Exception
+    private UserServiceMain()
     {
-        ServiceRunner.run(UserApi.SERVICE, mesh ->
-        {
-            final Path state = mesh.context().dataDirectory().state(UserApi.SERVICE);
-            final var mapper = mesh.context().json().mapper();
-            final JsonStore<User> users = JsonStore.open(state.resolve("users.cm"), User.class, 100_000, 160, mapper);
-            final JsonStore<String> emails = JsonStore.open(state.resolve("emails.cm"), String.class, 100_000, 24, mapper);
-            return new ServiceRunner.Setup(
-                new ServiceHost.Context().handler(UserApi.class, new UserService(users, emails, InstantSource.system())),
-                () ->
-                {
-                    emails.close();
-                    users.close();
-                });
-        });
+    }
+
+    public static void main(final String[] args)
+    {
+        ServiceMain.run(UserApi.SERVICE, UserApi.class, UserService.class);
     }
 }

@@ -2,7 +2,7 @@ package io.procmesh.services.notification;
 
 import io.procmesh.services.ServedRequest.ManualClock;
 import io.procmesh.services.order.OrderCreated;
-import io.procmesh.services.store.MemoryStore;
+import io.procmesh.services.MemoryStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

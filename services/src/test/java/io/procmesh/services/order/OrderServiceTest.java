@@ -4,7 +4,7 @@ import io.procmesh.core.rpc.FailureCode;
 import io.procmesh.core.rpc.RemoteServiceException;
 import io.procmesh.core.rpc.ServiceException;
 import io.procmesh.services.ServedRequest.ManualClock;
-import io.procmesh.services.store.MemoryStore;
+import io.procmesh.services.MemoryStore;
 import io.procmesh.services.user.CreateUserRequest;
 import io.procmesh.services.user.User;
 import io.procmesh.services.user.UserApi;

@@ -3,7 +3,7 @@ package io.procmesh.services.user;
 import io.procmesh.core.rpc.FailureCode;
 import io.procmesh.core.rpc.ServiceException;
 import io.procmesh.services.ServedRequest.ManualClock;
-import io.procmesh.services.store.MemoryStore;
+import io.procmesh.services.MemoryStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

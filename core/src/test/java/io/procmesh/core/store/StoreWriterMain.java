@@ -1,4 +1,4 @@
-package io.procmesh.services.store;
+package io.procmesh.core.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Child JVM main for {@link JsonStoreTest}. Args: storeFile mode [key]. Mode {@code lock}: takes the write lock of
+ * Child JVM main for {@link ChronicleStoreTest}. Args: storeFile mode [key]. Mode {@code lock}: takes the write lock of
  * the key's segment and holds it until killed. Mode {@code write}: puts key-0, key-1, ... and prints "PUT n" after
  * each put returns, about one per 50 us, until killed.
  */
@@ -14,7 +14,8 @@ public final class StoreWriterMain
 {
     public static void main(final String[] args) throws Exception
     {
-        final JsonStore<String> store = JsonStore.open(Path.of(args[0]), String.class, 10_000, 32, new ObjectMapper());
+        final ChronicleStore<String> store =
+            ChronicleStore.open(Path.of(args[0]), String.class, StoreOptions.of(10_000, 32), new ObjectMapper());
         if ("lock".equals(args[1]))
         {
             store.map().queryContext(args[2]).writeLock().lock();

@@ -1,4 +1,4 @@
-package io.procmesh.services.store;
+package io.procmesh.core.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A service's own persisted store: a Chronicle Map of id to JSON document. Writes go to the memory-mapped file,
+ * A service's own durable store: a Chronicle Map of string key to JSON document. Writes go to the memory-mapped file,
  * so a killed process loses nothing it acknowledged.
  * <p>
  * One process owns a store. A previous owner killed inside a write leaves that segment's lock taken; opening then
@@ -27,15 +27,15 @@ import java.util.function.Predicate;
  * stopped or was killed between writes leaves every lock free, and the file opens as it is: recovery rebuilds
  * every segment, which took 17 s for the user store on a loaded 2-core host (chaos run) and is most of a restart.
  */
-public final class JsonStore<T> implements DocumentStore<T>, AutoCloseable
+public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
 {
-    private static final Logger LOG = LoggerFactory.getLogger(JsonStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ChronicleStore.class);
     private final ChronicleMap<CharSequence, CharSequence> map;
     private final Class<T> type;
     private final ObjectMapper mapper;
     private final boolean recovered;
 
-    private JsonStore(
+    private ChronicleStore(
         final ChronicleMap<CharSequence, CharSequence> map,
         final Class<T> type,
         final ObjectMapper mapper,
@@ -47,11 +47,13 @@ public final class JsonStore<T> implements DocumentStore<T>, AutoCloseable
         this.recovered = recovered;
     }
 
-    public static <T> JsonStore<T> open(
+    /**
+     * Opens the store in the file, creating it (and its directory) with the options' sizing if it does not exist.
+     */
+    public static <T> ChronicleStore<T> open(
         final Path file,
         final Class<T> type,
-        final long maxEntries,
-        final int averageValueBytes,
+        final StoreOptions options,
         final ObjectMapper mapper)
     {
         try
@@ -59,21 +61,21 @@ public final class JsonStore<T> implements DocumentStore<T>, AutoCloseable
             Files.createDirectories(file.toAbsolutePath().getParent());
             final var builder = ChronicleMap.of(CharSequence.class, CharSequence.class)
                 .name(file.getFileName().toString())
-                .entries(maxEntries)
-                .averageKeySize(24)
-                .averageValueSize(averageValueBytes)
-                .maxBloatFactor(4.0)
+                .entries(options.maxEntries())
+                .averageKeySize(options.averageKeyBytes())
+                .averageValueSize(options.averageValueBytes())
+                .maxBloatFactor(StoreOptions.MAX_BLOAT_FACTOR)
                 .skipCloseOnExitHook(true);
             if (!Files.exists(file))
             {
-                return new JsonStore<>(builder.createPersistedTo(file.toFile()), type, mapper, false);
+                return new ChronicleStore<>(builder.createPersistedTo(file.toFile()), type, mapper, false);
             }
             final ChronicleMap<CharSequence, CharSequence> asItIs = openIfNoLockIsLeft(builder, file);
             if (asItIs != null)
             {
-                return new JsonStore<>(asItIs, type, mapper, false);
+                return new ChronicleStore<>(asItIs, type, mapper, false);
             }
-            return new JsonStore<>(builder.recoverPersistedTo(file.toFile(), true), type, mapper, true);
+            return new ChronicleStore<>(builder.recoverPersistedTo(file.toFile(), true), type, mapper, true);
         }
         catch (final IOException ex)
         {
@@ -129,30 +131,37 @@ public final class JsonStore<T> implements DocumentStore<T>, AutoCloseable
     }
 
     @Override
-    public T get(final String id)
+    public T get(final String key)
     {
-        final CharSequence json = map.get(id);
+        final CharSequence json = map.get(key);
         return json == null ? null : read(json);
     }
 
     @Override
-    public T putIfAbsent(final String id, final T value)
+    public T putIfAbsent(final String key, final T value)
     {
-        final CharSequence previous = map.putIfAbsent(id, write(value));
+        final CharSequence previous = map.putIfAbsent(key, write(value));
         return previous == null ? null : read(previous);
     }
 
     @Override
-    public void put(final String id, final T value)
+    public void put(final String key, final T value)
     {
-        map.put(id, write(value));
+        map.put(key, write(value));
+    }
+
+    @Override
+    public T remove(final String key)
+    {
+        final CharSequence previous = map.remove(key);
+        return previous == null ? null : read(previous);
     }
 
     @Override
     public List<T> find(final Predicate<T> filter)
     {
         final List<T> result = new ArrayList<>();
-        map.forEach((id, json) ->
+        map.forEach((key, json) ->
         {
             final T value = read(json);
             if (filter.test(value))
@@ -163,6 +172,7 @@ public final class JsonStore<T> implements DocumentStore<T>, AutoCloseable
         return result;
     }
 
+    @Override
     public int size()
     {
         return map.size();

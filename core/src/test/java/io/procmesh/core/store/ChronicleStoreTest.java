@@ -1,4 +1,4 @@
-package io.procmesh.services.store;
+package io.procmesh.core.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.procmesh.core.test.ChildJvm;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * owner acknowledged is lost. The previous owners are real JVMs killed with kill -9.
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
-class JsonStoreTest
+class ChronicleStoreTest
 {
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(1);
     private static final Pattern PUT = Pattern.compile("PUT (\\d+)");
@@ -33,14 +33,14 @@ class JsonStoreTest
     void shouldReopenACleanlyClosedStoreWithoutRecovery()
     {
         final Path file = TestDirectories.create("store-clean").resolve("things.cm");
-        try (JsonStore<String> store = open(file))
+        try (ChronicleStore<String> store = open(file))
         {
             assertFalse(store.recovered());
             store.put("a", "1");
             store.put("b", "2");
         }
 
-        try (JsonStore<String> reopened = open(file))
+        try (ChronicleStore<String> reopened = open(file))
         {
             assertFalse(reopened.recovered(), "a store with no lock left needs no recovery");
             assertEquals("1", reopened.get("a"));
@@ -53,7 +53,7 @@ class JsonStoreTest
     {
         final Path dir = TestDirectories.create("store-locked");
         final Path file = dir.resolve("things.cm");
-        try (JsonStore<String> store = open(file))
+        try (ChronicleStore<String> store = open(file))
         {
             for (int i = 0; i < 100; i++)
             {
@@ -67,7 +67,7 @@ class JsonStoreTest
             owner.kill9();
         }
 
-        try (JsonStore<String> reopened = open(file))
+        try (ChronicleStore<String> reopened = open(file))
         {
             assertTrue(reopened.recovered(), "a segment lock left by a dead owner must be recovered");
             assertEquals(100, reopened.size());
@@ -93,7 +93,7 @@ class JsonStoreTest
                 owner.kill9();
                 acknowledged = lastPut(owner.logText()) + 1;
             }
-            try (JsonStore<String> reopened = open(file))
+            try (ChronicleStore<String> reopened = open(file))
             {
                 for (int n = 0; n < acknowledged; n++)
                 {
@@ -104,9 +104,9 @@ class JsonStoreTest
         }
     }
 
-    private JsonStore<String> open(final Path file)
+    private ChronicleStore<String> open(final Path file)
     {
-        return JsonStore.open(file, String.class, 10_000, 32, mapper);
+        return ChronicleStore.open(file, String.class, StoreOptions.of(10_000, 32), mapper);
     }
 
     private static int lastPut(final String log)

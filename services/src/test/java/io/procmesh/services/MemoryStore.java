@@ -1,4 +1,6 @@
-package io.procmesh.services.store;
+package io.procmesh.services;
+
+import io.procmesh.core.store.KeyValueStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * An in-memory {@link DocumentStore} for in-process tests of the services' logic.
+ * An in-memory {@link KeyValueStore} for in-process tests of the services' logic.
  */
-public final class MemoryStore<T> implements DocumentStore<T>
+public final class MemoryStore<T> implements KeyValueStore<T>
 {
     private final Map<String, T> documents = new ConcurrentHashMap<>();
 
@@ -45,6 +47,13 @@ public final class MemoryStore<T> implements DocumentStore<T>
         return found;
     }
 
+    @Override
+    public T remove(final String id)
+    {
+        return documents.remove(id);
+    }
+
+    @Override
     public int size()
     {
         return documents.size();

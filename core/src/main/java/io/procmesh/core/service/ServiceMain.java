@@ -1,0 +1,168 @@
+package io.procmesh.core.service;
+
+import io.procmesh.core.Procmesh;
+import io.procmesh.core.config.Configuration;
+import io.procmesh.core.config.MissingJvmFlagsException;
+
+import java.nio.file.Path;
+
+/**
+ * The main of every service given by {@code implementation:} in a topology: the launcher starts it with the
+ * service's class path in front of its own and these system properties (constants in {@link Configuration}):
+ * <pre>
+ * procmesh.serviceName              the topology's service name          required
+ * procmesh.service.api              the api interface                    required
+ * procmesh.service.implementation   the class that implements it         required
+ * procmesh.service.version          the service's version                optional
+ * procmesh.service.configFile       the topology's config: block (JSON)  optional
+ * procmesh.service.configOverlay    the live-config overlay              optional, need not exist
+ * </pre>
+ * It checks the classes (one line each, exit 2: see {@link ServiceClasses}), connects as the service, builds the
+ * implementation with a {@link ServiceContext} (or with no argument), hosts it under the api, prints
+ * {@code READY <instance> pid <pid>} and serves until SIGTERM. Then it closes in order: the host (drain), the
+ * implementation if it is {@link AutoCloseable}, the context (stores), the mesh; and prints {@code STOPPED}.
+ * Exit codes: 0 after a stop, 2 for a setup mistake (classes, config file, JVM flags), 1 for anything else.
+ */
+public final class ServiceMain
+{
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_SETUP = 2;
+
+    private ServiceMain()
+    {
+    }
+
+    public static void main(final String[] args)
+    {
+        int code;
+        try
+        {
+            final String service = required(Configuration.SERVICE_NAME_PROP_NAME);
+            final ServiceClasses classes = ServiceClasses.load(required(Configuration.SERVICE_API_PROP_NAME),
+                required(Configuration.SERVICE_IMPLEMENTATION_PROP_NAME), ServiceMain.class.getClassLoader());
+            code = run(service, classes);
+        }
+        catch (final ServiceSetupException ex)
+        {
+            System.err.println("procmesh: " + ex.getMessage());
+            code = EXIT_SETUP;
+        }
+        exitIfFailed(code);
+    }
+
+    /**
+     * Runs one implementation as the service, as {@link #main} does, for a {@code mainClass:} service that wants
+     * to choose its classes in code. Returns after SIGTERM and an orderly close; exits the JVM on failure.
+     */
+    public static <T> void run(final String service, final Class<T> api, final Class<? extends T> implementation)
+    {
+        int code;
+        try
+        {
+            code = run(service, ServiceClasses.of(api, implementation));
+        }
+        catch (final ServiceSetupException ex)
+        {
+            System.err.println("procmesh: " + ex.getMessage());
+            code = EXIT_SETUP;
+        }
+        exitIfFailed(code);
+    }
+
+    private static int run(final String service, final ServiceClasses classes)
+    {
+        try (ShutdownBarrier barrier = new ShutdownBarrier(Configuration.shutdownTimeoutMs() * 2))
+        {
+            serve(service, classes, barrier);
+            System.out.println("STOPPED " + service);
+            return 0;
+        }
+        catch (final ServiceSetupException | MissingJvmFlagsException ex)
+        {
+            System.err.println("procmesh: " + ex.getMessage());
+            return EXIT_SETUP;
+        }
+        catch (final Exception ex)
+        {
+            System.err.println("procmesh: service '" + service + "' failed: " + ex);
+            ex.printStackTrace();
+            return EXIT_FAILED;
+        }
+    }
+
+    private static void serve(final String service, final ServiceClasses classes, final ShutdownBarrier barrier)
+        throws Exception
+    {
+        final Procmesh.Context meshContext = new Procmesh.Context().serviceName(service).upOnConnect(false);
+        final String version = System.getProperty(Configuration.SERVICE_VERSION_PROP_NAME);
+        if (version != null && !version.isBlank())
+        {
+            meshContext.version(version);
+        }
+        try (Procmesh mesh = Procmesh.connect(meshContext);
+             ServiceContext context = ServiceContext.create(mesh, config(service, mesh)))
+        {
+            final Object implementation = classes.instantiate(context);
+            try (AutoCloseable implementationResources = closerOf(implementation);
+                 ServiceHost host = host(context, classes.api(), implementation))
+            {
+                System.out.println("READY " + context.instanceId() + " pid " + ProcessHandle.current().pid());
+                barrier.await();
+            }
+        }
+    }
+
+    private static ServiceConfig config(final String service, final Procmesh mesh)
+    {
+        try
+        {
+            return ServiceConfig.load(service, path(Configuration.SERVICE_CONFIG_FILE_PROP_NAME),
+                path(Configuration.SERVICE_CONFIG_OVERLAY_PROP_NAME), mesh.context().json().mapper(),
+                mesh.context().errorHandler());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ServiceSetupException(ex.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ServiceHost host(final ServiceContext context, final Class<?> api, final Object implementation)
+    {
+        // ServiceHost.Context checks api.isInstance(implementation) again, so the cast cannot mislead it.
+        return context.host((Class<Object>)api, implementation);
+    }
+
+    private static AutoCloseable closerOf(final Object implementation)
+    {
+        return implementation instanceof AutoCloseable closeable ? closeable : () ->
+        {
+        };
+    }
+
+    private static Path path(final String property)
+    {
+        final String value = System.getProperty(property);
+        return value == null || value.isBlank() ? null : Path.of(value);
+    }
+
+    private static String required(final String property)
+    {
+        final String value = System.getProperty(property);
+        if (value == null || value.isBlank())
+        {
+            throw new ServiceSetupException("system property " + property + " is not set: ServiceMain runs the " +
+                "service the launcher names with " + Configuration.SERVICE_NAME_PROP_NAME + ", " +
+                Configuration.SERVICE_API_PROP_NAME + " and " + Configuration.SERVICE_IMPLEMENTATION_PROP_NAME);
+        }
+        return value;
+    }
+
+    private static void exitIfFailed(final int code)
+    {
+        if (code != 0)
+        {
+            System.exit(code);
+        }
+    }
+}
