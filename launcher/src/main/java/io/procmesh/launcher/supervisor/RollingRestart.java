@@ -1,6 +1,6 @@
 package io.procmesh.launcher.supervisor;
 
-import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.core.registry.InstanceState;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 

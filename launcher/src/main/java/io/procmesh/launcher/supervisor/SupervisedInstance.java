@@ -1,6 +1,7 @@
 package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.launcher.health.InstanceHealth;
 import io.procmesh.launcher.health.Verdict;
@@ -8,7 +9,6 @@ import io.procmesh.launcher.process.ChildProcess;
 import io.procmesh.launcher.process.ChildSpawner;
 import io.procmesh.launcher.process.GracefulStop;
 import io.procmesh.launcher.process.LogTail;
-import io.procmesh.launcher.state.InstanceState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,13 +2,13 @@ package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.config.ConcludeOnce;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.launcher.LauncherConfiguration;
 import io.procmesh.launcher.health.InstanceHealth;
 import io.procmesh.launcher.process.ChildSpawner;
 import io.procmesh.launcher.process.GracefulStop;
 import io.procmesh.launcher.recovery.RecoverableRegistry;
 import io.procmesh.launcher.state.ControlDirectory;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
 import io.procmesh.launcher.topology.ServiceDefinition;

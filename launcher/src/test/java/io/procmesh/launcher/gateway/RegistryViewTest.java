@@ -3,6 +3,7 @@ package io.procmesh.launcher.gateway;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.registry.Liveness;
 import io.procmesh.core.registry.Registration;
@@ -76,6 +77,37 @@ class RegistryViewTest
                 Liveness.isLive(slot, System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(staleMs));
             assertEquals(callersSend, view.current().services().get("svc").liveInstances() == 1,
                 "silent " + silentMs + " ms: callers send " + callersSend);
+        }
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    /**
+     * Issue 10: the gateway prints core's one instance-state vocabulary ({@link InstanceState#observed}), the words
+     * {@code status} uses without a launcher.
+     */
+    @Test
+    void shouldNameInstancesAndServicesInCoresVocabulary()
+    {
+        final long staleMs = 1_000;
+        final InstanceSlot slot = registry.register(new Registration("svc", "svc-1", "1", 4242, "", ""));
+        final RegistryView view = new RegistryView(RegistryReader.of(registry), staleMs, List.of(), errors::add);
+        final long staleNs = TimeUnit.MILLISECONDS.toNanos(staleMs * 3);
+        final Object[][] cases = {
+            {InstanceStatus.UP, 0L, InstanceState.UP},
+            {InstanceStatus.UP, staleNs, InstanceState.UNRESPONSIVE},
+            {InstanceStatus.STARTING, 0L, InstanceState.STARTING},
+            {InstanceStatus.STARTING, staleNs, InstanceState.UNRESPONSIVE},
+            {InstanceStatus.DRAINING, 0L, InstanceState.DRAINING},
+            {InstanceStatus.DOWN, staleNs, InstanceState.DOWN},
+        };
+        for (final Object[] c : cases)
+        {
+            slot.status((InstanceStatus)c[0]);
+            slot.heartbeat(System.nanoTime() - (long)c[1]);
+            view.refresh();
+            final String what = c[0] + (((long)c[1]) > 0 ? ", silent" : ", beating");
+            assertEquals(c[2], view.current().instances().get(0).state(), what);
+            assertEquals(((InstanceState)c[2]).name(), view.current().services().get("svc").state(), what);
         }
         assertTrue(errors.isEmpty(), errors.toString());
     }
