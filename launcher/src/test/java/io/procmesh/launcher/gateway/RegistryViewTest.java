@@ -2,13 +2,13 @@ package io.procmesh.launcher.gateway;
 
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.registry.InstanceSlot;
-import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.registry.Liveness;
 import io.procmesh.core.registry.Registration;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.core.registry.RegistryReader;
+import io.procmesh.core.test.DelegatingRegistryReader;
 import io.procmesh.core.test.TestDirectories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -121,28 +121,15 @@ class RegistryViewTest
      * The real registry, except that attaching one instance throws the first time, as an attach under a wedged
      * segment lock does.
      */
-    private static final class FailingOnce implements RegistryReader
+    private static final class FailingOnce extends DelegatingRegistryReader
     {
-        private final Registry registry;
         private final String failingId;
         private boolean failed;
 
         FailingOnce(final Registry registry, final String failingId)
         {
-            this.registry = registry;
+            super(RegistryReader.of(registry));
             this.failingId = failingId;
-        }
-
-        @Override
-        public long generation()
-        {
-            return registry.generation();
-        }
-
-        @Override
-        public List<InstanceSnapshot> snapshot()
-        {
-            return registry.snapshot();
         }
 
         @Override
@@ -153,7 +140,7 @@ class RegistryViewTest
                 failed = true;
                 throw new IllegalStateException("injected: attach of " + instanceId + " failed");
             }
-            return registry.attach(instanceId);
+            return super.attach(instanceId);
         }
     }
 }
