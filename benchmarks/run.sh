@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole benchmark suite in one command.
 #   benchmarks/run.sh            full run (about 9 minutes on 2 cores), writes docs/benchmarks.md and the SVG plot
-#   benchmarks/run.sh --quick    sanity check (under a minute), writes benchmarks/target/bench-quick/ only
+#   benchmarks/run.sh --quick    sanity check (2 to 5 minutes, see the README), writes benchmarks/target/bench-quick/ only
 #   benchmarks/run.sh --render-only [--quick]   renders the report again from the last run's results/run.json
 #   --note "text" puts a note at the top of the report (not shown as part of the command).
 # Other arguments go to the harness (e.g. --only raw,procmesh  --help).

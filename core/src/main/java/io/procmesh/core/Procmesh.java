@@ -1,11 +1,9 @@
 package io.procmesh.core;
 
-import io.procmesh.core.agent.AgentRunner;
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.agent.IdleStrategies;
 import io.procmesh.core.agent.IdleStrategy;
 import io.procmesh.core.agent.LoggingErrorHandler;
-import io.procmesh.core.channel.OutboundChannel;
 import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
@@ -15,18 +13,12 @@ import io.procmesh.core.config.Settings;
 import io.procmesh.core.event.EventPublisher;
 import io.procmesh.core.message.EnvelopeCodec;
 import io.procmesh.core.registry.InstanceSlot;
-import io.procmesh.core.registry.InstanceStatus;
-import io.procmesh.core.registry.Registration;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.core.rpc.JsonPayloads;
 import io.procmesh.core.rpc.RpcClient;
 import io.procmesh.core.rpc.ServiceProxy;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -38,69 +30,29 @@ import java.util.function.Supplier;
  *     UserApi users = mesh.proxy(UserApi.class, "user");
  * }
  * </pre>
- * Close order: status DOWN, heartbeats, reply reader, client, publishers, registry. If a thread that may still
- * write the registry or a queue outlived its stop (a stuck handler, a heartbeat blocked in a scan), close leaves
- * those mapped and the process's exit releases them: unmapping under a writer is a SIGSEGV, not an error.
+ * What connect opens and close releases, and in which order, is {@link Membership}'s.
  */
 public final class Procmesh implements AutoCloseable
 {
-    private static final long CLIENT_STOP_TIMEOUT_MS = 5_000;
     private final Context context;
-    private final Registry registry;
-    private final InstanceSlot slot;
-    private final RpcClient client;
-    private final AgentRunner clientRunner;
-    private final HeartbeatAgent heartbeat;
-    private final AgentRunner heartbeatRunner;
-    private final List<EventPublisher> publishers = new CopyOnWriteArrayList<>();
-    private volatile boolean closed;
-    private volatile boolean writerMayOutliveClose;
-
+    private final Membership membership;
     private Procmesh(final Context context)
     {
         this.context = context;
-        final DataDirectory dirs = context.dataDirectory();
-        dirs.requireFreeSpace(context.minFreeDiskMb());
-        this.registry = Registry.open(dirs.registryFile(), context.registryMaxInstances());
-        try
-        {
-            this.slot = registry.register(new Registration(
-                context.serviceName(), context.instanceId(), context.version(), ProcessHandle.current().pid(), "",
-                context.metadata()), context.instanceStaleMs());
-            this.client = new RpcClient(context.rpcClientContext()
-                .replyQueue(dirs.replies(context.instanceId()))
-                .registry(registry)
-                .slot(slot));
-            this.clientRunner = new AgentRunner(client, context.idleStrategy().get(), context.errorHandler()).start();
-            final long nowNs = System.nanoTime();
-            slot.heartbeat(nowNs);
-            this.heartbeat =
-                new HeartbeatAgent(context.instanceId(), slot, client, context.heartbeatIntervalMs(), nowNs);
-            this.heartbeatRunner = new AgentRunner(heartbeat, heartbeat, context.errorHandler()).start();
-            slot.status(context.upOnConnect() ? InstanceStatus.UP : InstanceStatus.STARTING);
-        }
-        catch (final RuntimeException ex)
-        {
-            registry.close();
-            throw ex;
-        }
+        this.membership = new Membership(context);
     }
 
-    /**
-     * @throws io.procmesh.core.config.MissingJvmFlagsException in a JVM started without the Chronicle flags.
-     */
+    /** @throws io.procmesh.core.config.MissingJvmFlagsException in a JVM started without the Chronicle flags. */
     public static Procmesh connect(final Context context)
     {
         JvmFlags.requirePresent();
         return new Procmesh(context.conclude());
     }
 
-    /**
-     * Runs a task on the heartbeat thread at the heartbeat interval, e.g. a backlog measurement.
-     */
+    /** Runs a task on the heartbeat thread at the heartbeat interval, e.g. a backlog measurement. */
     public void onHeartbeat(final Runnable task)
     {
-        heartbeat.addTask(task);
+        membership.heartbeat().addTask(task);
     }
 
     public <T> T proxy(final Class<T> api, final String service)
@@ -110,31 +62,27 @@ public final class Procmesh implements AutoCloseable
 
     public <T> T proxy(final Class<T> api, final String service, final long timeoutMs)
     {
-        return ServiceProxy.create(api, Names.requireValid("service", service), client, timeoutMs);
+        return ServiceProxy.create(api, Names.requireValid("service", service), membership.client(), timeoutMs);
     }
 
     public EventPublisher publisher(final String topic)
     {
-        final EventPublisher publisher = new EventPublisher(topic, context.instanceId(),
-            new OutboundChannel(context.dataDirectory().topic(topic), context.codec()), context.json(),
-            client::nextMessageId);
-        publishers.add(publisher);
-        return publisher;
+        return membership.publisher(topic);
     }
 
     public RpcClient client()
     {
-        return client;
+        return membership.client();
     }
 
     public Registry registry()
     {
-        return registry;
+        return membership.registry();
     }
 
     public InstanceSlot slot()
     {
-        return slot;
+        return membership.slot();
     }
 
     public Context context()
@@ -142,77 +90,19 @@ public final class Procmesh implements AutoCloseable
         return context;
     }
 
-    /**
-     * A thread that writes this process's slot or queues did not stop in time (e.g. a handler past the shutdown
-     * timeout): {@link #close} will leave the registry and publishers mapped instead of unmapping them under it.
-     */
+    /** A writer of this process's slot or queues did not stop in time: {@link #close} leaves them mapped. */
     public void writerMayOutliveClose()
     {
-        writerMayOutliveClose = true;
+        membership.writerMayOutliveClose();
     }
 
     @Override
     public void close()
     {
-        if (closed)
-        {
-            return;
-        }
-        closed = true;
-        slot.status(InstanceStatus.DOWN);
-        if (!heartbeatRunner.stop(context.heartbeatIntervalMs() * 10, TimeUnit.MILLISECONDS))
-        {
-            context.errorHandler().onError(new IllegalStateException("heartbeat thread did not stop"));
-            writerMayOutliveClose = true;
-        }
-        if (!clientRunner.stop(CLIENT_STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS))
-        {
-            context.errorHandler().onError(new IllegalStateException(
-                "reply reader did not stop within " + CLIENT_STOP_TIMEOUT_MS + " ms"));
-            writerMayOutliveClose = true;
-        }
-        else
-        {
-            // Fails the calls still waiting; a late send on its closed queues throws, Chronicle checks.
-            client.close();
-        }
-        if (writerMayOutliveClose)
-        {
-            context.errorHandler().onError(new IllegalStateException(context.instanceId() +
-                ": a writer may still run, so the registry and topic queues stay mapped until the process exits"));
-            return;
-        }
-        for (final EventPublisher publisher : publishers)
-        {
-            publisher.close();
-        }
-        if (context.ephemeralInstanceId())
-        {
-            deleteOwnReplies();
-        }
-        registry.close();
+        membership.close();
     }
 
-    /**
-     * A default {@code <service>-<pid>} id is never used again, so its reply queue would only pile up. Its registry
-     * entry stays, DOWN, for status and metrics.
-     */
-    private void deleteOwnReplies()
-    {
-        try
-        {
-            context.dataDirectory().deleteReplies(context.instanceId());
-        }
-        catch (final IOException | RuntimeException ex)
-        {
-            context.errorHandler().onError(new IllegalStateException(
-                "cannot delete the reply queue of " + context.instanceId() + ": " + ex, ex));
-        }
-    }
-
-    /**
-     * Settings for one process's membership. Unset fields take their defaults from {@link Configuration}.
-     */
+    /** Settings for one process's membership. Unset fields take their defaults from {@link Configuration}. */
     public static final class Context
     {
         private final ConcludeOnce concluded = new ConcludeOnce("Procmesh.Context");
@@ -319,8 +209,7 @@ public final class Procmesh implements AutoCloseable
 
         /**
          * The reply reader's idle strategy (default {@code procmesh.replyIdleStrategy}, backoff). A service's inbox
-         * has its own, on {@link io.procmesh.core.service.ServiceHost.Context}, so a busy-spin service does not also
-         * spin its reply reader on a small host.
+         * has its own (ServiceHost.Context), so a busy-spin service does not also spin its reply reader.
          */
         public Context idleStrategy(final String name)
         {
@@ -373,24 +262,17 @@ public final class Procmesh implements AutoCloseable
         }
 
         /**
-         * Fills every unset field from configuration and checks the result. Called by connect; a second call
-         * throws {@link IllegalStateException}.
+         * Fills every unset field from configuration and checks the result. Called by connect; runs once.
          */
         public Context conclude()
         {
             concluded.begin();
             dataDirectory = new DataDirectory(dataDir != null ? dataDir : Path.of(Configuration.dataDir()));
             serviceName = Settings.serviceName(serviceName, Configuration.serviceName());
-            if (instanceId == null)
-            {
-                instanceId = Configuration.instanceId();
-            }
-            if (instanceId == null)
-            {
-                instanceId = serviceName + "-" + ProcessHandle.current().pid();
-                ephemeralInstanceId = true;
-            }
-            Names.requireValid("instance", instanceId);
+            instanceId = instanceId != null ? instanceId : Configuration.instanceId();
+            ephemeralInstanceId = instanceId == null;
+            instanceId = Names.requireValid("instance",
+                ephemeralInstanceId ? serviceName + "-" + ProcessHandle.current().pid() : instanceId);
             heartbeatIntervalMs = Settings.positive(Configuration.HEARTBEAT_INTERVAL_MS_PROP_NAME,
                 heartbeatIntervalMs != null ? heartbeatIntervalMs : Configuration.heartbeatIntervalMs());
             defaultDeadlineMs = Settings.positive(Configuration.DEFAULT_DEADLINE_MS_PROP_NAME,
@@ -403,25 +285,15 @@ public final class Procmesh implements AutoCloseable
                 registryMaxInstances : Configuration.registryMaxInstances();
             maxPayloadBytes = maxPayloadBytes != null ? maxPayloadBytes : Configuration.maxPayloadBytes();
             retainCycles = retainCycles != null ? retainCycles : Configuration.retainCycles();
-            instanceStaleMs = Settings.positive(Configuration.INSTANCE_STALE_MS_PROP_NAME,
-                instanceStaleMs != null ? instanceStaleMs : Configuration.instanceStaleMs());
-            if (instanceStaleMs <= heartbeatIntervalMs)
-            {
-                throw new IllegalArgumentException(Configuration.INSTANCE_STALE_MS_PROP_NAME + " (" + instanceStaleMs +
-                    ") must be longer than " + Configuration.HEARTBEAT_INTERVAL_MS_PROP_NAME + " (" +
-                    heartbeatIntervalMs + ")");
-            }
+            instanceStaleMs = Settings.longerThan(Configuration.INSTANCE_STALE_MS_PROP_NAME,
+                Settings.positive(Configuration.INSTANCE_STALE_MS_PROP_NAME,
+                    instanceStaleMs != null ? instanceStaleMs : Configuration.instanceStaleMs()),
+                Configuration.HEARTBEAT_INTERVAL_MS_PROP_NAME, heartbeatIntervalMs);
             idleStrategy = IdleStrategies.byName(
                 idleStrategyName != null ? idleStrategyName : Configuration.replyIdleStrategy());
-            if (errorHandler == null)
-            {
-                errorHandler = new LoggingErrorHandler(instanceId);
-            }
+            errorHandler = errorHandler != null ? errorHandler : new LoggingErrorHandler(instanceId);
             codec = new EnvelopeCodec(maxPayloadBytes);
-            if (json == null)
-            {
-                json = new JsonPayloads();
-            }
+            json = json != null ? json : new JsonPayloads();
             return this;
         }
 
@@ -441,8 +313,7 @@ public final class Procmesh implements AutoCloseable
         }
 
         /**
-         * @return whether the instance id is the per-process default, {@code <service>-<pid>}: its reply queue is
-         * deleted on close.
+         * @return whether the id is the per-process default, {@code <service>-<pid>}: close deletes its replies.
          */
         public boolean ephemeralInstanceId()
         {
@@ -510,21 +381,11 @@ public final class Procmesh implements AutoCloseable
         }
 
         /**
-         * @return a client context with this membership's settings; the caller adds the reply queue, registry and
-         * slot.
+         * @return a client context with this membership's settings; the caller adds reply queue, registry and slot.
          */
         public RpcClient.Context rpcClientContext()
         {
-            return new RpcClient.Context()
-                .instanceId(instanceId)
-                .codec(codec)
-                .json(json)
-                .maxCallsInFlight(maxCallsInFlight)
-                .discoveryRefreshMs(discoveryRefreshMs)
-                .defaultDeadlineMs(defaultDeadlineMs)
-                .retainCycles(retainCycles)
-                .instanceStaleMs(instanceStaleMs)
-                .errorHandler(errorHandler);
+            return Membership.clientContext(this);
         }
 
         public JsonPayloads json()

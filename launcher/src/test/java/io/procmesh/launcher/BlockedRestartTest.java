@@ -1,7 +1,7 @@
 package io.procmesh.launcher;
 
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.test.ChildJvm;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.testing.CliResult;
 import io.procmesh.launcher.testing.CrashingMain;
 import io.procmesh.launcher.testing.LauncherHarness;

@@ -2,12 +2,12 @@ package io.procmesh.launcher;
 
 import io.procmesh.core.config.JavaCommand;
 import io.procmesh.core.process.LoggedProcess;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.HttpResult;
 import io.procmesh.core.test.HttpTestClient;
 import io.procmesh.core.test.TestDirectories;
 import io.procmesh.launcher.process.InstanceProcesses;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
 import io.procmesh.launcher.testing.CliResult;

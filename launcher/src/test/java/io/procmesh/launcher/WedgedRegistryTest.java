@@ -1,10 +1,10 @@
 package io.procmesh.launcher;
 
 import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.registry.SegmentLockHolderMain;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.CliResult;
 import io.procmesh.launcher.testing.LauncherHarness;

@@ -3,10 +3,10 @@ package io.procmesh.benchmarks.launcher;
 import io.procmesh.benchmarks.suite.SuiteContext;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.process.ReapedProcess;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.launcher.LauncherJvmOptions;
 import io.procmesh.launcher.figures.LauncherStateWatch;
 import io.procmesh.launcher.process.InstanceProcesses;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 
 import java.io.IOException;

@@ -64,4 +64,19 @@ public final class Settings
         final String name = requested != null ? requested : assigned != null ? assigned : "client";
         return Names.requireValid("service", name);
     }
+
+    /**
+     * For a setting that only makes sense above another, e.g. the staleness limit above the heartbeat interval.
+     *
+     * @throws IllegalArgumentException naming both settings and their values, if {@code value <= other}.
+     */
+    public static long longerThan(final String name, final long value, final String otherName, final long other)
+    {
+        if (value <= other)
+        {
+            throw new IllegalArgumentException(
+                name + " (" + value + ") must be longer than " + otherName + " (" + other + ")");
+        }
+        return value;
+    }
 }

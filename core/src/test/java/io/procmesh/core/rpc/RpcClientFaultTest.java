@@ -1,10 +1,9 @@
 package io.procmesh.core.rpc;
 
 import io.procmesh.core.agent.BackoffIdleStrategy;
-import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
-import io.procmesh.core.registry.RegistryReader;
 import io.procmesh.core.registry.RegistryWedgedException;
+import io.procmesh.core.test.DelegatingRegistryReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -98,7 +97,7 @@ class RpcClientFaultTest
         try (InProcessCaller mesh = new InProcessCaller("fault-close"))
         {
             // The call's directory scan stalls until close() has run failAll: the call registers after it.
-            final RpcClient client = mesh.start(r -> r, real -> new DelegatingReader(real)
+            final RpcClient client = mesh.start(r -> r, real -> new DelegatingRegistryReader(real)
             {
                 @Override
                 public List<InstanceSnapshot> snapshot()
@@ -131,7 +130,7 @@ class RpcClientFaultTest
         final AtomicBoolean wedged = new AtomicBoolean(true);
         try (InProcessCaller mesh = new InProcessCaller("fault-start"))
         {
-            final RpcClient client = mesh.start(r -> r, real -> new DelegatingReader(real)
+            final RpcClient client = mesh.start(r -> r, real -> new DelegatingRegistryReader(real)
             {
                 @Override
                 public List<InstanceSnapshot> snapshot()
@@ -209,34 +208,6 @@ class RpcClientFaultTest
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static class DelegatingReader implements RegistryReader
-    {
-        private final RegistryReader real;
-
-        DelegatingReader(final RegistryReader real)
-        {
-            this.real = real;
-        }
-
-        @Override
-        public long generation()
-        {
-            return real.generation();
-        }
-
-        @Override
-        public List<InstanceSnapshot> snapshot()
-        {
-            return real.snapshot();
-        }
-
-        @Override
-        public InstanceSlot attach(final String instanceId)
-        {
-            return real.attach(instanceId);
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.procmesh.core.rpc;
 
 import io.procmesh.core.registry.InstanceSlot;
-import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.RegistryReader;
+import io.procmesh.core.test.DelegatingRegistryReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,20 +28,8 @@ class ServiceDirectoryTest
         try (InProcessCaller mesh = new InProcessCaller("directory-attach"))
         {
             final RegistryReader real = RegistryReader.of(mesh.registry);
-            final RegistryReader failing = new RegistryReader()
+            final RegistryReader failing = new DelegatingRegistryReader(real)
             {
-                @Override
-                public long generation()
-                {
-                    return real.generation();
-                }
-
-                @Override
-                public List<InstanceSnapshot> snapshot()
-                {
-                    return real.snapshot();
-                }
-
                 @Override
                 public InstanceSlot attach(final String instanceId)
                 {
@@ -50,7 +37,7 @@ class ServiceDirectoryTest
                     {
                         throw new IllegalStateException("injected: attach failed");
                     }
-                    return real.attach(instanceId);
+                    return super.attach(instanceId);
                 }
             };
             try (ServiceDirectory directory = new ServiceDirectory(failing, mesh.codec, 600_000, mesh.errorHandler))

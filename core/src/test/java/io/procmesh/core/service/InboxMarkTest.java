@@ -3,7 +3,7 @@ package io.procmesh.core.service;
 import io.procmesh.core.Procmesh;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.EchoApi;
-import io.procmesh.core.test.EchoServiceMain;
+import io.procmesh.core.test.EchoJvms;
 import io.procmesh.core.test.TestDirectories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,14 +33,15 @@ class InboxMarkTest
     private static final int SIGTERM_EXIT = 143;
     private Path dataDir;
     private Path handled;
-    private final List<ChildJvm> children = new ArrayList<>();
+    private EchoJvms echoes;
     private Procmesh mesh;
 
     @BeforeEach
     void setUp()
     {
         dataDir = TestDirectories.create("inbox-mark");
-        handled = dataDir.resolve("handled.txt");
+        echoes = new EchoJvms(dataDir);
+        handled = echoes.handled();
         mesh = connectCaller();
     }
 
@@ -49,7 +49,7 @@ class InboxMarkTest
     void tearDown()
     {
         mesh.close();
-        children.forEach(ChildJvm::close);
+        echoes.close();
     }
 
     private Procmesh connectCaller()
@@ -57,20 +57,11 @@ class InboxMarkTest
         return Procmesh.connect(new Procmesh.Context().dataDir(dataDir).instanceId("caller-1"));
     }
 
-    private ChildJvm startEcho()
-    {
-        final ChildJvm child = ChildJvm.start(EchoServiceMain.class, dataDir.resolve("logs/echo-1.log"),
-            Duration.ofMinutes(3), List.of(), dataDir.toString(), "echo-1", handled.toString());
-        children.add(child);
-        child.awaitLogLine("READY echo-1", Duration.ofSeconds(60));
-        return child;
-    }
-
     @Test
     void shouldHandleRequestsInARecreatedInboxInsteadOfDroppingThemAsReplays() throws Exception
     {
         EchoApi api = mesh.proxy(EchoApi.class, "echo", 20_000);
-        ChildJvm echo = startEcho();
+        ChildJvm echo = echoes.start();
         for (int i = 1; i <= 5; i++)
         {
             assertEquals(i, api.record("old-" + i));
@@ -82,7 +73,7 @@ class InboxMarkTest
 
         mesh = connectCaller();
         api = mesh.proxy(EchoApi.class, "echo", 20_000);
-        echo = startEcho();
+        echo = echoes.start();
         assertEquals(6, api.record("new-1"), "the first request to the recreated inbox was dropped");
         assertEquals(7, api.record("new-2"));
     }
@@ -91,7 +82,7 @@ class InboxMarkTest
     void shouldNotRunTheRequestInFlightAtACrashAgainWhenTheRegistryWasDeleted() throws Exception
     {
         final EchoApi api = mesh.proxy(EchoApi.class, "echo", 20_000);
-        ChildJvm echo = startEcho();
+        ChildJvm echo = echoes.start();
         assertEquals(1, api.record("before"));
         // A long deadline: the replay after the restart must not be skipped merely as expired.
         final CompletableFuture<Object> crash = mesh.client().call("echo", "recordThenCrash", "crash",
@@ -103,7 +94,7 @@ class InboxMarkTest
         Files.deleteIfExists(dataDir.resolve("registry.cm.generation"));
 
         mesh = connectCaller();
-        echo = startEcho();
+        echo = echoes.start();
         assertEquals(3, mesh.proxy(EchoApi.class, "echo", 20_000).record("after"));
         assertEquals(List.of("before", "crash", "after"), Files.readAllLines(handled));
     }

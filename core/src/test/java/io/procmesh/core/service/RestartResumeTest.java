@@ -7,7 +7,7 @@ import io.procmesh.core.rpc.ServiceTimeoutException;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.EchoApi;
-import io.procmesh.core.test.EchoServiceMain;
+import io.procmesh.core.test.EchoJvms;
 import io.procmesh.core.test.TestDirectories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Timeout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,14 +31,15 @@ class RestartResumeTest
     private static final int SIGTERM_EXIT = 143;
     private Path dataDir;
     private Path handled;
-    private final List<ChildJvm> children = new ArrayList<>();
+    private EchoJvms echoes;
     private Procmesh mesh;
 
     @BeforeEach
     void setUp()
     {
         dataDir = TestDirectories.create("restart");
-        handled = dataDir.resolve("handled.txt");
+        echoes = new EchoJvms(dataDir);
+        handled = echoes.handled();
         mesh = Procmesh.connect(new Procmesh.Context().dataDir(dataDir).instanceId("caller-1"));
     }
 
@@ -47,23 +47,14 @@ class RestartResumeTest
     void tearDown()
     {
         mesh.close();
-        children.forEach(ChildJvm::close);
-    }
-
-    private ChildJvm startEcho()
-    {
-        final ChildJvm child = ChildJvm.start(EchoServiceMain.class, dataDir.resolve("logs/echo-1.log"),
-            Duration.ofMinutes(3), List.of(), dataDir.toString(), "echo-1", handled.toString());
-        children.add(child);
-        child.awaitLogLine("READY echo-1", Duration.ofSeconds(60));
-        return child;
+        echoes.close();
     }
 
     @Test
     void shouldResumeFromTheNamedTailerAfterKillWithNoDuplicateHandling() throws Exception
     {
         final EchoApi api = mesh.proxy(EchoApi.class, "echo", 20_000);
-        ChildJvm echo = startEcho();
+        ChildJvm echo = echoes.start();
         assertEquals(1, api.record("a"));
         assertEquals(2, api.record("b"));
 
@@ -74,7 +65,7 @@ class RestartResumeTest
             mesh.client().json().type(Integer.class), 20_000);
         echo.kill9();
 
-        echo = startEcho();
+        echo = echoes.start();
         assertEquals(3, c.get(20, TimeUnit.SECONDS));
         assertEquals(4, d.get(20, TimeUnit.SECONDS));
         assertEquals(List.of("a", "b", "c", "d"), Files.readAllLines(handled));
@@ -82,7 +73,7 @@ class RestartResumeTest
         echo.signal("TERM");
         assertEquals(SIGTERM_EXIT, echo.waitForExit(Duration.ofSeconds(15)));
         assertTrue(echo.logText().contains("STOPPED echo-1"));
-        echo = startEcho();
+        echo = echoes.start();
         assertEquals(5, api.record("e"));
         assertEquals(List.of("a", "b", "c", "d", "e"), Files.readAllLines(handled));
     }
@@ -91,13 +82,13 @@ class RestartResumeTest
     void shouldNotRunAHandlerAgainWhenTheProcessDiedInsideIt() throws Exception
     {
         final EchoApi api = mesh.proxy(EchoApi.class, "echo", 1_000);
-        ChildJvm echo = startEcho();
+        ChildJvm echo = echoes.start();
         assertEquals(1, api.record("before"));
 
         assertThrows(ServiceTimeoutException.class, () -> api.recordThenCrash("crash"));
         echo.waitForExit(Duration.ofSeconds(10));
 
-        echo = startEcho();
+        echo = echoes.start();
         assertEquals(3, api.record("after"));
         assertEquals(List.of("before", "crash", "after"), Files.readAllLines(handled));
         final InstanceSnapshot snapshot = echoSnapshot();
@@ -108,7 +99,7 @@ class RestartResumeTest
     void shouldDrainAndDeregisterOnSigterm()
     {
         final EchoApi api = mesh.proxy(EchoApi.class, "echo", 10_000);
-        final ChildJvm echo = startEcho();
+        final ChildJvm echo = echoes.start();
         final CompletableFuture<String> inFlight = CompletableFuture.supplyAsync(() -> api.slow(1_000));
         Await.until(() -> echoSnapshot().requestsIn() >= 1, Duration.ofSeconds(10), "the slow request never arrived");
 
@@ -123,7 +114,7 @@ class RestartResumeTest
     void shouldStopPickingAKilledInstanceOnceItsHeartbeatIsStale() throws Exception
     {
         final EchoApi api = mesh.proxy(EchoApi.class, "echo", 5_000);
-        final ChildJvm echo = startEcho();
+        final ChildJvm echo = echoes.start();
         assertEquals("up", api.echo("up"));
         echo.kill9();
         assertEquals(InstanceStatus.UP, echoSnapshot().status(), "a killed instance cannot mark itself DOWN");

@@ -3,13 +3,11 @@ package io.procmesh.launcher.cli;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.registry.InstanceSnapshot;
-import io.procmesh.core.registry.InstanceStatus;
-import io.procmesh.core.registry.Liveness;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.launcher.LauncherFiles;
 import io.procmesh.launcher.process.InstanceProcesses;
 import io.procmesh.launcher.recovery.RegistryAccess;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
 import io.procmesh.launcher.state.RunningLauncher;
@@ -26,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Builds a {@link StatusReport} from the shared registry (pid, heartbeat, counters) and the launcher's state
  * file (supervisor state, restarts). When no launcher runs, each state is derived from the registry and the
- * process table: alive and heartbeating is UP, alive but silent is DEGRADED, gone is DOWN.
+ * process table: core's observed state (UP, STARTING, DRAINING, UNRESPONSIVE, DOWN) while the pid is alive, DOWN
+ * once it is gone.
  */
 final class StatusReader
 {
@@ -127,23 +126,12 @@ final class StatusReader
     }
 
     /**
-     * Without a running launcher to say, the state follows core's one {@link Liveness} rule: alive, UP and
-     * heartbeating within {@code procmesh.instanceStaleMs} is UP, as callers and the gateway see it.
+     * Without a running launcher to say, the state is core's observed one ({@link InstanceState#observed}, the
+     * one {@link io.procmesh.core.registry.Liveness} rule), as callers and the gateway see it; a process that is
+     * gone is DOWN whatever its entry says.
      */
     private static InstanceState derivedState(final InstanceSnapshot snapshot, final boolean alive, final long nowNs)
     {
-        if (!alive || snapshot == null)
-        {
-            return InstanceState.DOWN;
-        }
-        if (!Liveness.isFresh(snapshot.heartbeatNs(), nowNs, STALE_NS))
-        {
-            return InstanceState.DEGRADED;
-        }
-        if (Liveness.isLive(snapshot, nowNs, STALE_NS))
-        {
-            return InstanceState.UP;
-        }
-        return snapshot.status() == InstanceStatus.STARTING ? InstanceState.STARTING : InstanceState.DEGRADED;
+        return alive && snapshot != null ? InstanceState.observed(snapshot, nowNs, STALE_NS) : InstanceState.DOWN;
     }
 }

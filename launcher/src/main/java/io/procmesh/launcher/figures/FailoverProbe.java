@@ -1,7 +1,7 @@
 package io.procmesh.launcher.figures;
 
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.launcher.process.InstanceProcesses;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.procmesh.launcher.figures;
 
 import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.launcher.LauncherFiles;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
 

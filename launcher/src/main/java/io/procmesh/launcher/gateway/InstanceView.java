@@ -1,7 +1,7 @@
 package io.procmesh.launcher.gateway;
 
 import io.procmesh.core.registry.InstanceSnapshot;
-import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.registry.Liveness;
 
 import java.util.concurrent.TimeUnit;
@@ -10,26 +10,24 @@ import java.util.concurrent.TimeUnit;
  * One registry entry as the gateway sees it at a refresh: the raw snapshot plus what it means.
  *
  * @param snapshot       the copied registry entry.
- * @param state          the status the instance reports, or {@link #UNRESPONSIVE} when it says UP but its
- *                       heartbeat is too old (killed, or frozen).
+ * @param state          core's observed state ({@link InstanceState#observed}): what the instance reports, or
+ *                       UNRESPONSIVE when its heartbeat is too old (killed, or frozen).
  * @param heartbeatAgeMs time since its last heartbeat at the refresh, -1 if it never beat.
  * @param uptimeMs       time since it last registered.
  * @param live           it can take calls, by core's one {@link Liveness} rule ({@code procmesh.instanceStaleMs}).
  */
-record InstanceView(InstanceSnapshot snapshot, String state, long heartbeatAgeMs, long uptimeMs, boolean live)
+record InstanceView(InstanceSnapshot snapshot, InstanceState state, long heartbeatAgeMs, long uptimeMs, boolean live)
 {
-    static final String UNRESPONSIVE = "UNRESPONSIVE";
-
     static InstanceView of(
         final InstanceSnapshot snapshot,
         final long nowNs,
         final long nowMs,
         final long instanceStaleMs)
     {
-        final boolean live = Liveness.isLive(snapshot, nowNs, TimeUnit.MILLISECONDS.toNanos(instanceStaleMs));
-        final String state = snapshot.status() == InstanceStatus.UP && !live ? UNRESPONSIVE : snapshot.status().name();
+        final InstanceState state =
+            InstanceState.observed(snapshot, nowNs, TimeUnit.MILLISECONDS.toNanos(instanceStaleMs));
         final long uptimeMs = snapshot.startTimeMs() > 0 ? Math.max(0, nowMs - snapshot.startTimeMs()) : 0;
-        return new InstanceView(snapshot, state, snapshot.heartbeatAgeMs(nowNs), uptimeMs, live);
+        return new InstanceView(snapshot, state, snapshot.heartbeatAgeMs(nowNs), uptimeMs, state == InstanceState.UP);
     }
 
     String service()

@@ -3,7 +3,7 @@ package io.procmesh.launcher.gateway;
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
-import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.core.registry.RegistryReader;
 
@@ -220,14 +220,14 @@ final class RegistryView implements AutoCloseable
         for (final InstanceView instance : instances)
         {
             live += instance.live() ? 1 : 0;
-            starting |= instance.snapshot().status() == InstanceStatus.STARTING;
-            draining |= instance.snapshot().status() == InstanceStatus.DRAINING;
-            unresponsive |= InstanceView.UNRESPONSIVE.equals(instance.state());
+            starting |= instance.state() == InstanceState.STARTING;
+            draining |= instance.state() == InstanceState.DRAINING;
+            unresponsive |= instance.state() == InstanceState.UNRESPONSIVE;
         }
-        final String state = live > 0 ? ServiceView.UP :
-            starting ? InstanceStatus.STARTING.name() :
-            draining ? InstanceStatus.DRAINING.name() :
-            unresponsive ? InstanceView.UNRESPONSIVE : InstanceStatus.DOWN.name();
+        final String state = (live > 0 ? InstanceState.UP :
+            starting ? InstanceState.STARTING :
+            draining ? InstanceState.DRAINING :
+            unresponsive ? InstanceState.UNRESPONSIVE : InstanceState.DOWN).name();
         return new ServiceView(service, state, live, instances.size(), requiredServices.contains(service),
             servingServices.contains(service));
     }

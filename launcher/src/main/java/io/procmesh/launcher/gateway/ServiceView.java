@@ -15,8 +15,6 @@ package io.procmesh.launcher.gateway;
 record ServiceView(String service, String state, int liveInstances, int instances, boolean required,
     boolean servesCalls)
 {
-    static final String UP = "UP";
-
     boolean isUp()
     {
         return liveInstances > 0;

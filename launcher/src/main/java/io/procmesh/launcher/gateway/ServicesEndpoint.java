@@ -67,7 +67,7 @@ final class ServicesEndpoint
         for (final InstanceView instance : snapshot.instances())
         {
             final InstanceSnapshot s = instance.snapshot();
-            instances.add(new Instance(s.service(), s.instanceId(), s.version(), s.pid(), instance.state(),
+            instances.add(new Instance(s.service(), s.instanceId(), s.version(), s.pid(), instance.state().name(),
                 instance.heartbeatAgeMs(), instance.uptimeMs(), s.startTimeMs(), instance.restarts(),
                 new Counters(s.requestsIn(), s.requestsOut(), s.errors(), s.timeouts(), s.lateReplies(),
                     s.decodeErrors(), s.duplicates(), s.inboxBacklog(), s.registrations())));

@@ -6,21 +6,11 @@ import java.util.concurrent.CompletableFuture;
  * A child started by an earlier launcher that was killed, found running and taken over. It is not our child
  * process, so its exit code cannot be read, only that it is gone.
  */
-public final class AdoptedChild implements ChildProcess
+public final class AdoptedChild extends GroupLeaderChild
 {
-    private final ProcessHandle handle;
-    private boolean ledGroup;
-
     public AdoptedChild(final ProcessHandle handle)
     {
-        this.handle = handle;
-        this.ledGroup = ProcStat.processGroup(handle.pid()) == handle.pid();
-    }
-
-    @Override
-    public long pid()
-    {
-        return handle.pid();
+        super(handle, ProcStat.processGroup(handle.pid()) == handle.pid());
     }
 
     /**
@@ -30,28 +20,7 @@ public final class AdoptedChild implements ChildProcess
     @Override
     public boolean isAlive()
     {
-        return handle.isAlive() && !ProcStat.isZombie(handle.pid());
-    }
-
-    @Override
-    public void terminate()
-    {
-        ledGroup |= ProcessSignals.terminate(handle);
-    }
-
-    @Override
-    public void kill()
-    {
-        ledGroup |= ProcessSignals.kill(handle);
-    }
-
-    @Override
-    public void killLeftovers()
-    {
-        if (ledGroup)
-        {
-            ProcessSignals.killGroupRemains(pid());
-        }
+        return handle().isAlive() && !ProcStat.isZombie(pid());
     }
 
     /**
@@ -61,7 +30,7 @@ public final class AdoptedChild implements ChildProcess
     @Override
     public CompletableFuture<?> onExit()
     {
-        return handle.onExit();
+        return handle().onExit();
     }
 
     @Override

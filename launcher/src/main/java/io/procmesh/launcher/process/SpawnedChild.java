@@ -5,10 +5,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A child this launcher started: its exit code is known.
  */
-final class SpawnedChild implements ChildProcess
+final class SpawnedChild extends GroupLeaderChild
 {
+    private static final int SIGNAL_EXIT_BASE = 128;
+
     private final Process process;
-    private boolean ledGroup;
 
     /**
      * @param ownGroup true if started through setsid: it leads its own process group (setsid execs in place, for a
@@ -16,14 +17,8 @@ final class SpawnedChild implements ChildProcess
      */
     SpawnedChild(final Process process, final boolean ownGroup)
     {
+        super(process.toHandle(), ownGroup);
         this.process = process;
-        this.ledGroup = ownGroup;
-    }
-
-    @Override
-    public long pid()
-    {
-        return process.pid();
     }
 
     @Override
@@ -33,32 +28,14 @@ final class SpawnedChild implements ChildProcess
     }
 
     @Override
-    public void terminate()
-    {
-        ledGroup |= ProcessSignals.terminate(process.toHandle());
-    }
-
-    @Override
-    public void kill()
-    {
-        ledGroup |= ProcessSignals.kill(process.toHandle());
-    }
-
-    @Override
-    public void killLeftovers()
-    {
-        if (ledGroup)
-        {
-            ProcessSignals.killGroupRemains(pid());
-        }
-    }
-
-    @Override
     public CompletableFuture<?> onExit()
     {
         return process.onExit();
     }
 
+    /**
+     * A shell-style code: above 128 is 128 plus the signal that ended it.
+     */
     @Override
     public String exitDescription()
     {
@@ -67,12 +44,13 @@ final class SpawnedChild implements ChildProcess
             return "still running";
         }
         final int code = process.exitValue();
-        return code > 128 ? "exit code " + code + ", signal " + (code - 128) : "exit code " + code;
+        return code > SIGNAL_EXIT_BASE ? "exit code " + code + ", signal " + (code - SIGNAL_EXIT_BASE) :
+            "exit code " + code;
     }
 
     @Override
     public boolean exitedByItself()
     {
-        return !process.isAlive() && process.exitValue() <= 128;
+        return !process.isAlive() && process.exitValue() <= SIGNAL_EXIT_BASE;
     }
 }

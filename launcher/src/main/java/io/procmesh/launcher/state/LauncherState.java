@@ -1,5 +1,7 @@
 package io.procmesh.launcher.state;
 
+import io.procmesh.core.registry.InstanceState;
+
 import java.util.List;
 
 /**

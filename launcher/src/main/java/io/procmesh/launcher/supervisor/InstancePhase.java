@@ -1,6 +1,6 @@
 package io.procmesh.launcher.supervisor;
 
-import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.core.registry.InstanceState;
 
 /**
  * Where a {@link SupervisedInstance} is in its life: the one state it keeps. Each phase says which

@@ -1,6 +1,6 @@
 package io.procmesh.launcher.supervisor;
 
-import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.core.registry.InstanceState;
 
 /**
  * What the launcher last said about one instance: its reported state, why, and since when. A change calls the

@@ -1,6 +1,6 @@
 package io.procmesh.launcher.supervisor;
 
-import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.core.registry.InstanceState;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -64,10 +64,10 @@ final class RollingRestart
         {
             return fail(instance.instanceId() + " FAILED: " + instance.detail());
         }
-        if (instance.starts() > startsBefore && instance.state() == InstanceState.UP)
+        if (instance.process().starts() > startsBefore && instance.state() == InstanceState.UP)
         {
             summary.append(instance.instanceId()).append(" pid ").append(pidBefore > 0 ? pidBefore : "-")
-                .append(" -> ").append(instance.pid()).append("; ");
+                .append(" -> ").append(instance.process().pid()).append("; ");
             return next(nowNs);
         }
         if (instance.isBlocked())
@@ -101,8 +101,8 @@ final class RollingRestart
             return true;
         }
         final SupervisedInstance instance = instances.get(current);
-        startsBefore = instance.starts();
-        pidBefore = instance.child() != null ? instance.pid() : 0;
+        startsBefore = instance.process().starts();
+        pidBefore = instance.process().child() != null ? instance.process().pid() : 0;
         stepDeadlineNs = nowNs + instance.restartAllowanceNs() + SLACK_NS;
         instance.restartNow(nowNs);
         return false;

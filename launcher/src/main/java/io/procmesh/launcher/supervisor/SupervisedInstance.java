@@ -1,18 +1,15 @@
 package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
-import io.procmesh.core.registry.Registry;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.launcher.health.InstanceHealth;
 import io.procmesh.launcher.health.Verdict;
 import io.procmesh.launcher.process.ChildProcess;
 import io.procmesh.launcher.process.ChildSpawner;
-import io.procmesh.launcher.process.GracefulStop;
-import io.procmesh.launcher.process.LogTail;
-import io.procmesh.launcher.state.InstanceState;
+import io.procmesh.launcher.state.LauncherState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,12 +28,10 @@ import java.util.concurrent.TimeUnit;
 final class SupervisedInstance
 {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisedInstance.class);
-    private static final long AFTER_KILL_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(GracefulStop.AFTER_KILL_WAIT_MS);
 
     private final SupervisedService service;
     private final String instanceId;
     private final InstanceHealth health;
-    private final Backoff backoff;
     private final ChildSpawner spawner;
     private final Runnable wakeup;
     private final InstanceReport report;
@@ -45,19 +40,12 @@ final class SupervisedInstance
     private final long stableAfterNs;
     private final long shutdownGraceNs;
 
-    private final PendingStop stop = new PendingStop();
+    private final PendingStop stop;
+    private final InstanceProcess process;
+    private final StartSchedule schedule;
     private InstancePhase phase = InstancePhase.WAITING;
-    private ChildProcess child;
-    private long pid;
-    private int starts;
-    private int restarts;
-    private boolean everRan;
     private long phaseSinceNs;
     private boolean stable;
-    private long notBeforeNs;
-    private SupervisedService waitingFor;
-    private boolean waitingForFailed;
-    private long lastExitDetectedNs;
 
     SupervisedInstance(
         final SupervisedService service,
@@ -72,12 +60,14 @@ final class SupervisedInstance
         this.service = service;
         this.instanceId = instanceId;
         this.health = health;
+        this.process = new InstanceProcess(instanceId, health);
+        this.stop = new PendingStop(instanceId, process, errorHandler);
         this.spawner = spawner;
         this.wakeup = wakeup;
         this.report = new InstanceReport(onStateChange);
         this.errorHandler = errorHandler;
-        this.backoff = new Backoff(service.definition().restart().initialBackoffMs(),
-            service.definition().restart().maxBackoffMs());
+        this.schedule = new StartSchedule(new Backoff(service.definition().restart().initialBackoffMs(),
+            service.definition().restart().maxBackoffMs()));
         this.startTimeoutNs = TimeUnit.MILLISECONDS.toNanos(service.definition().health().startTimeoutMs());
         this.stableAfterNs = TimeUnit.MILLISECONDS.toNanos(service.definition().restart().stableAfterMs());
         this.shutdownGraceNs = TimeUnit.MILLISECONDS.toNanos(shutdownGraceMs);
@@ -86,17 +76,14 @@ final class SupervisedInstance
     /**
      * Takes over a process a previous launcher started; it is then supervised like one started here.
      */
-    void adopt(final ChildProcess process, final int previousRestarts, final long nowNs)
+    void adopt(final ChildProcess child, final int previousRestarts, final long nowNs)
     {
-        child = process;
-        pid = process.pid();
-        restarts = previousRestarts;
-        everRan = true;
+        process.adopted(child, previousRestarts);
         phase = InstancePhase.STARTING;
         phaseSinceNs = nowNs;
         health.reset();
-        process.onExit().thenRun(wakeup);
-        LOG.info("{} adopted: pid {} was started by an earlier launcher", instanceId, pid);
+        child.onExit().thenRun(wakeup);
+        LOG.info("{} adopted: pid {} was started by an earlier launcher", instanceId, child.pid());
         report("adopted", nowNs);
     }
 
@@ -130,10 +117,8 @@ final class SupervisedInstance
             case STARTING:
             case UP:
             case DEGRADED:
-                LOG.info("{} restart requested: SIGTERM to pid {}", instanceId, pid);
-                child.terminate();
+                stop.terminate(nowNs + shutdownGraceNs);
                 phase = InstancePhase.STOPPING;
-                stop.graceful(nowNs + shutdownGraceNs);
                 report("restart requested: stopping", nowNs);
                 break;
             case STOPPING:
@@ -141,9 +126,7 @@ final class SupervisedInstance
                 break;
             default:
                 phase = InstancePhase.WAITING;
-                notBeforeNs = nowNs;
-                waitingFor = null;
-                backoff.reset();
+                schedule.atOnce(nowNs);
                 report("restart requested", nowNs);
                 break;
         }
@@ -157,36 +140,28 @@ final class SupervisedInstance
             report("service " + service.name() + " FAILED", nowNs);
             return;
         }
-        if (nowNs - notBeforeNs < 0)
+        if (!schedule.isDue(nowNs))
         {
             return;
         }
         final SupervisedService blocker = service.firstDependencyNotUp();
-        if (blocker != null)
+        if (schedule.blockedBy(blocker))
         {
-            if (blocker != waitingFor || blocker.isBlocked() != waitingForFailed)
-            {
-                waitingFor = blocker;
-                waitingForFailed = blocker.isBlocked();
-                report("waiting for " + blocker.name() + (waitingForFailed ? " (FAILED)" : ""), nowNs);
-            }
-            return;
+            report("waiting for " + blocker.name() + (blocker.isBlocked() ? " (FAILED)" : ""), nowNs);
         }
-        waitingFor = null;
-        spawn(nowNs);
+        if (blocker == null)
+        {
+            spawn(nowNs);
+        }
     }
 
     private void spawn(final long nowNs)
     {
-        if (everRan)
-        {
-            restarts++;
-        }
-        everRan = true;
-        starts++;
+        final int start = process.nextStart();
+        final ChildProcess child;
         try
         {
-            child = spawner.spawn(service.definition(), instanceId, starts);
+            child = spawner.spawn(service.definition(), instanceId, start);
         }
         catch (final Exception ex)
         {
@@ -195,18 +170,18 @@ final class SupervisedInstance
             afterFailure(nowNs, "cannot be started: " + ex.getMessage());
             return;
         }
-        pid = child.pid();
+        process.started(child);
         phase = InstancePhase.STARTING;
         phaseSinceNs = nowNs;
         health.spawnedAt(nowNs);
         child.onExit().thenRun(wakeup);
-        LOG.info("{} starting: pid {} (start #{}, log {})", instanceId, pid, starts, spawner.log(instanceId));
+        LOG.info("{} starting: pid {} (start #{}, log {})", instanceId, child.pid(), start, spawner.log(instanceId));
         report("", nowNs);
     }
 
     private void check(final long nowNs)
     {
-        final Verdict verdict = health.assess(pid, child.isAlive(), nowNs);
+        final Verdict verdict = health.assess(process.pid(), process.child().isAlive(), nowNs);
         switch (verdict)
         {
             case DEAD:
@@ -244,7 +219,7 @@ final class SupervisedInstance
     {
         if (phase == InstancePhase.STARTING)
         {
-            LOG.info("{} UP: pid {}, {} ms after start", instanceId, pid,
+            LOG.info("{} UP: pid {}, {} ms after start", instanceId, process.pid(),
                 TimeUnit.NANOSECONDS.toMillis(nowNs - phaseSinceNs));
             phase = InstancePhase.UP;
             phaseSinceNs = nowNs;
@@ -258,68 +233,33 @@ final class SupervisedInstance
         if (!stable && nowNs - phaseSinceNs >= stableAfterNs)
         {
             stable = true;
-            backoff.reset();
+            schedule.stable();
         }
         report("", nowNs);
     }
 
     private void exited(final long nowNs)
     {
-        lastExitDetectedNs = nowNs;
-        health.markDown(pid);
-        final String how = child.exitDescription();
-        if (child.exitedByItself())
-        {
-            final Path log = spawner.log(instanceId);
-            LOG.warn("{} pid {} died: {}; {} ends with: {}", instanceId, pid, how, log, LogTail.lastLine(log));
-        }
-        else
-        {
-            LOG.warn("{} pid {} died: {}", instanceId, pid, how);
-        }
-        child.killLeftovers();
-        child = null;
-        afterFailure(nowNs, "pid " + pid + " died: " + how);
+        final long pid = process.pid();
+        afterFailure(nowNs, "pid " + pid + " died: " + process.died(nowNs, spawner.log(instanceId)));
     }
 
     private void kill(final long nowNs, final String reason)
     {
-        LOG.warn("{} {}: SIGKILL to pid {}", instanceId, reason, pid);
-        child.kill();
+        stop.kill(nowNs, reason);
         phase = InstancePhase.STOPPING;
-        stop.killed(nowNs, reason);
         report("killed: " + reason, nowNs);
     }
 
     private void awaitStop(final long nowNs)
     {
-        if (child.isAlive())
+        if (!stop.isOver(nowNs))
         {
-            if (!stop.killSent() && nowNs - stop.deadlineNs() >= 0)
-            {
-                LOG.warn("{} pid {} did not stop within the grace period: SIGKILL", instanceId, pid);
-                child.kill();
-                stop.escalated(nowNs);
-            }
-            if (!stop.killSent() || nowNs - stop.deadlineNs() < AFTER_KILL_WAIT_NS)
-            {
-                return;
-            }
-            // Past SIGKILL it runs no code of its own (a zombie, or stuck in the kernel): waiting on would stall
-            // this instance for good, silently.
-            errorHandler.onError(GracefulStop.survivedKill(instanceId, pid));
+            return;
         }
-        child.killLeftovers();
-        lastExitDetectedNs = nowNs;
-        health.markDown(pid);
-        child = null;
         if (stop.isRestartAtOnce())
         {
-            phase = InstancePhase.WAITING;
-            notBeforeNs = nowNs;
-            waitingFor = null;
-            backoff.reset();
-            report("restarting", nowNs);
+            startAgainAt(nowNs, "restarting", nowNs);
         }
         else
         {
@@ -335,10 +275,8 @@ final class SupervisedInstance
             report(reason, nowNs);
             return;
         }
-        final long delayMs = backoff.nextDelayMs();
+        final long delayMs = schedule.afterFailure(nowNs);
         phase = InstancePhase.WAITING;
-        notBeforeNs = nowNs + TimeUnit.MILLISECONDS.toNanos(delayMs);
-        waitingFor = null;
         LOG.info("{} restarting in {} ms", instanceId, delayMs);
         report(reason + "; restarting in " + delayMs + " ms", nowNs);
     }
@@ -353,51 +291,24 @@ final class SupervisedInstance
      */
     void stoppedAtShutdown(final long nowNs)
     {
-        if (child != null)
-        {
-            health.markDown(pid);
-            child = null;
-        }
+        process.release();
         phase = InstancePhase.WAITING;
         report("stopped", nowNs);
     }
 
     /**
-     * First half of a registry recovery, after the supervisor killed this instance's process: lets go of the
-     * process and of the old mapping, which is about to be closed.
+     * Waits to start (again) at {@code startNs}, with a fresh backoff, not as a failure: after an operator's
+     * restart, or around a registry recovery ({@link WedgeRecovery}; {@code Long.MAX_VALUE} holds it until the
+     * map is back). A FAILED instance stays FAILED.
      */
-    void releaseForRegistryRecovery(final long nowNs)
+    void startAgainAt(final long startNs, final String detail, final long nowNs)
     {
-        if (child != null)
-        {
-            health.markDown(pid);
-            lastExitDetectedNs = nowNs;
-            child = null;
-        }
-        health.detach();
         if (phase != InstancePhase.FAILED)
         {
             phase = InstancePhase.WAITING;
-            notBeforeNs = Long.MAX_VALUE;
-            report("registry wedged: recovering it", nowNs);
+            schedule.atOnce(startNs);
+            report(detail, nowNs);
         }
-    }
-
-    /**
-     * Second half: starts again at once against the recovered map. Not a failure of the instance, so not counted
-     * against its restart intensity; a FAILED instance stays FAILED.
-     */
-    void startAfterRegistryRecovery(final Registry recovered, final long nowNs)
-    {
-        health.rebind(recovered);
-        if (phase == InstancePhase.FAILED)
-        {
-            return;
-        }
-        notBeforeNs = nowNs;
-        waitingFor = null;
-        backoff.reset();
-        report("registry recovered: restarting", nowNs);
     }
 
     /**
@@ -405,12 +316,12 @@ final class SupervisedInstance
      */
     boolean isDelayed(final long nowNs)
     {
-        return phase == InstancePhase.WAITING && nowNs - notBeforeNs < 0;
+        return phase == InstancePhase.WAITING && !schedule.isDue(nowNs);
     }
 
     long notBeforeNs()
     {
-        return notBeforeNs;
+        return schedule.notBeforeNs();
     }
 
     /**
@@ -449,43 +360,29 @@ final class SupervisedInstance
         return report.detail();
     }
 
-    ChildProcess child()
+    /**
+     * @return its health checks, bound to the registry mapping it reads its slot from.
+     */
+    InstanceHealth health()
     {
-        return child;
+        return health;
     }
 
-    long pid()
+    /**
+     * @return its process: the running child (or null), pid, starts and restarts.
+     */
+    InstanceProcess process()
     {
-        return pid;
+        return process;
     }
 
-    int starts()
+    /**
+     * @return what the state file says about it.
+     */
+    LauncherState.Instance stateEntry()
     {
-        return starts;
-    }
-
-    int restarts()
-    {
-        return restarts;
-    }
-
-    long stateSinceMs()
-    {
-        return report.sinceMs();
-    }
-
-    long stateSinceNs()
-    {
-        return report.sinceNs();
-    }
-
-    long lastExitDetectedNs()
-    {
-        return lastExitDetectedNs;
-    }
-
-    long heartbeatTimeoutMs()
-    {
-        return health.heartbeatTimeoutMs();
+        return new LauncherState.Instance(instanceId, service.name(), phase.reported(), process.pid(),
+            process.restarts(), report.detail(), report.sinceMs(), report.sinceNs(), process.lastExitDetectedNs(),
+            health.heartbeatTimeoutMs());
     }
 }

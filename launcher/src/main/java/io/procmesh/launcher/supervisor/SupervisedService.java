@@ -1,7 +1,7 @@
 package io.procmesh.launcher.supervisor;
 
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.launcher.process.LogTail;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.topology.ServiceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

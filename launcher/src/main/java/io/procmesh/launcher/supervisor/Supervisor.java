@@ -2,13 +2,13 @@ package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.config.ConcludeOnce;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.launcher.LauncherConfiguration;
 import io.procmesh.launcher.health.InstanceHealth;
 import io.procmesh.launcher.process.ChildSpawner;
 import io.procmesh.launcher.process.GracefulStop;
 import io.procmesh.launcher.recovery.RecoverableRegistry;
 import io.procmesh.launcher.state.ControlDirectory;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
 import io.procmesh.launcher.topology.ServiceDefinition;
@@ -198,7 +198,7 @@ public final class Supervisor
         for (final SupervisedInstance instance : instances)
         {
             lines.add(String.format("%-24s pid %-8s %-9s %s", instance.instanceId(),
-                instance.child() != null ? Long.toString(instance.pid()) : "-", instance.state(),
+                instance.process().child() != null ? Long.toString(instance.process().pid()) : "-", instance.state(),
                 instance.detail()).stripTrailing());
         }
         return lines;
@@ -229,9 +229,9 @@ public final class Supervisor
             {
                 for (final SupervisedInstance instance : services.get(serviceName).instances())
                 {
-                    if (instance.child() != null)
+                    if (instance.process().child() != null)
                     {
-                        group.add(new GracefulStop.Target(instance.instanceId(), instance.child()));
+                        group.add(new GracefulStop.Target(instance.instanceId(), instance.process().child()));
                     }
                 }
             }
@@ -251,9 +251,7 @@ public final class Supervisor
         final List<LauncherState.Instance> entries = new ArrayList<>(instances.size());
         for (final SupervisedInstance instance : instances)
         {
-            entries.add(new LauncherState.Instance(instance.instanceId(), instance.service().name(),
-                instance.state(), instance.pid(), instance.restarts(), instance.detail(), instance.stateSinceMs(),
-                instance.stateSinceNs(), instance.lastExitDetectedNs(), instance.heartbeatTimeoutMs()));
+            entries.add(instance.stateEntry());
         }
         final Topology topology = context.topology;
         try

@@ -71,9 +71,9 @@ final class WedgeRecovery
         final List<GracefulStop.Target> running = new ArrayList<>();
         for (final SupervisedInstance instance : instances)
         {
-            if (instance.child() != null)
+            if (instance.process().child() != null)
             {
-                running.add(new GracefulStop.Target(instance.instanceId(), instance.child()));
+                running.add(new GracefulStop.Target(instance.instanceId(), instance.process().child()));
             }
         }
         final List<String> survivors = GracefulStop.kill(running);
@@ -85,7 +85,10 @@ final class WedgeRecovery
         final long nowNs = System.nanoTime();
         for (final SupervisedInstance instance : instances)
         {
-            instance.releaseForRegistryRecovery(nowNs);
+            // Lets go of the killed process and of the old mapping, which is about to be closed.
+            instance.process().exited(nowNs);
+            instance.health().detach();
+            instance.startAgainAt(Long.MAX_VALUE, "registry wedged: recovering it", nowNs);
         }
         publishState.run();
         final Registry recovered;
@@ -103,7 +106,9 @@ final class WedgeRecovery
             registry.file(), TimeUnit.NANOSECONDS.toMillis(recoveredNs - detectedNs), recovered.snapshot().size());
         for (final SupervisedInstance instance : instances)
         {
-            instance.startAfterRegistryRecovery(recovered, recoveredNs);
+            // Not a failure of the instance, so not counted against its restart intensity.
+            instance.health().rebind(recovered);
+            instance.startAgainAt(recoveredNs, "registry recovered: restarting", recoveredNs);
         }
         watchdog.recovered(recoveredNs);
     }

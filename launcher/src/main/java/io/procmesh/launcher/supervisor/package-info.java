@@ -5,8 +5,10 @@
  * Launcher (lock, registry, loop) ─▶ Supervisor.doWork(now)
  *     ├─ RestartRequests ◀─ ControlDirectory ─▶ RollingRestart ×n (one instance at a time; unrelated services
  *     │        side by side; ends FAILED-blocked or past grace + start timeout)
- *     ├─ RegistryWatchdog: lock probe ×2, no stopped mapper (RegistryMappers) ─▶ recoverRegistry
- *     ├─ SupervisedInstance.onCycle ×n ─▶ ChildSpawner / ChildProcess (SIGTERM, SIGKILL)
+ *     ├─ RegistryWatchdog: lock probe ×2, no stopped mapper (RegistryMappers) ─▶ WedgeRecovery
+ *     ├─ SupervisedInstance.onCycle ×n (InstancePhase) ─▶ ChildSpawner
+ *     │        ├─ InstanceProcess (child, pid, starts), PendingStop (SIGTERM, SIGKILL), StartSchedule (backoff)
+ *     │        ├─ InstanceReport (state, detail, since) ─▶ stateEntry()
  *     │        └─ SupervisedService: dependencies UP?  RestartIntensity: FAILED?
  *     └─ LauncherStateFile.write (on change) ─▶ status, down, restart read it
  * Adoption (at start): registry pid + /proc cmdline ─▶ AdoptedChild

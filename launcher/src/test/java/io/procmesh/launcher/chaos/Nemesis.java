@@ -1,9 +1,9 @@
 package io.procmesh.launcher.chaos;
 
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.HttpTestClient;
 import io.procmesh.core.test.Signals;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.LauncherHarness;
 

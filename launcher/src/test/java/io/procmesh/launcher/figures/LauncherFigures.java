@@ -2,9 +2,9 @@ package io.procmesh.launcher.figures;
 
 import io.procmesh.core.config.JavaCommand;
 import io.procmesh.core.process.LoggedProcess;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.launcher.LauncherJvmOptions;
 import io.procmesh.launcher.process.InstanceProcesses;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 
 import java.io.IOException;

@@ -2,11 +2,11 @@ package io.procmesh.launcher.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.procmesh.core.config.Configuration;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.HttpResult;
 import io.procmesh.core.test.Signals;
 import io.procmesh.core.test.ThreadStates;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.TopologyYaml;
 import org.junit.jupiter.api.AfterAll;

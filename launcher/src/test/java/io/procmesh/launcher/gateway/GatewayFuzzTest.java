@@ -2,11 +2,11 @@ package io.procmesh.launcher.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.HttpResult;
 import io.procmesh.core.test.HttpTestClient;
 import io.procmesh.core.test.Ports;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.LauncherHarness;
 import io.procmesh.launcher.testing.TopologyYaml;

@@ -1,12 +1,12 @@
 package io.procmesh.launcher.gateway;
 
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.HttpResult;
 import io.procmesh.core.test.HttpTestClient;
 import io.procmesh.core.test.Ports;
 import io.procmesh.core.test.Signals;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.LauncherHarness;
 import io.procmesh.launcher.testing.TopologyYaml;

@@ -2,12 +2,13 @@ package io.procmesh.launcher.gateway;
 
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.registry.InstanceSlot;
-import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.registry.Liveness;
 import io.procmesh.core.registry.Registration;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.core.registry.RegistryReader;
+import io.procmesh.core.test.DelegatingRegistryReader;
 import io.procmesh.core.test.TestDirectories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,37 @@ class RegistryViewTest
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
+    /**
+     * Issue 10: the gateway prints core's one instance-state vocabulary ({@link InstanceState#observed}), the words
+     * {@code status} uses without a launcher.
+     */
+    @Test
+    void shouldNameInstancesAndServicesInCoresVocabulary()
+    {
+        final long staleMs = 1_000;
+        final InstanceSlot slot = registry.register(new Registration("svc", "svc-1", "1", 4242, "", ""));
+        final RegistryView view = new RegistryView(RegistryReader.of(registry), staleMs, List.of(), errors::add);
+        final long staleNs = TimeUnit.MILLISECONDS.toNanos(staleMs * 3);
+        final Object[][] cases = {
+            {InstanceStatus.UP, 0L, InstanceState.UP},
+            {InstanceStatus.UP, staleNs, InstanceState.UNRESPONSIVE},
+            {InstanceStatus.STARTING, 0L, InstanceState.STARTING},
+            {InstanceStatus.STARTING, staleNs, InstanceState.UNRESPONSIVE},
+            {InstanceStatus.DRAINING, 0L, InstanceState.DRAINING},
+            {InstanceStatus.DOWN, staleNs, InstanceState.DOWN},
+        };
+        for (final Object[] c : cases)
+        {
+            slot.status((InstanceStatus)c[0]);
+            slot.heartbeat(System.nanoTime() - (long)c[1]);
+            view.refresh();
+            final String what = c[0] + (((long)c[1]) > 0 ? ", silent" : ", beating");
+            assertEquals(c[2], view.current().instances().get(0).state(), what);
+            assertEquals(((InstanceState)c[2]).name(), view.current().services().get("svc").state(), what);
+        }
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
     private static List<String> instanceIds(final RegistryView view)
     {
         return view.current().instances().stream().map(InstanceView::instanceId).toList();
@@ -89,28 +121,15 @@ class RegistryViewTest
      * The real registry, except that attaching one instance throws the first time, as an attach under a wedged
      * segment lock does.
      */
-    private static final class FailingOnce implements RegistryReader
+    private static final class FailingOnce extends DelegatingRegistryReader
     {
-        private final Registry registry;
         private final String failingId;
         private boolean failed;
 
         FailingOnce(final Registry registry, final String failingId)
         {
-            this.registry = registry;
+            super(RegistryReader.of(registry));
             this.failingId = failingId;
-        }
-
-        @Override
-        public long generation()
-        {
-            return registry.generation();
-        }
-
-        @Override
-        public List<InstanceSnapshot> snapshot()
-        {
-            return registry.snapshot();
         }
 
         @Override
@@ -121,7 +140,7 @@ class RegistryViewTest
                 failed = true;
                 throw new IllegalStateException("injected: attach of " + instanceId + " failed");
             }
-            return registry.attach(instanceId);
+            return super.attach(instanceId);
         }
     }
 }

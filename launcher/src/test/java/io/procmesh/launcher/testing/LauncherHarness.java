@@ -1,13 +1,13 @@
 package io.procmesh.launcher.testing;
 
 import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.TestDirectories;
 import io.procmesh.launcher.LauncherFiles;
 import io.procmesh.launcher.cli.LauncherMain;
 import io.procmesh.launcher.process.InstanceProcesses;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
 

@@ -1,0 +1,143 @@
+package io.procmesh.launcher.supervisor;
+
+import io.procmesh.launcher.health.InstanceHealth;
+import io.procmesh.launcher.process.ChildProcess;
+import io.procmesh.launcher.process.LogTail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+
+/**
+ * The process side of one {@link SupervisedInstance}: the child running now (or none), its pid, how often it was
+ * started and restarted, and when its last exit was seen. Letting go of a child also marks its registry entry DOWN,
+ * so callers stop routing to it. Only the supervisor thread uses it.
+ */
+final class InstanceProcess
+{
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceProcess.class);
+
+    private final String instanceId;
+    private final InstanceHealth health;
+    private ChildProcess child;
+    private long pid;
+    private int starts;
+    private int restarts;
+    private boolean everRan;
+    private long lastExitDetectedNs;
+
+    InstanceProcess(final String instanceId, final InstanceHealth health)
+    {
+        this.instanceId = instanceId;
+        this.health = health;
+    }
+
+    /**
+     * A process a previous launcher started, with that launcher's restart count.
+     */
+    void adopted(final ChildProcess process, final int previousRestarts)
+    {
+        child = process;
+        pid = process.pid();
+        restarts = previousRestarts;
+        everRan = true;
+    }
+
+    /**
+     * @return the number of the start about to be made; every start after the first counts as a restart.
+     */
+    int nextStart()
+    {
+        if (everRan)
+        {
+            restarts++;
+        }
+        everRan = true;
+        return ++starts;
+    }
+
+    void started(final ChildProcess process)
+    {
+        child = process;
+        pid = process.pid();
+    }
+
+    /**
+     * Lets go of the child, if there is one, seen exiting (or given up on, or killed for a registry recovery) at
+     * {@code nowNs}.
+     */
+    void exited(final long nowNs)
+    {
+        if (child != null)
+        {
+            lastExitDetectedNs = nowNs;
+            release();
+        }
+    }
+
+    /**
+     * Lets go of a child the health check found dead, and kills what it left in its process group.
+     *
+     * @param log its log file, whose last line is logged if it exited by itself.
+     * @return how it died, e.g. {@code exit code 1} or {@code killed by signal 9}.
+     */
+    String died(final long nowNs, final Path log)
+    {
+        final ChildProcess dead = child;
+        exited(nowNs);
+        final String how = dead.exitDescription();
+        if (dead.exitedByItself())
+        {
+            LOG.warn("{} pid {} died: {}; {} ends with: {}", instanceId, pid, how, log, LogTail.lastLine(log));
+        }
+        else
+        {
+            LOG.warn("{} pid {} died: {}", instanceId, pid, how);
+        }
+        dead.killLeftovers();
+        return how;
+    }
+
+    /**
+     * Lets go of the child, if there is one, stopped at shutdown: not an exit the failover figures count.
+     */
+    void release()
+    {
+        if (child != null)
+        {
+            health.markDown(pid);
+            child = null;
+        }
+    }
+
+    /**
+     * @return the running child, or null.
+     */
+    ChildProcess child()
+    {
+        return child;
+    }
+
+    /**
+     * @return the pid of the running child, or of the last one.
+     */
+    long pid()
+    {
+        return pid;
+    }
+
+    int starts()
+    {
+        return starts;
+    }
+
+    int restarts()
+    {
+        return restarts;
+    }
+
+    long lastExitDetectedNs()
+    {
+        return lastExitDetectedNs;
+    }
+}
