@@ -15,6 +15,19 @@ public final class Configuration
 
     public static final String INSTANCE_ID_PROP_NAME = "procmesh.instanceId";
 
+    /**
+     * The launcher's system properties for a child it starts (docs/configuration.md, "Set by the launcher"): the
+     * topology's name of the service (every child), and for a service given by {@code implementation:} its api,
+     * implementation and version; the JSON file of its {@code config:} block and the live-config overlay beside the
+     * topology (which may not exist yet).
+     */
+    public static final String SERVICE_NAME_PROP_NAME = "procmesh.serviceName";
+    public static final String SERVICE_API_PROP_NAME = "procmesh.service.api";
+    public static final String SERVICE_IMPLEMENTATION_PROP_NAME = "procmesh.service.implementation";
+    public static final String SERVICE_VERSION_PROP_NAME = "procmesh.service.version";
+    public static final String SERVICE_CONFIG_FILE_PROP_NAME = "procmesh.service.configFile";
+    public static final String SERVICE_CONFIG_OVERLAY_PROP_NAME = "procmesh.service.configOverlay";
+
     public static final String HEARTBEAT_INTERVAL_MS_PROP_NAME = "procmesh.heartbeatIntervalMs";
     public static final long HEARTBEAT_INTERVAL_MS_DEFAULT = 50;
 

@@ -1,7 +1,14 @@
 package io.procmesh.launcher.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.procmesh.core.test.EchoServiceMain;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +25,19 @@ public final class TopologyYaml
     public static final String ORDER = "io.procmesh.services.order.OrderServiceMain";
     public static final String NOTIFICATION = "io.procmesh.services.notification.NotificationServiceMain";
     public static final String GATEWAY = "io.procmesh.launcher.gateway.GatewayMain";
+    /**
+     * The demo's topology (the module directory is the tests' working directory); its services run from
+     * {@code services/target/procmesh-services.jar}, which the reactor packages before the launcher's tests.
+     */
+    public static final Path DEMO = Path.of("../services/procmesh-demo.yaml").toAbsolutePath().normalize();
+    private static final List<String> DEMO_SERVICE_FIELDS =
+        List.of("classPath", "api", "mainClass", "implementation", "version", "config");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> settings = new ArrayList<>();
     private final List<String> defaults = new ArrayList<>();
     private final List<String> services = new ArrayList<>();
+    private final List<String> gateway = new ArrayList<>();
 
     private TopologyYaml()
     {
@@ -86,6 +102,84 @@ public final class TopologyYaml
         return service(name, EchoServiceMain.class, all.toArray(String[]::new));
     }
 
+    /**
+     * A demo service as {@link #DEMO} declares it (its jar, api and class; its class path made absolute), with the
+     * test's own settings.
+     *
+     * @param fields the service's other entries, e.g. {@code "dependsOn: [user]"}.
+     */
+    public TopologyYaml demoService(final String name, final String... fields)
+    {
+        final JsonNode declared = demo().path("services").path(name);
+        if (declared.isMissingNode())
+        {
+            throw new IllegalArgumentException("the demo has no service " + name);
+        }
+        services.add("  " + name + ":");
+        for (final String field : DEMO_SERVICE_FIELDS)
+        {
+            JsonNode value = declared.get(field);
+            if (value != null && "classPath".equals(field))
+            {
+                final ArrayNode absolute = JSON.createArrayNode();
+                value.forEach(entry -> absolute.add(DEMO.resolveSibling(entry.asText()).normalize().toString()));
+                value = absolute;
+            }
+            if (value != null)
+            {
+                services.add("    " + field + ": " + json(value));
+            }
+        }
+        for (final String field : fields)
+        {
+            services.add("    " + field);
+        }
+        return this;
+    }
+
+    /**
+     * The demo's {@code gateway:} section (its routes and {@code expose}) on another port.
+     *
+     * @param jvmOptions the gateway's JVM options, e.g. {@code -Dprocmesh.gateway.deadlineMs=1000}.
+     */
+    public TopologyYaml demoGateway(final int port, final List<String> jvmOptions)
+    {
+        final JsonNode declared = demo().path("gateway");
+        gateway.add("gateway:");
+        gateway.add("  port: " + port);
+        gateway.add("  routes: " + json(declared.path("routes")));
+        gateway.add("  expose: " + json(declared.path("expose")));
+        if (!jvmOptions.isEmpty())
+        {
+            gateway.add("  jvmOptions: [" + String.join(", ", jvmOptions) + "]");
+        }
+        return this;
+    }
+
+    private static JsonNode demo()
+    {
+        try
+        {
+            return new YAMLMapper().readTree(DEMO.toFile());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read the demo topology " + DEMO, ex);
+        }
+    }
+
+    private static String json(final JsonNode value)
+    {
+        try
+        {
+            return JSON.writeValueAsString(value);
+        }
+        catch (final JsonProcessingException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     public String yaml()
     {
         final List<String> lines = new ArrayList<>(settings);
@@ -96,6 +190,7 @@ public final class TopologyYaml
         }
         lines.add("services:");
         lines.addAll(services);
+        lines.addAll(gateway);
         return String.join("\n", lines) + "\n";
     }
 
