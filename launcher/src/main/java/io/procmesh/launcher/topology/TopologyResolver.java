@@ -7,10 +7,12 @@ import io.procmesh.launcher.LauncherConfiguration;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a topology document into a {@link Topology}: fills defaults (service value, then the {@code defaults}
@@ -68,7 +70,17 @@ final class TopologyResolver
             edges.put(service.name(), orEmpty(declaration.entry().dependsOn()));
         }
 
-        final List<List<String>> layers = new ArrayList<>(new DependencyGraph(source, edges).layers());
+        GatewayDefinition gateway = null;
+        if (document.gateway() != null)
+        {
+            gateway = new GatewayResolver(source, operations, new ArrayList<>(edges.keySet()))
+                .resolve(document.gateway());
+            final List<Located<String>> before = gatewayDependencies(edges);
+            edges.put(GatewayDefinition.SERVICE_NAME, before);
+            declared.add(gatewayService(document.gateway(), defaults, gateway, declared, before));
+        }
+
+        final List<List<String>> layers = new DependencyGraph(source, edges).layers();
         final List<ServiceDefinition> inStartOrder = new ArrayList<>();
         for (final List<String> layer : layers)
         {
@@ -82,15 +94,6 @@ final class TopologyResolver
                     }
                 }
             }
-        }
-
-        GatewayDefinition gateway = null;
-        if (document.gateway() != null)
-        {
-            final List<String> names = new ArrayList<>(edges.keySet());
-            gateway = new GatewayResolver(source, operations, names).resolve(document.gateway());
-            inStartOrder.add(gatewayService(document.gateway(), defaults, gateway, inStartOrder));
-            layers.add(List.of(GatewayDefinition.SERVICE_NAME));
         }
 
         return new Topology(
@@ -196,21 +199,57 @@ final class TopologyResolver
     }
 
     /**
-     * The gateway as one more service: after every other one, on every service's class path (it loads their apis),
+     * @return what the gateway starts after: every service but those that depend on it (a second gateway, say).
+     */
+    private static List<Located<String>> gatewayDependencies(final Map<String, List<Located<String>>> edges)
+    {
+        final Set<String> after = new HashSet<>();
+        for (boolean grew = true; grew; )
+        {
+            grew = false;
+            for (final Map.Entry<String, List<Located<String>>> service : edges.entrySet())
+            {
+                for (final Located<String> dependency : service.getValue())
+                {
+                    if (!after.contains(service.getKey()) && (after.contains(dependency.value()) ||
+                        GatewayDefinition.SERVICE_NAME.equals(dependency.value())))
+                    {
+                        grew = after.add(service.getKey());
+                    }
+                }
+            }
+        }
+        final List<Located<String>> before = new ArrayList<>();
+        for (final String service : edges.keySet())
+        {
+            if (!after.contains(service))
+            {
+                before.add(new Located<>(service, 0, 0));
+            }
+        }
+        return before;
+    }
+
+    /**
+     * The gateway as one more service: after the others, on every service's class path (it loads their apis),
      * then the launcher's, told its port and where the topology is.
      */
     private ServiceDefinition gatewayService(
         final TopologyDocument.GatewayEntry entry,
         final TopologyDocument.Defaults defaults,
         final GatewayDefinition gateway,
-        final List<ServiceDefinition> services)
+        final List<ServiceDefinition> services,
+        final List<Located<String>> before)
     {
         final LinkedHashSet<Path> classPath = new LinkedHashSet<>();
-        final List<String> dependsOn = new ArrayList<>();
         for (final ServiceDefinition service : services)
         {
             classPath.addAll(service.classPath());
-            dependsOn.add(service.name());
+        }
+        final List<String> dependsOn = new ArrayList<>();
+        for (final Located<String> service : before)
+        {
+            dependsOn.add(service.value());
         }
         final Map<String, String> properties = new LinkedHashMap<>();
         properties.put(Configuration.SERVICE_NAME_PROP_NAME, GatewayDefinition.SERVICE_NAME);

@@ -113,6 +113,24 @@ class GatewayTopologyTest
     }
 
     @Test
+    void shouldStartAServiceThatDependsOnTheGatewayAfterIt()
+    {
+        final Topology topology = parse(topology("routes: []").replace("""
+              echo:
+                mainClass: io.procmesh.core.test.EchoServiceMain
+            """, """
+              echo:
+                mainClass: io.procmesh.core.test.EchoServiceMain
+              probe:
+                mainClass: io.procmesh.core.test.EchoServiceMain
+                dependsOn: [gateway]
+            """));
+
+        assertEquals(List.of(List.of("inventory", "echo"), List.of("gateway"), List.of("probe")), topology.layers());
+        assertEquals(List.of("inventory", "echo"), topology.service("gateway").dependsOn());
+    }
+
+    @Test
     void shouldDefaultThePortAndHaveNoGatewayWithoutTheSection()
     {
         assertEquals(8080, parse(topology("routes: []")).gateway().port());
