@@ -40,10 +40,10 @@ final class GatewayResolver
     GatewayDefinition resolve(final TopologyDocument.GatewayEntry entry)
     {
         final int port = entry.port() == null || entry.port().value() == null ? DEFAULT_PORT : entry.port().value();
-        if (port < 1 || port > 65_535)
+        if (port < 0 || port > 65_535)
         {
-            throw new TopologyException(entry.port().mark(source), "gateway.port must be between 1 and 65535, was " +
-                port);
+            throw new TopologyException(entry.port().mark(source), "gateway.port must be between 0 (any free port) " +
+                "and 65535, was " + port);
         }
         final List<RouteDefinition> routes = new ArrayList<>();
         final Map<String, RouteDefinition> byShape = new HashMap<>();

@@ -200,8 +200,11 @@ class GatewayTopologyTest
         assertEquals("t.yaml:9:29: gateway.expose entry 'inventory.restock': the api of service 'inventory' has " +
             "no operation 'restock' (operations: ping, reserve, stock)",
             error("expose: [inventory.stock, inventory.restock]"));
-        assertEquals("t.yaml:9:9: gateway.port must be between 1 and 65535, was 70000", error("port: 70000"));
-        assertEquals("t.yaml:9:9: gateway.port must be between 1 and 65535, was 0", error("port: 0"));
+        assertEquals("t.yaml:9:9: gateway.port must be between 0 (any free port) and 65535, was 70000",
+            error("port: 70000"));
+        assertEquals("t.yaml:9:9: gateway.port must be between 0 (any free port) and 65535, was -1",
+            error("port: -1"));
+        assertEquals(0, parse(topology("port: 0")).gateway().port());
     }
 
     @Test
