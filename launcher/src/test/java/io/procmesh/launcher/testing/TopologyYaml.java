@@ -1,17 +1,19 @@
 package io.procmesh.launcher.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.procmesh.core.test.EchoServiceMain;
+import io.procmesh.launcher.topology.GatewayDefinition;
+import io.procmesh.launcher.topology.RouteDefinition;
+import io.procmesh.launcher.topology.ServiceDefinition;
+import io.procmesh.launcher.topology.Topology;
+import io.procmesh.launcher.topology.TopologyLoader;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The one builder of the topology files launcher tests start: top-level settings, {@code defaults:} and
@@ -30,8 +32,6 @@ public final class TopologyYaml
      * {@code services/target/procmesh-services.jar}, which the reactor packages before the launcher's tests.
      */
     public static final Path DEMO = Path.of("../services/procmesh-demo.yaml").toAbsolutePath().normalize();
-    private static final List<String> DEMO_SERVICE_FIELDS =
-        List.of("classPath", "api", "mainClass", "implementation", "version", "config");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> settings = new ArrayList<>();
@@ -103,32 +103,33 @@ public final class TopologyYaml
     }
 
     /**
-     * A demo service as {@link #DEMO} declares it (its jar, api and class; its class path made absolute), with the
-     * test's own settings.
+     * A demo service as {@link #DEMO} declares it (its jar, api, class, version and config; read with the launcher's
+     * own loader, so its class path is absolute), with the test's own settings.
      *
      * @param fields the service's other entries, e.g. {@code "dependsOn: [user]"}.
      */
     public TopologyYaml demoService(final String name, final String... fields)
     {
-        final JsonNode declared = demo().path("services").path(name);
-        if (declared.isMissingNode())
+        final ServiceDefinition declared = demo().service(name);
+        if (declared == null)
         {
             throw new IllegalArgumentException("the demo has no service " + name);
         }
         services.add("  " + name + ":");
-        for (final String field : DEMO_SERVICE_FIELDS)
+        services.add("    classPath: " + json(declared.classPath().stream().map(Path::toString).toList()));
+        if (declared.api() != null)
         {
-            JsonNode value = declared.get(field);
-            if (value != null && "classPath".equals(field))
-            {
-                final ArrayNode absolute = JSON.createArrayNode();
-                value.forEach(entry -> absolute.add(DEMO.resolveSibling(entry.asText()).normalize().toString()));
-                value = absolute;
-            }
-            if (value != null)
-            {
-                services.add("    " + field + ": " + json(value));
-            }
+            services.add("    api: " + declared.api());
+        }
+        services.add(declared.implementation() != null ?
+            "    implementation: " + declared.implementation() : "    mainClass: " + declared.mainClass());
+        if (declared.version() != null)
+        {
+            services.add("    version: " + json(declared.version()));
+        }
+        if (!declared.config().isEmpty())
+        {
+            services.add("    config: " + json(declared.config()));
         }
         for (final String field : fields)
         {
@@ -144,11 +145,17 @@ public final class TopologyYaml
      */
     public TopologyYaml demoGateway(final int port, final List<String> jvmOptions)
     {
-        final JsonNode declared = demo().path("gateway");
+        final GatewayDefinition declared = demo().gateway();
+        final List<Map<String, Object>> routes = new ArrayList<>();
+        for (final RouteDefinition route : declared.routes())
+        {
+            routes.add(Map.of("method", route.method(), "path", route.path(), "call", route.call(),
+                "status", route.status()));
+        }
         gateway.add("gateway:");
         gateway.add("  port: " + port);
-        gateway.add("  routes: " + json(declared.path("routes")));
-        gateway.add("  expose: " + json(declared.path("expose")));
+        gateway.add("  routes: " + json(routes));
+        gateway.add("  expose: " + json(new TreeSet<>(declared.expose())));
         if (!jvmOptions.isEmpty())
         {
             gateway.add("  jvmOptions: [" + String.join(", ", jvmOptions) + "]");
@@ -156,19 +163,12 @@ public final class TopologyYaml
         return this;
     }
 
-    private static JsonNode demo()
+    private static Topology demo()
     {
-        try
-        {
-            return new YAMLMapper().readTree(DEMO.toFile());
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot read the demo topology " + DEMO, ex);
-        }
+        return new TopologyLoader(TopologyYaml.class.getClassLoader()).load(DEMO);
     }
 
-    private static String json(final JsonNode value)
+    private static String json(final Object value)
     {
         try
         {
@@ -176,7 +176,7 @@ public final class TopologyYaml
         }
         catch (final JsonProcessingException ex)
         {
-            throw new UncheckedIOException(ex);
+            throw new IllegalStateException(ex);
         }
     }
 
