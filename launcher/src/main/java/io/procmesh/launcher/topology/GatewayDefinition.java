@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The topology's {@code gateway:} section, validated. The launcher runs the gateway as one more supervised
- * service (named {@link #SERVICE_NAME}), started after every other service.
+ * service (named {@link #SERVICE_NAME}), started after the services its routes and {@code expose} call.
  *
  * @param port   the loopback port it listens on.
  * @param routes REST routes, each calling one operation of one service.

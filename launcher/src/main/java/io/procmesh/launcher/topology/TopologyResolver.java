@@ -7,12 +7,10 @@ import io.procmesh.launcher.LauncherConfiguration;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a topology document into a {@link Topology}: fills defaults (service value, then the {@code defaults}
@@ -75,7 +73,7 @@ final class TopologyResolver
         {
             gateway = new GatewayResolver(source, operations, new ArrayList<>(edges.keySet()))
                 .resolve(document.gateway());
-            final List<Located<String>> before = gatewayDependencies(edges);
+            final List<Located<String>> before = gatewayDependencies(edges, gateway);
             edges.put(GatewayDefinition.SERVICE_NAME, before);
             declared.add(gatewayService(document.gateway(), defaults, gateway, declared, before));
         }
@@ -199,40 +197,36 @@ final class TopologyResolver
     }
 
     /**
-     * @return what the gateway starts after: every service but those that depend on it (a second gateway, say).
+     * @return what the gateway starts after: the services its routes and {@code expose} call, in file order. Not
+     * every service: one that FAILED, or that nothing routes to, would keep the gateway, and every route, down.
      */
-    private static List<Located<String>> gatewayDependencies(final Map<String, List<Located<String>>> edges)
+    private static List<Located<String>> gatewayDependencies(
+        final Map<String, List<Located<String>>> edges, final GatewayDefinition gateway)
     {
-        final Set<String> after = new HashSet<>();
-        for (boolean grew = true; grew; )
+        final Map<String, SourceMark> called = new LinkedHashMap<>();
+        for (final RouteDefinition route : gateway.routes())
         {
-            grew = false;
-            for (final Map.Entry<String, List<Located<String>>> service : edges.entrySet())
-            {
-                for (final Located<String> dependency : service.getValue())
-                {
-                    if (!after.contains(service.getKey()) && (after.contains(dependency.value()) ||
-                        GatewayDefinition.SERVICE_NAME.equals(dependency.value())))
-                    {
-                        grew = after.add(service.getKey());
-                    }
-                }
-            }
+            called.putIfAbsent(route.service(), route.mark());
+        }
+        for (final String call : gateway.expose())
+        {
+            called.putIfAbsent(call.substring(0, call.indexOf('.')), null);
         }
         final List<Located<String>> before = new ArrayList<>();
         for (final String service : edges.keySet())
         {
-            if (!after.contains(service))
+            if (called.containsKey(service))
             {
-                before.add(new Located<>(service, 0, 0));
+                final SourceMark mark = called.get(service);
+                before.add(new Located<>(service, mark == null ? 0 : mark.line(), mark == null ? 0 : mark.column()));
             }
         }
         return before;
     }
 
     /**
-     * The gateway as one more service: after the others, on every service's class path (it loads their apis),
-     * then the launcher's, told its port and where the topology is.
+     * The gateway as one more service: after the services it calls, on every service's class path (it loads their
+     * apis), then the launcher's, told its port and where the topology is.
      */
     private ServiceDefinition gatewayService(
         final TopologyDocument.GatewayEntry entry,
