@@ -36,6 +36,15 @@ public final class LauncherFiles
         return root;
     }
 
+    /**
+     * @return {@code <dataDir>/run/config/<service>.json}: the service's {@code config:} block as a JSON object,
+     * written (0600) before each start of one of its instances and passed as {@code procmesh.service.configFile}.
+     */
+    public Path serviceConfigFile(final String service)
+    {
+        return dataDirectory.root().resolve("run").resolve("config").resolve(service + ".json");
+    }
+
     public Path lockFile()
     {
         return root.resolve("launcher.lock");

@@ -2,6 +2,7 @@ package io.procmesh.launcher;
 
 import io.procmesh.launcher.testing.CliResult;
 import io.procmesh.launcher.testing.LauncherHarness;
+import io.procmesh.launcher.testing.TopologyYaml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,7 +41,7 @@ class BadInputTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
         unknown dependency | services:\\n  user: {mainClass: USER, dependsOn: [nobody]}\\n | 2:76 | service 'user' depends on 'nobody', which is not defined
         dependency cycle   | services:\\n  a: {mainClass: USER, dependsOn: [b]}\\n  b: {mainClass: USER, dependsOn: [a]}\\n | 3:73 | dependency cycle: a -> b -> a
-        missing main class | services:\\n  user:\\n    mainClass: com.example.Missing\\n | 3:16 | main class 'com.example.Missing' of service 'user' is not on the launcher's class path
+        missing main class | services:\\n  user:\\n    mainClass: com.example.Missing\\n | 3:16 | main class 'com.example.Missing' of service 'user' is not on its class path (the launcher's)
         invalid YAML       | services:\\n  user: {mainClass: USER\\n | 3:1 | invalid YAML: expected ',' or '}', but got <stream end> (while parsing a flow mapping)
         unknown field      | services:\\n  user:\\n    mainClass: USER\\n    replicas: 2\\n | 4:5 | unknown field 'replicas' in services.user
         """)
@@ -78,12 +79,24 @@ class BadInputTest
         final Path file = harness.directory().resolve("a-file");
         Files.writeString(file, "not a directory");
 
-        final CliResult result = harness.cli("up", "--data-dir", file.resolve("data").toString());
+        final CliResult result = harness.cli("up", "--config", TopologyYaml.DEMO.toString(), "--data-dir",
+            file.resolve("data").toString());
 
         assertEquals(1, result.exitCode(), result.toString());
         assertEquals(1, result.lines().size(), result.toString());
         assertTrue(result.lines().get(0).startsWith("procmesh: data dir " + file.resolve("data") +
             " cannot be created: "), result.toString());
+    }
+
+    @Test
+    void shouldAskForATopologyWhenThereIsNoDemoHere()
+    {
+        // The tests run in the launcher module's directory, which has no services/procmesh-demo.yaml.
+        final CliResult result = harness.cli("up", "--data-dir", harness.directory().resolve("data").toString());
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals(List.of("procmesh: no topology: pass --config FILE (the demo's is services/procmesh-demo.yaml " +
+            "in a procmesh checkout)"), result.lines());
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.procmesh.launcher.process.InstanceProcesses;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
 import io.procmesh.launcher.testing.CliResult;
+import io.procmesh.launcher.testing.TopologyYaml;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,14 +26,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The packaged jar as an operator runs it, `java -jar procmesh-launcher.jar`, with the bundled demo topology:
- * the manifest's Add-Opens, the merged service files and the children's class path (the jar itself) all work.
+ * The packaged jar as an operator runs it, `java -jar procmesh-launcher.jar up --config services/procmesh-demo.yaml`:
+ * the manifest's Add-Opens, the merged service files and the children's class path (the demo's jar, then the
+ * launcher jar) all work, and the jar carries nothing of the demo.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ShadedJarIT
@@ -61,20 +64,26 @@ class ShadedJarIT
     }
 
     @Test
-    void shouldRunTheBundledDemoFromTheJar() throws Exception
+    void shouldRunTheDemoFromItsOwnJar() throws Exception
     {
         assertTrue(Files.isRegularFile(jar), jar + " is missing: run mvn package first");
+        try (ZipFile zip = new ZipFile(jar.toFile()))
+        {
+            assertTrue(zip.stream().noneMatch(entry -> entry.getName().startsWith("io/procmesh/services/")),
+                "the launcher jar carries demo classes");
+        }
         final CliResult help = run("help.log", "--help");
         assertEquals(0, help.exitCode(), help.toString());
         assertTrue(help.output().startsWith("Usage: procmesh"), help.toString());
 
         final Path launcherLog = directory.resolve("up.log");
-        final Process launcher = start(launcherLog, "up", "--data-dir", dataDir.toString());
+        final Process launcher = start(launcherLog, "up", "--config", TopologyYaml.DEMO.toString(), "--data-dir",
+            dataDir.toString());
         Await.until(() -> read(launcherLog).contains("procmesh: all 4 instances UP"), Duration.ofSeconds(120),
             () -> read(launcherLog));
         final LauncherState state = new LauncherStateFile(dataDir.resolve("launcher/state.json")).read().orElseThrow();
         seen.addAll(state.instances());
-        assertEquals("procmesh-demo.yaml", state.topology());
+        assertEquals(TopologyYaml.DEMO.toString(), state.topology());
         assertTrue(state.instances().stream().allMatch(instance -> instance.state() == InstanceState.UP));
 
         final CliResult status = run("status.log", "status", "--data-dir", dataDir.toString());
@@ -82,7 +91,7 @@ class ShadedJarIT
         assertEquals(4, status.lines().stream().filter(line -> line.matches("\\S+-1 +UP .*")).count(),
             status.toString());
 
-        // The bundled gateway answers on its documented port, through the services the launcher started.
+        // The demo's gateway answers on its documented port, through the services the launcher started.
         final HttpTestClient http =
             HttpTestClient.of(URI.create(GATEWAY), Duration.ofSeconds(5), Duration.ofSeconds(10));
         final HttpResult created = http.post("/api/users", "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}");

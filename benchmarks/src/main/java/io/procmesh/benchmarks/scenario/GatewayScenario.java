@@ -42,20 +42,22 @@ public final class GatewayScenario implements Scenario
     private static final String SECONDS_FACT = "gateway.seconds";
     private static final String TOPOLOGY = """
         # Written by the benchmark suite (scenario 8, gateway). Port 0: any free port, read from the READY line.
-        # The JVM options are the bundled demo topology's.
+        # The JVM options are the demo topology's (services/procmesh-demo.yaml), and so are the two routes.
         healthCheckIntervalMs: 100
         shutdownGraceMs: 10000
         defaults:
           jvmOptions: [-Xmx256m, -XX:+UseSerialGC, -Dprocmesh.idleStrategy=park]
         services:
           user:
+            api: io.procmesh.services.user.UserApi
             mainClass: io.procmesh.services.user.UserServiceMain
             instances: 1
-          gateway:
-            mainClass: io.procmesh.launcher.gateway.GatewayMain
-            instances: 1
-            dependsOn: [user]
-            jvmOptions: [-Dprocmesh.gateway.port=0, -Dprocmesh.gateway.requiredServices=user]
+        gateway:
+          port: 0
+          routes:
+            - {method: POST, path: /api/users,      call: user.create, status: 201}
+            - {method: GET,  path: /api/users/{id}, call: user.get}
+          jvmOptions: [-Dprocmesh.gateway.requiredServices=user]
         """;
 
     private final HttpClient http = HttpClient.newBuilder()

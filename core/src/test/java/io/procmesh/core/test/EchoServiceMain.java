@@ -1,13 +1,15 @@
 package io.procmesh.core.test;
 
 import io.procmesh.core.Procmesh;
+import io.procmesh.core.config.Configuration;
 import io.procmesh.core.service.ServiceHost;
 import io.procmesh.core.service.ShutdownBarrier;
 
 import java.nio.file.Path;
 
 /**
- * Child JVM main: hosts {@link EchoService}. Args: dataDir instanceId handledFile.
+ * Child JVM main: hosts {@link EchoService}. Args: dataDir instanceId handledFile. Its service name is the one the
+ * launcher passes ({@code procmesh.serviceName}), {@code echo} without one.
  */
 public final class EchoServiceMain
 {
@@ -17,7 +19,7 @@ public final class EchoServiceMain
         {
             try (Procmesh mesh = Procmesh.connect(new Procmesh.Context()
                      .dataDir(Path.of(args[0]))
-                     .serviceName("echo")
+                     .serviceName(System.getProperty(Configuration.SERVICE_NAME_PROP_NAME, "echo"))
                      .instanceId(args[1]));
                  ServiceHost host = ServiceHost.launch(new ServiceHost.Context()
                      .mesh(mesh)

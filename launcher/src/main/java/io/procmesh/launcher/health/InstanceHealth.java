@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 public final class InstanceHealth
 {
     private final String instanceId;
+    private final String serviceName;
     private Registry registry;
     private final long heartbeatTimeoutNs;
     private final long degradedAfterNs;
@@ -25,10 +26,18 @@ public final class InstanceHealth
     private long backlog;
     private boolean spawned;
     private long spawnedNs;
+    private long namedPid;
+    private String registeredAs;
 
-    public InstanceHealth(final String instanceId, final Registry registry, final HealthPolicy policy)
+    /**
+     * @param serviceName the topology's name of the instance's service: a registration under another name is not
+     *                    this service, however healthy (a main that hard-codes another serviceName).
+     */
+    public InstanceHealth(
+        final String instanceId, final String serviceName, final Registry registry, final HealthPolicy policy)
     {
         this.instanceId = instanceId;
+        this.serviceName = serviceName;
         this.registry = registry;
         this.heartbeatTimeoutNs = TimeUnit.MILLISECONDS.toNanos(policy.heartbeatTimeoutMs());
         this.degradedAfterNs = heartbeatTimeoutNs / 2;
@@ -60,6 +69,10 @@ public final class InstanceHealth
         {
             return Verdict.STARTING;
         }
+        if (!registeredAsItsService(pid))
+        {
+            return Verdict.MISNAMED;
+        }
         final long heartbeatNs = slot.heartbeatNs();
         if (spawned && heartbeatNs - spawnedNs < 0)
         {
@@ -89,6 +102,29 @@ public final class InstanceHealth
             default:
                 return heartbeatAgeNs > degradedAfterNs ? Verdict.DEGRADED : Verdict.UP;
         }
+    }
+
+    /**
+     * Reads the registration's service name once per process (a copy of the entry: off the per-check path), as it
+     * is written once, at registration, before the status leaves STARTING.
+     */
+    private boolean registeredAsItsService(final long pid)
+    {
+        if (namedPid != pid)
+        {
+            registeredAs = slot.snapshot().service();
+            namedPid = pid;
+        }
+        return serviceName.equals(registeredAs);
+    }
+
+    /**
+     * @return why the last assessment was MISNAMED.
+     */
+    public String misnamedReason()
+    {
+        return "registered as service '" + registeredAs + "', not '" + serviceName + "' (its main connects with " +
+            "another serviceName; use procmesh.serviceName, which the launcher sets)";
     }
 
     /**
@@ -143,6 +179,8 @@ public final class InstanceHealth
     public void reset()
     {
         spawned = false;
+        namedPid = 0;
+        registeredAs = null;
         progress.reset();
         heartbeatAgeNs = 0;
         backlog = 0;

@@ -16,6 +16,11 @@ public enum Verdict
     STARTING,
 
     /**
+     * Registered under another service name than its topology's: never UP, whatever its health. Kill it.
+     */
+    MISNAMED,
+
+    /**
      * UP, heartbeating, and handling its inbox.
      */
     UP,

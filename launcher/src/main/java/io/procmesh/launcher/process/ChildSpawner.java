@@ -1,31 +1,46 @@
 package io.procmesh.launcher.process;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.config.JavaCommand;
 import io.procmesh.core.process.LoggedProcess;
 import io.procmesh.launcher.LauncherFiles;
+import io.procmesh.launcher.state.AtomicFile;
 import io.procmesh.launcher.state.ChildPidFile;
 import io.procmesh.launcher.topology.ServiceDefinition;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Starts one service instance as its own JVM:
  * <pre>
  * [setsid] java &lt;Chronicle flags&gt; [-XX:SharedArchiveFile=&lt;archive&gt;] &lt;jvmOptions&gt;
- *     -Dprocmesh.dataDir=&lt;abs&gt; -Dprocmesh.instanceId=&lt;id&gt;
- *     -cp &lt;launcher class path&gt; &lt;mainClass&gt; &lt;args&gt;
+ *     -Dprocmesh.dataDir=&lt;abs&gt; -Dprocmesh.instanceId=&lt;id&gt; -Dprocmesh.serviceName=&lt;service&gt;
+ *     [-Dprocmesh.service.api/implementation/version=...] -Dprocmesh.service.configFile=&lt;abs&gt;
+ *     [-Dprocmesh.service.configOverlay=&lt;abs&gt;] [-Dprocmesh.gateway.port/topology=...]
+ *     -cp &lt;the service's classPath&gt;:&lt;launcher class path&gt; &lt;mainClass&gt; &lt;args&gt;
  * </pre>
  * built by core's {@link JavaCommand} and started by {@link LoggedProcess}: stdout and stderr are appended to
  * {@code logs/<instance>.log} and stdin is /dev/null, so a child never depends on the launcher's pipes and keeps
  * running if the launcher dies (it can then be adopted). Its pid is written to {@link ChildPidFile} before spawn
- * returns.
+ * returns. The service's {@code config:} block is written to {@code run/config/<service>.json} (0600, atomically)
+ * before each start, so a child always reads the topology's current block.
+ * <p>
+ * A child whose class path has entries in front of the launcher's maps no class-data-sharing archive: the archive
+ * is made on the launcher's class path alone, and Java requires the archive's class path to be a prefix of the
+ * child's (with other jars in front it would refuse the archive, with a warning in the log, or worse with
+ * {@code -Xshare:on}). Appending the service's jars instead would let the launcher's classes win over the service's.
  */
 public final class ChildSpawner
 {
@@ -34,6 +49,7 @@ public final class ChildSpawner
     private final ChildClassPath classPath;
     private final String setsid;
     private final ClassDataArchive classData;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * @param setsid path of setsid(1) to start children in their own session, or null to start them directly.
@@ -69,16 +85,44 @@ public final class ChildSpawner
 
     public List<String> command(final ServiceDefinition service, final String instanceId)
     {
+        final List<String> properties = new ArrayList<>();
+        properties.add(InstanceProcesses.dataDirOption(dataDirectory.root()));
+        properties.add(InstanceProcesses.instanceIdOption(instanceId));
+        for (final Map.Entry<String, String> property : service.properties().entrySet())
+        {
+            properties.add("-D" + property.getKey() + "=" + property.getValue());
+        }
+        properties.add("-D" + Configuration.SERVICE_CONFIG_FILE_PROP_NAME + "=" +
+            files.serviceConfigFile(service.name()));
         return JavaCommand.mainClass(service.mainClass())
             .prefix(setsid != null ? List.of(setsid) : List.of())
-            .sharedArchive(classData.ready().orElse(null))
+            .sharedArchive(service.classPath().isEmpty() ? classData.ready().orElse(null) : null)
             .jvmOptions(service.jvmOptions())
-            .systemProperties(List.of(
-                InstanceProcesses.dataDirOption(dataDirectory.root()),
-                InstanceProcesses.instanceIdOption(instanceId)))
-            .classPath(classPath.value())
+            .systemProperties(properties)
+            .classPath(classPath(service))
             .args(service.args())
             .build();
+    }
+
+    /**
+     * @return the service's own entries, then the launcher's: its classes win over anything the launcher carries.
+     */
+    private String classPath(final ServiceDefinition service)
+    {
+        final StringBuilder value = new StringBuilder();
+        for (final Path entry : service.classPath())
+        {
+            value.append(entry).append(File.pathSeparatorChar);
+        }
+        return value.append(classPath.value()).toString();
+    }
+
+    /**
+     * Writes the service's {@code config:} block where its children read it ({@code procmesh.service.configFile}).
+     */
+    void writeConfig(final ServiceDefinition service) throws IOException
+    {
+        AtomicFile.writePrivate(files.serviceConfigFile(service.name()), json.writeValueAsBytes(service.config()));
     }
 
     /**
@@ -88,6 +132,15 @@ public final class ChildSpawner
         throws IOException
     {
         classPath.requireExists();
+        for (final Path entry : service.classPath())
+        {
+            if (!Files.exists(entry))
+            {
+                throw new IOException("class path entry " + entry + " of service '" + service.name() +
+                    "' is missing (deleted or being rebuilt?)");
+            }
+        }
+        writeConfig(service);
         final Path log = dataDirectory.log(instanceId);
         Files.createDirectories(log.getParent());
         Files.writeString(log, System.lineSeparator() + "=== procmesh launcher " + Instant.now() + ": start #" +

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Replaces a small file so that a reader, or the file system after a host crash, sees the old content or the new,
@@ -21,11 +24,28 @@ public final class AtomicFile
 
     public static void write(final Path target, final byte[] content) throws IOException
     {
+        write(target, content, new FileAttribute<?>[0]);
+    }
+
+    /**
+     * As {@link #write(Path, byte[])}, readable and writable by the owner only (0600) from its first byte on: for
+     * files that may hold secrets, such as a service's config.
+     */
+    public static void writePrivate(final Path target, final byte[] content) throws IOException
+    {
+        write(target, content, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+
+    private static void write(final Path target, final byte[] content, final FileAttribute<?>... attributes)
+        throws IOException
+    {
         final Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         final Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary,
-            StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
+        // Created afresh, so its permissions are the ones asked for, not a leftover's.
+        Files.deleteIfExists(temporary);
+        try (FileChannel channel = FileChannel.open(temporary, Set.of(
+            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes))
         {
             final ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining())

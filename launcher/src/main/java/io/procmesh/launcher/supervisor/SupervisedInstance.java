@@ -204,6 +204,9 @@ final class SupervisedInstance
                     LOG.warn("{} DEGRADED: {}", instanceId, report.detail());
                 }
                 break;
+            case MISNAMED:
+                kill(nowNs, health.misnamedReason());
+                break;
             case HUNG:
                 kill(nowNs, health.hungReason());
                 break;

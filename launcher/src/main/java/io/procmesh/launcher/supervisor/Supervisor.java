@@ -66,7 +66,8 @@ public final class Supervisor
             {
                 final String instanceId = definition.instanceId(ordinal);
                 final SupervisedInstance instance = new SupervisedInstance(service, instanceId,
-                    new InstanceHealth(instanceId, context.registry.current(), definition.health()), context.spawner,
+                    new InstanceHealth(instanceId, definition.name(), context.registry.current(),
+                        definition.health()), context.spawner,
                     topology.shutdownGraceMs(), context.wakeup, this::onStateChange, context.errorHandler);
                 service.addInstance(instance);
                 instances.add(instance);

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The topology's {@code gateway:} section, validated. The launcher runs the gateway as one more supervised
- * service (named {@link #SERVICE_NAME}), started after every other service.
+ * service (named {@link #SERVICE_NAME}), started after the services its routes and {@code expose} call.
  *
  * @param port   the loopback port it listens on.
  * @param routes REST routes, each calling one operation of one service.
@@ -17,6 +17,18 @@ public record GatewayDefinition(
     Set<String> expose)
 {
     public static final String SERVICE_NAME = "gateway";
+    /**
+     * What the gateway's JVM runs (by name: the topology package does not depend on the gateway's).
+     */
+    public static final String MAIN_CLASS = "io.procmesh.launcher.gateway.GatewayMain";
+    /**
+     * The port it listens on, set by the launcher from {@link #port()}.
+     */
+    public static final String PORT_PROP_NAME = "procmesh.gateway.port";
+    /**
+     * The absolute path of the topology file, set by the launcher: the gateway reads its routes from there.
+     */
+    public static final String TOPOLOGY_PROP_NAME = "procmesh.gateway.topology";
 
     public GatewayDefinition
     {

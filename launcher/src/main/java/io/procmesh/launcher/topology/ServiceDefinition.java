@@ -1,12 +1,26 @@
 package io.procmesh.launcher.topology;
 
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One service of a validated topology: how to start each of its instances and how to supervise them.
  *
- * @param jvmOptions options placed before the launcher's own, e.g. {@code -Xmx256m} or {@code -Dprocmesh.x=y}.
- * @param args       program arguments after the main class.
+ * @param mainClass      the main class the child runs: the topology's {@code mainClass}, or core's
+ *                       {@code ServiceMain} ({@link #SERVICE_MAIN}) for a service given by {@code implementation}.
+ * @param jvmOptions     options placed before the launcher's own, e.g. {@code -Xmx256m} or {@code -Dprocmesh.x=y}.
+ * @param args           program arguments after the main class.
+ * @param classPath      the service's own jars and directories, absolute, in order; the launcher's class path
+ *                       follows them on the child's command line.
+ * @param api            the interface callers use, or null (then no route can call it).
+ * @param implementation the class {@code ServiceMain} hosts, or null for a {@code mainClass} service.
+ * @param version        the topology's version of the service, or null.
+ * @param config         the topology's {@code config:} block (JSON-able values), empty when absent.
+ * @param properties     system properties the launcher sets for the service, besides the data directory, instance
+ *                       id and config file: its name, api, implementation, version, overlay, or the gateway's.
  */
 public record ServiceDefinition(
     String name,
@@ -16,13 +30,45 @@ public record ServiceDefinition(
     List<String> args,
     List<String> dependsOn,
     HealthPolicy health,
-    RestartPolicy restart)
+    RestartPolicy restart,
+    List<Path> classPath,
+    String api,
+    String implementation,
+    String version,
+    Map<String, Object> config,
+    Map<String, String> properties)
 {
+    /**
+     * The main class of every {@code implementation:} service: core's host for a plain class.
+     */
+    public static final String SERVICE_MAIN = "io.procmesh.core.service.ServiceMain";
+
     public ServiceDefinition
     {
         jvmOptions = List.copyOf(jvmOptions);
         args = List.copyOf(args);
         dependsOn = List.copyOf(dependsOn);
+        classPath = List.copyOf(classPath);
+        // Insertion order kept (and null values allowed in config): the file written from it reads as the YAML.
+        config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    }
+
+    /**
+     * A {@code mainClass} service with nothing but the launcher's class path: what tests of the supervisor build.
+     */
+    public ServiceDefinition(
+        final String name,
+        final String mainClass,
+        final int instances,
+        final List<String> jvmOptions,
+        final List<String> args,
+        final List<String> dependsOn,
+        final HealthPolicy health,
+        final RestartPolicy restart)
+    {
+        this(name, mainClass, instances, jvmOptions, args, dependsOn, health, restart, List.of(), null, null, null,
+            Map.of(), Map.of());
     }
 
     /**

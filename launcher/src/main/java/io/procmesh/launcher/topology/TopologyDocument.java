@@ -3,6 +3,7 @@ package io.procmesh.launcher.topology;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The topology file as written, before defaults and validation. Every value that validation can reject is
@@ -16,14 +17,24 @@ import java.util.List;
  *   health: {heartbeatTimeoutMs: 2000}
  *   restart: {maxRestarts: 5}
  * services:
- *   user:
- *     mainClass: io.procmesh.services.user.UserServiceMain
+ *   inventory:
+ *     classPath: [../inventory/target/inventory-1.0.jar]   # jars or dirs, relative to this file
+ *     api: com.example.inventory.InventoryApi              # the interface callers use
+ *     implementation: com.example.inventory.InventoryService   # or mainClass, never both
+ *     version: 1.0.0
+ *     config: {startingStock: 10}
  *     instances: 1
  *     jvmOptions: [-Dprocmesh.x=y]
  *     args: []
  *     dependsOn: []
  *     health: {heartbeatTimeoutMs: 2000, stuckAfterMs: 5000, startTimeoutMs: 30000}
  *     restart: {initialBackoffMs: 100, maxBackoffMs: 5000, stableAfterMs: 10000, maxRestarts: 5, withinSeconds: 60}
+ * gateway:                          # optional; runs as the supervised service 'gateway', after every other one
+ *   port: 8080
+ *   routes:
+ *     - {method: GET, path: /api/inventory/{sku}, call: inventory.stock, status: 200}
+ *   expose: [inventory.stock]
+ *   jvmOptions: [-Xmx128m]          # and health, restart, as a service's
  * </pre>
  */
 record TopologyDocument(
@@ -31,7 +42,8 @@ record TopologyDocument(
     Located<Long> healthCheckIntervalMs,
     Located<Long> shutdownGraceMs,
     Defaults defaults,
-    @JsonDeserialize(using = ServiceDeclarationsDeserializer.class) List<ServiceDeclaration> services)
+    @JsonDeserialize(using = ServiceDeclarationsDeserializer.class) List<ServiceDeclaration> services,
+    GatewayEntry gateway)
 {
     /**
      * A service's name, located so service-level errors point at it, and its settings (null if left empty).
@@ -49,6 +61,11 @@ record TopologyDocument(
 
     record ServiceEntry(
         Located<String> mainClass,
+        List<Located<String>> classPath,
+        Located<String> api,
+        Located<String> implementation,
+        Located<String> version,
+        Located<Map<String, Object>> config,
         Located<Integer> instances,
         List<Located<String>> jvmOptions,
         List<String> args,
@@ -71,6 +88,30 @@ record TopologyDocument(
         Located<Long> stableAfterMs,
         Located<Integer> maxRestarts,
         Located<Integer> withinSeconds)
+    {
+    }
+
+    /**
+     * The {@code gateway:} section: its routes and what {@code /rpc} may reach, and how to run it, as a service.
+     */
+    record GatewayEntry(
+        Located<Integer> port,
+        List<RouteEntry> routes,
+        List<Located<String>> expose,
+        List<Located<String>> jvmOptions,
+        HealthEntry health,
+        RestartEntry restart)
+    {
+    }
+
+    /**
+     * One route as written: {@code {method: GET, path: /api/x/{id}, call: service.operation, status: 200}}.
+     */
+    record RouteEntry(
+        Located<String> method,
+        Located<String> path,
+        Located<String> call,
+        Located<Integer> status)
     {
     }
 }

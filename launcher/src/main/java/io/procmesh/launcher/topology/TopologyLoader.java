@@ -14,7 +14,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,13 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a YAML topology (a file, or the bundled demo) and validates it. Every problem becomes one
+ * Reads a YAML topology file and validates it. Every problem becomes one
  * {@link TopologyException} whose message is {@code file:line:column: what is wrong}.
  */
 public final class TopologyLoader
 {
-    public static final String BUNDLED_RESOURCE = "procmesh-demo.yaml";
-
     private final ObjectMapper mapper = YAMLMapper.builder(YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build())
@@ -40,7 +37,7 @@ public final class TopologyLoader
     private final ClassLoader classLoader;
 
     /**
-     * @param classLoader where service main classes must be found; children run on the same class path.
+     * @param classLoader the launcher's: children run on its class path, after their service's own classPath.
      */
     public TopologyLoader(final ClassLoader classLoader)
     {
@@ -63,31 +60,15 @@ public final class TopologyLoader
         {
             throw new TopologyException(new SourceMark(file.toString(), 0, 0), "cannot read: " + ex, ex);
         }
-        return parse(file.toString(), absolute.getParent(), text);
+        return parse(file.toString(), absolute, absolute.getParent(), text);
     }
 
     /**
-     * Loads the demo topology shipped in the jar. A relative dataDir in it is taken from the working directory.
+     * @param file the topology file, absolute, or null for text that has none (tests).
      */
-    public Topology loadBundled()
+    Topology parse(final String source, final Path file, final Path baseDirectory, final String written)
     {
-        try (InputStream in = TopologyLoader.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE))
-        {
-            if (in == null)
-            {
-                throw new IllegalStateException(BUNDLED_RESOURCE + " is missing from the launcher jar");
-            }
-            return parse(BUNDLED_RESOURCE, Path.of("").toAbsolutePath(),
-                new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        catch (final IOException ex)
-        {
-            throw new IllegalStateException("cannot read bundled " + BUNDLED_RESOURCE + ": " + ex, ex);
-        }
-    }
-
-    Topology parse(final String source, final Path baseDirectory, final String text)
-    {
+        final String text = RoutePathBraces.protect(written);
         final TopologyDocument document;
         try (JsonParser parser = mapper.createParser(text))
         {
@@ -109,7 +90,7 @@ public final class TopologyLoader
         {
             throw new TopologyException(new SourceMark(source, 0, 0), "cannot read: " + ex, ex);
         }
-        return new TopologyResolver(source, baseDirectory, classLoader).resolve(document);
+        return new TopologyResolver(source, file, baseDirectory, classLoader).resolve(document);
     }
 
     private JsonLocation location(final JacksonException ex, final String text)

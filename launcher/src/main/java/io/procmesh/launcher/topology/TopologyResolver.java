@@ -1,40 +1,46 @@
 package io.procmesh.launcher.topology;
 
+import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.Names;
 import io.procmesh.launcher.LauncherConfiguration;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a topology document into a {@link Topology}: fills defaults (service value, then the {@code defaults}
- * block, then {@link LauncherConfiguration}) and rejects anything unusable with the line it is on.
+ * block, then {@link LauncherConfiguration}), checks each service's class path and classes where its child will
+ * find them, checks the gateway's routes against the apis, and rejects anything unusable with the line it is on.
  */
 final class TopologyResolver
 {
     private static final int MAX_INSTANCES = 64;
-    private static final List<String> RESERVED_OPTIONS = List.of("-cp", "-classpath", "--class-path", "-jar");
-    private static final List<String> RESERVED_OPTION_PREFIXES = List.of(
-        "--class-path=", "-Dprocmesh.instanceId=", "-Dprocmesh.dataDir=");
 
     private final String source;
+    private final Path file;
     private final Path baseDirectory;
     private final ClassLoader classLoader;
+    private final SettingsResolver settings;
+    private final ServiceClassPath classPaths;
 
     /**
-     * @param baseDirectory what a relative dataDir is resolved against: the topology file's directory.
-     * @param classLoader   where main classes must be found: the one the children will get.
+     * @param file          the topology file, absolute, or null for text (tests): the gateway and the overlay need it.
+     * @param baseDirectory what relative paths (dataDir, classPath) are resolved against: the file's directory.
+     * @param classLoader   the launcher's: the parent of each service's class path, as on the child's command line.
      */
-    TopologyResolver(final String source, final Path baseDirectory, final ClassLoader classLoader)
+    TopologyResolver(final String source, final Path file, final Path baseDirectory, final ClassLoader classLoader)
     {
         this.source = source;
+        this.file = file;
         this.baseDirectory = baseDirectory;
         this.classLoader = classLoader;
+        this.settings = new SettingsResolver(source);
+        this.classPaths = new ServiceClassPath(source, baseDirectory);
     }
 
     Topology resolve(final TopologyDocument document)
@@ -49,11 +55,27 @@ final class TopologyResolver
 
         final List<ServiceDefinition> declared = new ArrayList<>();
         final LinkedHashMap<String, List<Located<String>>> edges = new LinkedHashMap<>();
+        final Map<String, Map<String, Integer>> operations = new LinkedHashMap<>();
         for (final TopologyDocument.ServiceDeclaration declaration : document.services())
         {
-            final ServiceDefinition service = service(declaration, defaults);
+            if (document.gateway() != null && GatewayDefinition.SERVICE_NAME.equals(declaration.name().value()))
+            {
+                throw new TopologyException(declaration.name().mark(source), "service 'gateway' is reserved when " +
+                    "the topology has a gateway: section (the launcher runs the gateway under that name)");
+            }
+            final ServiceDefinition service = service(declaration, defaults, operations);
             declared.add(service);
             edges.put(service.name(), orEmpty(declaration.entry().dependsOn()));
+        }
+
+        GatewayDefinition gateway = null;
+        if (document.gateway() != null)
+        {
+            gateway = new GatewayResolver(source, operations, new ArrayList<>(edges.keySet()))
+                .resolve(document.gateway());
+            final List<Located<String>> before = gatewayDependencies(edges, gateway);
+            edges.put(GatewayDefinition.SERVICE_NAME, before);
+            declared.add(gatewayService(document.gateway(), defaults, gateway, declared, before));
         }
 
         final List<List<String>> layers = new DependencyGraph(source, edges).layers();
@@ -74,17 +96,21 @@ final class TopologyResolver
 
         return new Topology(
             source,
+            file,
             dataDir(document.dataDir()),
-            positive(document.healthCheckIntervalMs(), null, LauncherConfiguration.healthCheckIntervalMs(),
+            settings.positive(document.healthCheckIntervalMs(), null, LauncherConfiguration.healthCheckIntervalMs(),
                 "healthCheckIntervalMs"),
-            atLeast(0, document.shutdownGraceMs(), null, LauncherConfiguration.shutdownGraceMs(),
+            settings.atLeast(0, document.shutdownGraceMs(), null, LauncherConfiguration.shutdownGraceMs(),
                 "shutdownGraceMs"),
             inStartOrder,
-            layers);
+            layers,
+            gateway);
     }
 
     private ServiceDefinition service(
-        final TopologyDocument.ServiceDeclaration declaration, final TopologyDocument.Defaults defaults)
+        final TopologyDocument.ServiceDeclaration declaration,
+        final TopologyDocument.Defaults defaults,
+        final Map<String, Map<String, Integer>> operations)
     {
         final Located<String> name = declaration.name();
         try
@@ -97,12 +123,36 @@ final class TopologyResolver
             throw new TopologyException(name.mark(source), ex.getMessage() + " (instance ids add '-<n>')");
         }
         final TopologyDocument.ServiceEntry entry = declaration.entry();
-        if (entry == null || entry.mainClass() == null || blank(entry.mainClass().value()))
+        final boolean hasMain = entry != null && !blank(entry.mainClass());
+        final boolean hasImplementation = entry != null && !blank(entry.implementation());
+        if (hasMain == hasImplementation)
         {
-            throw new TopologyException(name.mark(source), "service '" + name.value() + "' has no mainClass");
+            throw new TopologyException(name.mark(source), "service '" + name.value() + "' has " +
+                (hasMain ? "both mainClass and implementation: give one" :
+                    "neither mainClass nor implementation: give one"));
+        }
+        if (hasImplementation && blank(entry.api()))
+        {
+            throw new TopologyException(entry.implementation().mark(source), "service '" + name.value() +
+                "' has an implementation but no api: name the interface its callers use");
         }
         final String path = "services." + name.value();
-        requireMainClass(entry.mainClass(), name.value());
+        final List<Path> classPath = classPaths.resolve(name.value(), entry.classPath());
+        try (ServiceClasses classes = new ServiceClasses(source, name.value(), classPath, classLoader))
+        {
+            if (hasMain)
+            {
+                classes.requireMainClass(entry.mainClass());
+            }
+            if (!blank(entry.api()))
+            {
+                operations.put(name.value(), classes.requireApi(entry.api()));
+            }
+            if (hasImplementation)
+            {
+                classes.requireImplementation(entry.implementation(), entry.api());
+            }
+        }
 
         final int instances = entry.instances() == null ? 1 : entry.instances().value();
         if (instances < 1 || instances > MAX_INSTANCES)
@@ -110,127 +160,111 @@ final class TopologyResolver
             throw new TopologyException(entry.instances().mark(source),
                 path + ".instances must be between 1 and " + MAX_INSTANCES + ", was " + instances);
         }
-
-        final List<String> jvmOptions = new ArrayList<>(jvmOptions(defaults.jvmOptions()));
-        jvmOptions.addAll(jvmOptions(entry.jvmOptions()));
         final List<String> dependsOn = new ArrayList<>();
         for (final Located<String> dependency : orEmpty(entry.dependsOn()))
         {
             dependsOn.add(dependency.value());
         }
+        final String api = trimmed(entry.api());
+        final String implementation = trimmed(entry.implementation());
+        final String version = trimmed(entry.version());
+
+        final Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(Configuration.SERVICE_NAME_PROP_NAME, name.value());
+        putIfSet(properties, Configuration.SERVICE_API_PROP_NAME, api);
+        putIfSet(properties, Configuration.SERVICE_IMPLEMENTATION_PROP_NAME, implementation);
+        putIfSet(properties, Configuration.SERVICE_VERSION_PROP_NAME, version);
+        if (file != null)
+        {
+            properties.put(Configuration.SERVICE_CONFIG_OVERLAY_PROP_NAME, Topology.overlayOf(file).toString());
+        }
 
         return new ServiceDefinition(
             name.value(),
-            entry.mainClass().value().trim(),
+            hasMain ? entry.mainClass().value().trim() : ServiceDefinition.SERVICE_MAIN,
             instances,
-            jvmOptions,
+            settings.jvmOptions(defaults.jvmOptions(), entry.jvmOptions()),
             entry.args() == null ? List.of() : entry.args(),
             dependsOn,
-            health(path, entry.health(), defaults.health()),
-            restart(path, entry.restart(), defaults.restart()));
+            settings.health(path, entry.health(), defaults.health()),
+            settings.restart(path, entry.restart(), defaults.restart()),
+            classPath,
+            api,
+            implementation,
+            version,
+            entry.config() == null || entry.config().value() == null ? Map.of() : entry.config().value(),
+            properties);
     }
 
-    private HealthPolicy health(
-        final String path, final TopologyDocument.HealthEntry own, final TopologyDocument.HealthEntry defaults)
+    /**
+     * @return what the gateway starts after: the services its routes and {@code expose} call, in file order. Not
+     * every service: one that FAILED, or that nothing routes to, would keep the gateway, and every route, down.
+     */
+    private static List<Located<String>> gatewayDependencies(
+        final Map<String, List<Located<String>>> edges, final GatewayDefinition gateway)
     {
-        final TopologyDocument.HealthEntry service = own != null ?
-            own : new TopologyDocument.HealthEntry(null, null, null);
-        final TopologyDocument.HealthEntry common = defaults != null ?
-            defaults : new TopologyDocument.HealthEntry(null, null, null);
-        return new HealthPolicy(
-            positive(service.heartbeatTimeoutMs(), common.heartbeatTimeoutMs(),
-                LauncherConfiguration.heartbeatTimeoutMs(), path + ".health.heartbeatTimeoutMs"),
-            positive(service.stuckAfterMs(), common.stuckAfterMs(),
-                LauncherConfiguration.stuckAfterMs(), path + ".health.stuckAfterMs"),
-            positive(service.startTimeoutMs(), common.startTimeoutMs(),
-                LauncherConfiguration.startTimeoutMs(), path + ".health.startTimeoutMs"));
-    }
-
-    private RestartPolicy restart(
-        final String path, final TopologyDocument.RestartEntry own, final TopologyDocument.RestartEntry defaults)
-    {
-        final TopologyDocument.RestartEntry service = own != null ?
-            own : new TopologyDocument.RestartEntry(null, null, null, null, null);
-        final TopologyDocument.RestartEntry common = defaults != null ?
-            defaults : new TopologyDocument.RestartEntry(null, null, null, null, null);
-        final long initialBackoffMs = atLeast(0, service.initialBackoffMs(), common.initialBackoffMs(),
-            LauncherConfiguration.initialBackoffMs(), path + ".restart.initialBackoffMs");
-        final long maxBackoffMs = atLeast(initialBackoffMs, service.maxBackoffMs(), common.maxBackoffMs(),
-            Math.max(initialBackoffMs, LauncherConfiguration.maxBackoffMs()),
-            path + ".restart.maxBackoffMs (not below initialBackoffMs)");
-        return new RestartPolicy(
-            initialBackoffMs,
-            maxBackoffMs,
-            atLeast(0, service.stableAfterMs(), common.stableAfterMs(),
-                LauncherConfiguration.stableAfterMs(), path + ".restart.stableAfterMs"),
-            (int)atLeast(0, widen(service.maxRestarts()), widen(common.maxRestarts()),
-                LauncherConfiguration.maxRestarts(), path + ".restart.maxRestarts"),
-            (int)atLeast(1, widen(service.withinSeconds()), widen(common.withinSeconds()),
-                LauncherConfiguration.restartWindowSeconds(), path + ".restart.withinSeconds"));
-    }
-
-    private void requireMainClass(final Located<String> mainClass, final String service)
-    {
-        final String className = mainClass.value().trim();
-        final Class<?> type;
-        try
+        final Map<String, SourceMark> called = new LinkedHashMap<>();
+        for (final RouteDefinition route : gateway.routes())
         {
-            type = Class.forName(className, false, classLoader);
+            called.putIfAbsent(route.service(), route.mark());
         }
-        catch (final ClassNotFoundException | LinkageError ex)
+        for (final String call : gateway.expose())
         {
-            throw new TopologyException(mainClass.mark(source), "main class '" + className + "' of service '" +
-                service + "' is not on the launcher's class path", ex);
+            called.putIfAbsent(call.substring(0, call.indexOf('.')), null);
         }
-        try
+        final List<Located<String>> before = new ArrayList<>();
+        for (final String service : edges.keySet())
         {
-            final Method main = type.getMethod("main", String[].class);
-            if (!Modifier.isStatic(main.getModifiers()))
+            if (called.containsKey(service))
             {
-                throw new NoSuchMethodException("main is not static");
+                final SourceMark mark = called.get(service);
+                before.add(new Located<>(service, mark == null ? 0 : mark.line(), mark == null ? 0 : mark.column()));
             }
         }
-        catch (final NoSuchMethodException ex)
-        {
-            throw new TopologyException(mainClass.mark(source), "main class '" + className + "' of service '" +
-                service + "' has no public static void main(String[])", ex);
-        }
+        return before;
     }
 
-    private List<String> jvmOptions(final List<Located<String>> options)
+    /**
+     * The gateway as one more service: after the services it calls, on every service's class path (it loads their
+     * apis), then the launcher's, told its port and where the topology is.
+     */
+    private ServiceDefinition gatewayService(
+        final TopologyDocument.GatewayEntry entry,
+        final TopologyDocument.Defaults defaults,
+        final GatewayDefinition gateway,
+        final List<ServiceDefinition> services,
+        final List<Located<String>> before)
     {
-        final List<String> result = new ArrayList<>();
-        for (final Located<String> option : orEmpty(options))
+        final LinkedHashSet<Path> classPath = new LinkedHashSet<>();
+        for (final ServiceDefinition service : services)
         {
-            final String value = option.value() == null ? "" : option.value().trim();
-            if (value.isEmpty())
-            {
-                throw new TopologyException(option.mark(source), "empty jvmOption");
-            }
-            if (isReserved(value))
-            {
-                throw new TopologyException(option.mark(source), "jvmOption '" + value +
-                    "' is reserved: the launcher sets the class path, procmesh.instanceId and procmesh.dataDir");
-            }
-            result.add(value);
+            classPath.addAll(service.classPath());
         }
-        return result;
-    }
-
-    private static boolean isReserved(final String option)
-    {
-        if (RESERVED_OPTIONS.contains(option))
+        final List<String> dependsOn = new ArrayList<>();
+        for (final Located<String> service : before)
         {
-            return true;
+            dependsOn.add(service.value());
         }
-        for (final String prefix : RESERVED_OPTION_PREFIXES)
-        {
-            if (option.startsWith(prefix))
-            {
-                return true;
-            }
-        }
-        return false;
+        final Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(Configuration.SERVICE_NAME_PROP_NAME, GatewayDefinition.SERVICE_NAME);
+        properties.put(GatewayDefinition.PORT_PROP_NAME, Integer.toString(gateway.port()));
+        properties.put(GatewayDefinition.TOPOLOGY_PROP_NAME, file != null ? file.toString() : source);
+        final String path = "gateway";
+        return new ServiceDefinition(
+            GatewayDefinition.SERVICE_NAME,
+            GatewayDefinition.MAIN_CLASS,
+            1,
+            settings.jvmOptions(defaults.jvmOptions(), entry.jvmOptions()),
+            List.of(),
+            dependsOn,
+            settings.health(path, entry.health(), defaults.health()),
+            settings.restart(path, entry.restart(), defaults.restart()),
+            List.copyOf(classPath),
+            null,
+            null,
+            null,
+            Map.of(),
+            properties);
     }
 
     private Path dataDir(final Located<String> dataDir)
@@ -239,7 +273,7 @@ final class TopologyResolver
         {
             return null;
         }
-        if (blank(dataDir.value()))
+        if (blank(dataDir))
         {
             throw new TopologyException(dataDir.mark(source), "dataDir is empty");
         }
@@ -254,31 +288,17 @@ final class TopologyResolver
         }
     }
 
-    private long positive(final Located<Long> own, final Located<Long> common, final long builtIn, final String path)
+    private static void putIfSet(final Map<String, String> properties, final String name, final String value)
     {
-        return atLeast(1, own, common, builtIn, path);
+        if (value != null)
+        {
+            properties.put(name, value);
+        }
     }
 
-    private long atLeast(
-        final long minimum, final Located<Long> own, final Located<Long> common, final long builtIn, final String path)
+    private static String trimmed(final Located<String> value)
     {
-        final Located<Long> chosen = own != null && own.value() != null ? own : common;
-        if (chosen == null || chosen.value() == null)
-        {
-            return builtIn;
-        }
-        if (chosen.value() < minimum)
-        {
-            throw new TopologyException(chosen.mark(source),
-                path + " must be at least " + minimum + ", was " + chosen.value());
-        }
-        return chosen.value();
-    }
-
-    private static Located<Long> widen(final Located<Integer> value)
-    {
-        return value == null || value.value() == null ?
-            null : new Located<>(value.value().longValue(), value.line(), value.column());
+        return blank(value) ? null : value.value().trim();
     }
 
     private static <T> List<T> orEmpty(final List<T> list)
@@ -286,8 +306,8 @@ final class TopologyResolver
         return list == null ? List.of() : list;
     }
 
-    private static boolean blank(final String value)
+    private static boolean blank(final Located<String> value)
     {
-        return value == null || value.isBlank();
+        return value == null || value.value() == null || value.value().isBlank();
     }
 }

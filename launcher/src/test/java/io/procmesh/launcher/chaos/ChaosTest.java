@@ -122,11 +122,10 @@ class ChaosTest
             .defaults("health", "{heartbeatTimeoutMs: 2000, stuckAfterMs: 5000, startTimeoutMs: 30000}")
             .defaults("restart", "{initialBackoffMs: 100, maxBackoffMs: 1000, stableAfterMs: 10000, maxRestarts: 1000, "
                 + "withinSeconds: 60}")
-            .service("user", TopologyYaml.USER)
-            .service("order", TopologyYaml.ORDER, "dependsOn: [user]")
-            .service("notification", TopologyYaml.NOTIFICATION)
-            .service("gateway", TopologyYaml.GATEWAY, "dependsOn: [user, order, notification]",
-                "jvmOptions: [-Xmx128m, -XX:+UseSerialGC, -Dprocmesh.gateway.port=" + gatewayPort + "]")
+            .demoService("user")
+            .demoService("order", "dependsOn: [user]")
+            .demoService("notification")
+            .demoGateway(gatewayPort, List.of())
             .yaml();
     }
 }

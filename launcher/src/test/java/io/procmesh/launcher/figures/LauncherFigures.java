@@ -6,6 +6,7 @@ import io.procmesh.core.registry.InstanceState;
 import io.procmesh.launcher.LauncherJvmOptions;
 import io.procmesh.launcher.process.InstanceProcesses;
 import io.procmesh.launcher.state.LauncherState;
+import io.procmesh.launcher.testing.TopologyYaml;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import java.util.function.Predicate;
  * Measures the launcher's operating figures with the packaged jar, as an operator runs it:
  * <ul>
  * <li>time from starting `procmesh up` to every demo instance UP, on a fresh and on a reused data dir;</li>
- * <li>kill -9 of each instance of the bundled demo: time until the launcher notices, and until it is UP
+ * <li>kill -9 of each instance of the demo (services/procmesh-demo.yaml): time until the launcher notices, and until it is UP
  * again.</li>
  * </ul>
  * Every time is taken on System.nanoTime, which on Linux is CLOCK_MONOTONIC and shared by all processes: the
@@ -121,8 +122,8 @@ public final class LauncherFigures
     {
         Files.createDirectories(dataDir);
         final long startNs = System.nanoTime();
-        start(dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log"), "up", "--data-dir",
-            dataDir.toString());
+        start(dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log"), "up", "--config",
+            TopologyYaml.DEMO.toString(), "--data-dir", dataDir.toString());
         // The launcher lists every instance of the topology from its first state file on.
         final LauncherState up = await(dataDir, state -> !state.instances().isEmpty() &&
             state.instances().stream().allMatch(instance -> instance.state() == InstanceState.UP));

@@ -241,20 +241,16 @@ final class GatewaySystem implements AutoCloseable
      */
     private static TopologyYaml topology(final Path dataDir, final int port, final List<String> gatewayProperties)
     {
-        final List<String> gatewayOptions = new ArrayList<>();
-        gatewayOptions.add("-Dprocmesh.gateway.port=" + port);
-        gatewayOptions.addAll(gatewayProperties);
         return TopologyYaml.withGrace(3_000)
             .setting("healthCheckIntervalMs", 100)
             .defaults("jvmOptions", "[-Xmx128m, -XX:+UseSerialGC, -XX:TieredStopAtLevel=1]")
             .defaults("health", "{heartbeatTimeoutMs: 10000, stuckAfterMs: 10000, startTimeoutMs: 120000}")
             .defaults("restart", "{initialBackoffMs: 500, maxBackoffMs: 2000, maxRestarts: 5, withinSeconds: 60}")
-            .service("user", TopologyYaml.USER)
-            .service("order", TopologyYaml.ORDER, "dependsOn: [user]")
-            .service("notification", TopologyYaml.NOTIFICATION)
+            .demoService("user")
+            .demoService("order", "dependsOn: [user]")
+            .demoService("notification")
             .echo("echo", dataDir, "echo-handled.txt")
-            .service("gateway", TopologyYaml.GATEWAY, "dependsOn: [user, order, notification]",
-                "jvmOptions: [" + String.join(", ", gatewayOptions) + "]");
+            .demoGateway(port, gatewayProperties);
     }
 
     /**

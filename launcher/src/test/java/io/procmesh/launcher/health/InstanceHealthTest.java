@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Verdicts from a real registry slot, written by this test as an instance would write it.
@@ -23,7 +24,7 @@ class InstanceHealthTest
     private static final HealthPolicy POLICY = new HealthPolicy(1_000, 500, 30_000);
 
     private final Registry registry = Registry.open(TestDirectories.create("health").resolve("registry.cm"), 16);
-    private final InstanceHealth health = new InstanceHealth("svc-1", registry, POLICY);
+    private final InstanceHealth health = new InstanceHealth("svc-1", "svc", registry, POLICY);
 
     @AfterEach
     void close()
@@ -44,6 +45,23 @@ class InstanceHealthTest
         register(PID, System.nanoTime()).status(InstanceStatus.UP);
 
         assertEquals(Verdict.DEAD, health.assess(PID, false, System.nanoTime()));
+    }
+
+    @Test
+    void shouldNeverCallUpAnInstanceRegisteredUnderAnotherServiceName()
+    {
+        final long nowNs = System.nanoTime();
+        final InstanceSlot slot = registry.register(new Registration("user", "svc-1", "1", PID, "", ""));
+        slot.heartbeat(nowNs);
+        slot.status(InstanceStatus.UP);
+
+        assertEquals(Verdict.MISNAMED, health.assess(PID, true, nowNs));
+        assertEquals(Verdict.MISNAMED, health.assess(PID, true, nowNs));
+        assertTrue(health.misnamedReason().startsWith("registered as service 'user', not 'svc'"),
+            health.misnamedReason());
+
+        register(PID + 1, nowNs).status(InstanceStatus.UP);
+        assertEquals(Verdict.UP, health.assess(PID + 1, true, nowNs), "the next process registered as its service");
     }
 
     @Test

@@ -1,10 +1,19 @@
 package io.procmesh.launcher.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.procmesh.core.test.EchoServiceMain;
+import io.procmesh.launcher.topology.GatewayDefinition;
+import io.procmesh.launcher.topology.RouteDefinition;
+import io.procmesh.launcher.topology.ServiceDefinition;
+import io.procmesh.launcher.topology.Topology;
+import io.procmesh.launcher.topology.TopologyLoader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The one builder of the topology files launcher tests start: top-level settings, {@code defaults:} and
@@ -18,10 +27,17 @@ public final class TopologyYaml
     public static final String ORDER = "io.procmesh.services.order.OrderServiceMain";
     public static final String NOTIFICATION = "io.procmesh.services.notification.NotificationServiceMain";
     public static final String GATEWAY = "io.procmesh.launcher.gateway.GatewayMain";
+    /**
+     * The demo's topology (the module directory is the tests' working directory); its services run from
+     * {@code services/target/procmesh-services.jar}, which the reactor packages before the launcher's tests.
+     */
+    public static final Path DEMO = Path.of("../services/procmesh-demo.yaml").toAbsolutePath().normalize();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> settings = new ArrayList<>();
     private final List<String> defaults = new ArrayList<>();
     private final List<String> services = new ArrayList<>();
+    private final List<String> gateway = new ArrayList<>();
 
     private TopologyYaml()
     {
@@ -86,6 +102,84 @@ public final class TopologyYaml
         return service(name, EchoServiceMain.class, all.toArray(String[]::new));
     }
 
+    /**
+     * A demo service as {@link #DEMO} declares it (its jar, api, class, version and config; read with the launcher's
+     * own loader, so its class path is absolute), with the test's own settings.
+     *
+     * @param fields the service's other entries, e.g. {@code "dependsOn: [user]"}.
+     */
+    public TopologyYaml demoService(final String name, final String... fields)
+    {
+        final ServiceDefinition declared = demo().service(name);
+        if (declared == null)
+        {
+            throw new IllegalArgumentException("the demo has no service " + name);
+        }
+        services.add("  " + name + ":");
+        services.add("    classPath: " + json(declared.classPath().stream().map(Path::toString).toList()));
+        if (declared.api() != null)
+        {
+            services.add("    api: " + declared.api());
+        }
+        services.add(declared.implementation() != null ?
+            "    implementation: " + declared.implementation() : "    mainClass: " + declared.mainClass());
+        if (declared.version() != null)
+        {
+            services.add("    version: " + json(declared.version()));
+        }
+        if (!declared.config().isEmpty())
+        {
+            services.add("    config: " + json(declared.config()));
+        }
+        for (final String field : fields)
+        {
+            services.add("    " + field);
+        }
+        return this;
+    }
+
+    /**
+     * The demo's {@code gateway:} section (its routes and {@code expose}) on another port.
+     *
+     * @param jvmOptions the gateway's JVM options, e.g. {@code -Dprocmesh.gateway.deadlineMs=1000}.
+     */
+    public TopologyYaml demoGateway(final int port, final List<String> jvmOptions)
+    {
+        final GatewayDefinition declared = demo().gateway();
+        final List<Map<String, Object>> routes = new ArrayList<>();
+        for (final RouteDefinition route : declared.routes())
+        {
+            routes.add(Map.of("method", route.method(), "path", route.path(), "call", route.call(),
+                "status", route.status()));
+        }
+        gateway.add("gateway:");
+        gateway.add("  port: " + port);
+        gateway.add("  routes: " + json(routes));
+        gateway.add("  expose: " + json(new TreeSet<>(declared.expose())));
+        if (!jvmOptions.isEmpty())
+        {
+            gateway.add("  jvmOptions: [" + String.join(", ", jvmOptions) + "]");
+        }
+        return this;
+    }
+
+    private static Topology demo()
+    {
+        return new TopologyLoader(TopologyYaml.class.getClassLoader()).load(DEMO);
+    }
+
+    private static String json(final Object value)
+    {
+        try
+        {
+            return JSON.writeValueAsString(value);
+        }
+        catch (final JsonProcessingException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     public String yaml()
     {
         final List<String> lines = new ArrayList<>(settings);
@@ -96,6 +190,7 @@ public final class TopologyYaml
         }
         lines.add("services:");
         lines.addAll(services);
+        lines.addAll(gateway);
         return String.join("\n", lines) + "\n";
     }
 

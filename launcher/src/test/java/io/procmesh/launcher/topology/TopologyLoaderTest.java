@@ -19,7 +19,7 @@ class TopologyLoaderTest
 
     private Topology parse(final String yaml)
     {
-        return loader.parse("t.yaml", Path.of("/base"), yaml);
+        return loader.parse("t.yaml", null, Path.of("/base"), yaml);
     }
 
     private String error(final String yaml)
@@ -30,9 +30,9 @@ class TopologyLoaderTest
     }
 
     @Test
-    void shouldLoadTheBundledDemoInDependencyOrder()
+    void shouldLoadTheDemoInDependencyOrder()
     {
-        final Topology topology = loader.loadBundled();
+        final Topology topology = loader.load(Path.of("../services/procmesh-demo.yaml"));
 
         assertEquals(List.of("user", "notification", "order", "gateway"), topology.serviceNames());
         assertEquals(List.of(List.of("user", "notification"), List.of("order"), List.of("gateway")),
@@ -46,7 +46,11 @@ class TopologyLoaderTest
         assertEquals(List.of("user"), order.dependsOn());
         assertEquals("order-1", order.instanceId(1));
         assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dprocmesh.idleStrategy=park"), order.jvmOptions());
-        assertTrue(topology.service("gateway").jvmOptions().contains("-Dprocmesh.gateway.port=8080"));
+        assertEquals(List.of(Path.of("../services/target/procmesh-services.jar").toAbsolutePath().normalize()),
+            order.classPath());
+        assertEquals("io.procmesh.services.order.OrderApi", order.api());
+        assertEquals(8080, topology.gateway().port());
+        assertEquals("8080", topology.service("gateway").properties().get(GatewayDefinition.PORT_PROP_NAME));
     }
 
     @Test
@@ -145,7 +149,7 @@ class TopologyLoaderTest
             """);
 
         assertEquals("t.yaml:3:16: main class 'io.procmesh.services.user.NoSuchMain' of service 'user' " +
-            "is not on the launcher's class path", message);
+            "is not on its class path (the launcher's)", message);
     }
 
     @Test
@@ -162,7 +166,7 @@ class TopologyLoaderTest
     @Test
     void shouldRejectServiceWithoutMainClassAtItsName()
     {
-        assertEquals("t.yaml:3:3: service 'order' has no mainClass", error("""
+        assertEquals("t.yaml:3:3: service 'order' has neither mainClass nor implementation: give one", error("""
             services:
               user: {mainClass: %s}
               order:
