@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param jvmOptions options placed before the launcher's own, e.g. {@code -Xmx256m} or {@code -Dprocmesh.x=y}.
  * @param args       program arguments after the main class.
+ * @param api        the interface other services and the gateway call it through, or null.
  */
 public record ServiceDefinition(
     String name,
@@ -16,7 +17,8 @@ public record ServiceDefinition(
     List<String> args,
     List<String> dependsOn,
     HealthPolicy health,
-    RestartPolicy restart)
+    RestartPolicy restart,
+    String api)
 {
     public ServiceDefinition
     {

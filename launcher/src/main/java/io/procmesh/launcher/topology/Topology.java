@@ -12,6 +12,7 @@ import java.util.List;
  * @param source  where it was read from, for messages: a file path or the bundled resource name.
  * @param dataDir the data directory the topology asks for, or null to use the command line or the default.
  * @param layers  services grouped by dependency depth: layer 0 depends on nothing, layer n only on layers below.
+ * @param gateway the {@code gateway:} section, or null when the topology has none.
  */
 public record Topology(
     String source,
@@ -19,7 +20,8 @@ public record Topology(
     long healthCheckIntervalMs,
     long shutdownGraceMs,
     List<ServiceDefinition> services,
-    List<List<String>> layers)
+    List<List<String>> layers,
+    GatewayDefinition gateway)
 {
     public Topology
     {

@@ -18,12 +18,18 @@ import java.util.List;
  * services:
  *   user:
  *     mainClass: io.procmesh.services.user.UserServiceMain
+ *     api: io.procmesh.services.user.UserApi   # the interface gateway routes call
  *     instances: 1
  *     jvmOptions: [-Dprocmesh.x=y]
  *     args: []
  *     dependsOn: []
  *     health: {heartbeatTimeoutMs: 2000, stuckAfterMs: 5000, startTimeoutMs: 30000}
  *     restart: {initialBackoffMs: 100, maxBackoffMs: 5000, stableAfterMs: 10000, maxRestarts: 5, withinSeconds: 60}
+ * gateway:                          # optional: routes and /rpc exposure of the HTTP gateway
+ *   port: 8080
+ *   routes:
+ *     - {method: GET, path: /api/users/{id}, call: user.get}
+ *   expose: [user.get]
  * </pre>
  */
 record TopologyDocument(
@@ -31,7 +37,8 @@ record TopologyDocument(
     Located<Long> healthCheckIntervalMs,
     Located<Long> shutdownGraceMs,
     Defaults defaults,
-    @JsonDeserialize(using = ServiceDeclarationsDeserializer.class) List<ServiceDeclaration> services)
+    @JsonDeserialize(using = ServiceDeclarationsDeserializer.class) List<ServiceDeclaration> services,
+    GatewayEntry gateway)
 {
     /**
      * A service's name, located so service-level errors point at it, and its settings (null if left empty).
@@ -49,12 +56,32 @@ record TopologyDocument(
 
     record ServiceEntry(
         Located<String> mainClass,
+        Located<String> api,
         Located<Integer> instances,
         List<Located<String>> jvmOptions,
         List<String> args,
         List<Located<String>> dependsOn,
         HealthEntry health,
         RestartEntry restart)
+    {
+    }
+
+    /**
+     * The {@code gateway:} section: {@code port}, {@code routes} ({@code {method, path, call, status}}) and
+     * {@code expose} ({@code service.operation} entries).
+     */
+    record GatewayEntry(
+        Located<Integer> port,
+        List<RouteEntry> routes,
+        List<Located<String>> expose)
+    {
+    }
+
+    record RouteEntry(
+        Located<String> method,
+        Located<String> path,
+        Located<String> call,
+        Located<Integer> status)
     {
     }
 

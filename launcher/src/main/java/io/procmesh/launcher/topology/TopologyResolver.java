@@ -80,7 +80,8 @@ final class TopologyResolver
             atLeast(0, document.shutdownGraceMs(), null, LauncherConfiguration.shutdownGraceMs(),
                 "shutdownGraceMs"),
             inStartOrder,
-            layers);
+            layers,
+            new GatewaySectionResolver(source).resolve(document.gateway(), declared));
     }
 
     private ServiceDefinition service(
@@ -127,7 +128,8 @@ final class TopologyResolver
             entry.args() == null ? List.of() : entry.args(),
             dependsOn,
             health(path, entry.health(), defaults.health()),
-            restart(path, entry.restart(), defaults.restart()));
+            restart(path, entry.restart(), defaults.restart()),
+            entry.api() == null || blank(entry.api().value()) ? null : entry.api().value().trim());
     }
 
     private HealthPolicy health(

@@ -54,13 +54,15 @@ class GatewayFuzzTest
     {
         port = Ports.free();
         http = HttpTestClient.local(port, Duration.ofSeconds(5), Duration.ofSeconds(10));
-        harness = LauncherHarness.create("gateway-fuzz", TopologyYaml.withGrace(3_000)
+        harness = LauncherHarness.create("gateway-fuzz", dataDir -> TopologyYaml.withGrace(3_000)
             .defaults("jvmOptions", "[-Xmx128m, -XX:+UseSerialGC]")
-            .service("user", TopologyYaml.USER)
+            .service("user", TopologyYaml.USER, TopologyYaml.USER_API)
             .service("gateway", TopologyYaml.GATEWAY, "dependsOn: [user]",
                 "jvmOptions: [-Xmx128m, -XX:+UseSerialGC, -Dprocmesh.gateway.port=" + port +
+                    ", -Dprocmesh.gateway.topology=" + dataDir.resolveSibling("topology.yaml").toAbsolutePath() +
                     ", -Dprocmesh.gateway.requiredServices=user, -Dprocmesh.gateway.idleTimeoutMs=" + IDLE_TIMEOUT_MS +
                     "]")
+            .gateway(port, TopologyYaml.DEMO_ROUTES.subList(0, 3), List.of("user.create", "user.get", "user.list"))
             .yaml());
         final ChildJvm launcher = harness.startLauncher("launcher.log");
         harness.awaitAll(InstanceState.UP, Duration.ofSeconds(120));

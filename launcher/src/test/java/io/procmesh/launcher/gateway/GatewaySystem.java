@@ -1,6 +1,7 @@
 package io.procmesh.launcher.gateway;
 
 import io.procmesh.core.test.Await;
+import io.procmesh.core.test.EchoApi;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.HttpResult;
 import io.procmesh.core.test.HttpTestClient;
@@ -35,6 +36,14 @@ final class GatewaySystem implements AutoCloseable
     static final Duration START_TIMEOUT = Duration.ofSeconds(150);
     static final Duration LAUNCHER_HARD_TIMEOUT = Duration.ofMinutes(6);
     static final List<String> INSTANCES = List.of("user-1", "order-1", "notification-1", "echo-1", "gateway-1");
+    /**
+     * Routes to the core test echo service, which no gateway class knows of: path and body bound by name.
+     */
+    static final List<String> ROUTES_BEYOND_THE_DEMO = List.of(
+        "{method: POST, path: '/api/echo/{text}/repeat', call: echo.repeat}",
+        "{method: GET, path: '/api/echo/{text}', call: echo.echo}");
+    static final List<String> EXPOSED = List.of("user.create", "user.get", "user.list", "order.list",
+        "notification.list", "echo.echo", "echo.add", "echo.fail", "echo.slow");
     private static final Pattern READY_PORT = Pattern.compile("READY gateway-1 pid (\\d+) port (\\d+)");
 
     private final LauncherHarness harness;
@@ -243,18 +252,24 @@ final class GatewaySystem implements AutoCloseable
     {
         final List<String> gatewayOptions = new ArrayList<>();
         gatewayOptions.add("-Dprocmesh.gateway.port=" + port);
+        // The harness writes the topology beside the data directory; the gateway reads its routes from it.
+        gatewayOptions.add("-D" + GatewayConfiguration.TOPOLOGY_PROP_NAME + "=" +
+            dataDir.resolveSibling("topology.yaml").toAbsolutePath());
         gatewayOptions.addAll(gatewayProperties);
+        final List<String> routes = new ArrayList<>(TopologyYaml.DEMO_ROUTES);
+        routes.addAll(ROUTES_BEYOND_THE_DEMO);
         return TopologyYaml.withGrace(3_000)
             .setting("healthCheckIntervalMs", 100)
             .defaults("jvmOptions", "[-Xmx128m, -XX:+UseSerialGC, -XX:TieredStopAtLevel=1]")
             .defaults("health", "{heartbeatTimeoutMs: 10000, stuckAfterMs: 10000, startTimeoutMs: 120000}")
             .defaults("restart", "{initialBackoffMs: 500, maxBackoffMs: 2000, maxRestarts: 5, withinSeconds: 60}")
-            .service("user", TopologyYaml.USER)
-            .service("order", TopologyYaml.ORDER, "dependsOn: [user]")
-            .service("notification", TopologyYaml.NOTIFICATION)
-            .echo("echo", dataDir, "echo-handled.txt")
+            .service("user", TopologyYaml.USER, TopologyYaml.USER_API)
+            .service("order", TopologyYaml.ORDER, TopologyYaml.ORDER_API, "dependsOn: [user]")
+            .service("notification", TopologyYaml.NOTIFICATION, TopologyYaml.NOTIFICATION_API)
+            .echo("echo", dataDir, "echo-handled.txt", "api: " + EchoApi.class.getName())
             .service("gateway", TopologyYaml.GATEWAY, "dependsOn: [user, order, notification]",
-                "jvmOptions: [" + String.join(", ", gatewayOptions) + "]");
+                "jvmOptions: [" + String.join(", ", gatewayOptions) + "]")
+            .gateway(port, routes, EXPOSED);
     }
 
     /**

@@ -20,7 +20,7 @@ class ChildSpawnerTest
 {
     private static final ServiceDefinition GATEWAY = new ServiceDefinition("gateway", "com.example.GatewayMain", 1,
         List.of("-Xmx64m", "-Dprocmesh.gateway.port=8080"), List.of("--verbose"), List.of("user"),
-        new HealthPolicy(2_000, 5_000, 30_000), new RestartPolicy(100, 5_000, 10_000, 5, 60));
+        new HealthPolicy(2_000, 5_000, 30_000), new RestartPolicy(100, 5_000, 10_000, 5, 60), null);
 
     @Test
     void shouldBuildTheChildCommandLine()

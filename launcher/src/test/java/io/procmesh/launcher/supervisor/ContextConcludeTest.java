@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ContextConcludeTest
 {
-    private static final Topology EMPTY = new Topology("test", null, 100, 1_000, List.of(), List.of());
+    private static final Topology EMPTY = new Topology("test", null, 100, 1_000, List.of(), List.of(), null);
 
     private final DataDirectory dataDirectory = new DataDirectory(TestDirectories.create("context-conclude"));
 

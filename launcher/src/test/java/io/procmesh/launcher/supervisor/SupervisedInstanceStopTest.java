@@ -38,7 +38,7 @@ class SupervisedInstanceStopTest
     private static final long AFTER_KILL_WAIT_MS = 5_000;
     private static final ServiceDefinition USER = new ServiceDefinition("user", "com.example.UserMain", 1,
         List.of(), List.of(), List.of(), new HealthPolicy(2_000, 5_000, 30_000),
-        new RestartPolicy(100, 5_000, 10_000, 5, 60));
+        new RestartPolicy(100, 5_000, 10_000, 5, 60), null);
 
     private final Path directory = TestDirectories.create("supervised-instance-stop");
     private final Registry registry = Registry.open(directory.resolve("registry.cm"), 16);

@@ -18,10 +18,27 @@ public final class TopologyYaml
     public static final String ORDER = "io.procmesh.services.order.OrderServiceMain";
     public static final String NOTIFICATION = "io.procmesh.services.notification.NotificationServiceMain";
     public static final String GATEWAY = "io.procmesh.launcher.gateway.GatewayMain";
+    public static final String USER_API = "api: io.procmesh.services.user.UserApi";
+    public static final String ORDER_API = "api: io.procmesh.services.order.OrderApi";
+    public static final String NOTIFICATION_API = "api: io.procmesh.services.notification.NotificationApi";
+    /**
+     * The demo's REST API (docs/gateway.md) as gateway routes: the same block as the demo topology's.
+     */
+    public static final List<String> DEMO_ROUTES = List.of(
+        "{method: POST, path: /api/users, call: user.create, status: 201}",
+        "{method: GET, path: /api/users, call: user.list}",
+        "{method: GET, path: '/api/users/{id}', call: user.get}",
+        "{method: POST, path: /api/orders, call: order.create, status: 201}",
+        "{method: GET, path: /api/orders, call: order.list}",
+        "{method: GET, path: '/api/orders?userId={userId}', call: order.listByUser}",
+        "{method: GET, path: '/api/orders/{id}', call: order.get}",
+        "{method: GET, path: /api/notifications, call: notification.list}",
+        "{method: GET, path: '/api/notifications?userId={userId}', call: notification.listByUser}");
 
     private final List<String> settings = new ArrayList<>();
     private final List<String> defaults = new ArrayList<>();
     private final List<String> services = new ArrayList<>();
+    private final List<String> gateway = new ArrayList<>();
 
     private TopologyYaml()
     {
@@ -86,6 +103,26 @@ public final class TopologyYaml
         return service(name, EchoServiceMain.class, all.toArray(String[]::new));
     }
 
+    /**
+     * The {@code gateway:} section.
+     *
+     * @param routes each a flow mapping, e.g. {@code {method: GET, path: '/api/users/{id}', call: user.get}}.
+     * @param expose {@code service.operation} entries {@code /rpc} may reach.
+     */
+    public TopologyYaml gateway(final int port, final List<String> routes, final List<String> expose)
+    {
+        gateway.clear();
+        gateway.add("gateway:");
+        gateway.add("  port: " + port);
+        gateway.add("  routes:");
+        for (final String route : routes)
+        {
+            gateway.add("    - " + route);
+        }
+        gateway.add("  expose: [" + String.join(", ", expose) + "]");
+        return this;
+    }
+
     public String yaml()
     {
         final List<String> lines = new ArrayList<>(settings);
@@ -96,6 +133,7 @@ public final class TopologyYaml
         }
         lines.add("services:");
         lines.addAll(services);
+        lines.addAll(gateway);
         return String.join("\n", lines) + "\n";
     }
 
