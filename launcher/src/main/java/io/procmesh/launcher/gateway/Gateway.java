@@ -61,7 +61,7 @@ public final class Gateway implements AutoCloseable
             endpoint -> new OffloadedEndpoint(endpoint, server.getThreadPool(), responses, errors);
         new ServicesEndpoint(view, responses).routes(routes, offload);
         new MetricsEndpoint(metrics).routes(routes, offload);
-        new OpenApiEndpoint(context.routePlan(), responses).routes(routes);
+        new OpenApiEndpoint(context.routePlan(), responses).routes(routes, offload);
         new RpcProxyEndpoint(topology.exposed()).routes(routes);
         topology.routes(routes);
 

@@ -17,8 +17,8 @@ import java.nio.file.Path;
  */
 public final class GatewayMain
 {
-    static final int EXIT_PORT_IN_USE = 3;
-    static final int EXIT_BAD_SETTING = 2;
+    public static final int EXIT_PORT_IN_USE = 3;
+    public static final int EXIT_BAD_SETTING = 2;
 
     private GatewayMain()
     {

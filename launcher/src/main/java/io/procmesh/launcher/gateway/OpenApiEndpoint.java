@@ -8,33 +8,53 @@ import org.eclipse.jetty.util.Callback;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * {@code GET /openapi.json}: the OpenAPI 3.1 document of this gateway's routes and exposed operations, made
- * once at start from the topology and the api signatures (so it is what the running gateway serves) and sent as
- * the same bytes each time.
+ * {@code GET /openapi.json}: the OpenAPI 3.1 document of this gateway's routes and exposed operations, made from
+ * the plan the gateway serves (the topology and the api signatures) on the first request, off the selector
+ * thread, so swagger-core's schema resolution costs the gateway's start nothing; then the same bytes each time.
  */
 final class OpenApiEndpoint
 {
     static final String PATH = "/openapi.json";
 
-    private final byte[] document;
+    private final RoutePlan plan;
     private final HttpResponses responses;
+    private volatile byte[] document;
 
     OpenApiEndpoint(final RoutePlan plan, final HttpResponses responses)
     {
-        this.document = OpenApiDocument.json("procmesh gateway", "1", operations(plan));
+        this.plan = plan;
         this.responses = responses;
     }
 
-    void routes(final RouteTable.Builder routes)
+    void routes(final RouteTable.Builder routes, final UnaryOperator<Endpoint> offload)
     {
-        routes.add("GET", PATH, this::serve);
+        routes.add("GET", PATH, offload.apply(this::serve));
     }
 
     private void serve(final Request request, final Response response, final Callback callback, final String[] path)
     {
-        responses.json(response, callback, 200, document);
+        responses.json(response, callback, 200, document());
+    }
+
+    private byte[] document()
+    {
+        byte[] made = document;
+        if (made == null)
+        {
+            synchronized (this)
+            {
+                made = document;
+                if (made == null)
+                {
+                    made = OpenApiDocument.json("procmesh gateway", "1", operations(plan));
+                    document = made;
+                }
+            }
+        }
+        return made;
     }
 
     static List<OpenApiOperation> operations(final RoutePlan plan)
