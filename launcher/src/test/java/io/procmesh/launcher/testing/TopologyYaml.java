@@ -114,7 +114,7 @@ public final class TopologyYaml
         gateway.clear();
         gateway.add("gateway:");
         gateway.add("  port: " + port);
-        gateway.add("  routes:");
+        gateway.add(routes.isEmpty() ? "  routes: []" : "  routes:");
         for (final String route : routes)
         {
             gateway.add("    - " + route);
