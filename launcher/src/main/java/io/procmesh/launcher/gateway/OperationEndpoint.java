@@ -69,8 +69,23 @@ final class OperationEndpoint implements Endpoint
         }
     }
 
+    /**
+     * @return the request's query parameters, or null when it has no query.
+     * @throws GatewayException 400 for a query Jetty cannot decode (a bad %-escape), not a gateway error.
+     */
     static Fields query(final Request request)
     {
-        return request.getHttpURI().getQuery() == null ? null : Request.extractQueryParameters(request);
+        if (request.getHttpURI().getQuery() == null)
+        {
+            return null;
+        }
+        try
+        {
+            return Request.extractQueryParameters(request);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new GatewayException(GatewayError.badRequest("query", "malformed query string"), ex);
+        }
     }
 }

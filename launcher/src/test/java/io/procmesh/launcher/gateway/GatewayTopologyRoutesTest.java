@@ -71,6 +71,7 @@ class GatewayTopologyRoutesTest
         assertError(system.http().post("/rpc/echo/add", "{\"a\": 2.9, \"b\": 1}"), 400, "a");
         assertError(system.http().post("/rpc/echo/echo", "{\"text\": \"x\", \"text\": \"y\"}"), 400, "text");
         assertError(system.http().post("/rpc/echo/slow", "2.9"), 400, "millis");
+        assertError(system.http().get("/api/orders?userId=%ZZ"), 400, null);
         final HttpResult sum = system.http().post("/rpc/echo/add", "{\"a\": 2, \"b\": 3}");
         assertEquals(5, sum.json().get("value").asInt(), sum.body());
     }
