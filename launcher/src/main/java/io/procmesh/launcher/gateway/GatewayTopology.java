@@ -6,6 +6,10 @@ import io.procmesh.launcher.topology.ServiceDefinition;
 import io.procmesh.launcher.topology.Topology;
 import io.procmesh.launcher.topology.TopologyLoader;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -17,6 +21,8 @@ import java.util.Set;
  */
 final class GatewayTopology
 {
+    private static final String BUNDLED_TOPOLOGY = "procmesh-demo.yaml";
+
     private GatewayTopology()
     {
     }
@@ -32,19 +38,36 @@ final class GatewayTopology
     }
 
     /**
-     * Without {@code procmesh.gateway.topology}: the routes of the topology bundled with the launcher, the one
-     * {@code procmesh up} runs without {@code --config}; none when there is no bundled topology. (Until the
-     * launcher passes the property to every gateway it starts.)
+     * Without {@code procmesh.gateway.topology}: the routes of the topology bundled with the launcher (the one
+     * {@code procmesh up} runs without {@code --config}), or none when the launcher bundles none. Only the
+     * resource's name is shared with the loader, so this goes quiet by itself once the demo topology leaves the
+     * launcher's jar and the launcher passes the property to every gateway it starts.
      */
     static GatewayContext configureBundled(final GatewayContext context)
     {
-        final TopologyLoader topologies = new TopologyLoader(GatewayTopology.class.getClassLoader());
-        if (GatewayTopology.class.getClassLoader().getResource(TopologyLoader.BUNDLED_RESOURCE) == null)
+        final ClassLoader loader = GatewayTopology.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(BUNDLED_TOPOLOGY))
         {
-            return context;
+            if (in == null)
+            {
+                return context;
+            }
+            final Path copy = Files.createTempFile("procmesh-gateway-", ".yaml");
+            try
+            {
+                Files.write(copy, in.readAllBytes());
+                final Topology bundled = new TopologyLoader(loader).load(copy);
+                return bundled.gateway() == null ? context : configure(context, bundled, BUNDLED_TOPOLOGY);
+            }
+            finally
+            {
+                Files.deleteIfExists(copy);
+            }
         }
-        final Topology bundled = topologies.loadBundled();
-        return bundled.gateway() == null ? context : configure(context, bundled, TopologyLoader.BUNDLED_RESOURCE);
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read the bundled " + BUNDLED_TOPOLOGY + ": " + ex, ex);
+        }
     }
 
     private static GatewayContext configure(final GatewayContext context, final Topology topology, final String file)

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -71,9 +73,25 @@ class GatewayTopologyRoutesTest
         assertError(system.http().post("/rpc/echo/add", "{\"a\": 2.9, \"b\": 1}"), 400, "a");
         assertError(system.http().post("/rpc/echo/echo", "{\"text\": \"x\", \"text\": \"y\"}"), 400, "text");
         assertError(system.http().post("/rpc/echo/slow", "2.9"), 400, "millis");
-        assertError(system.http().get("/api/orders?userId=%ZZ"), 400, null);
         final HttpResult sum = system.http().post("/rpc/echo/add", "{\"a\": 2, \"b\": 3}");
         assertEquals(5, sum.json().get("value").asInt(), sum.body());
+    }
+
+    @Test
+    void shouldAnswer400ToAQueryThatCannotBeDecoded() throws Exception
+    {
+        final String answer;
+        try (Socket socket = new Socket("127.0.0.1", system.port()))
+        {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/orders?userId=%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertTrue(answer.contains("\"field\":\"query\""), answer);
+        assertEquals(0, PrometheusText.parse(system.http().get("/metrics").body())
+            .valueOr("procmesh_gateway_internal_errors_total", 0), 0.0, "not a gateway error");
     }
 
     @Test

@@ -38,6 +38,15 @@ class GatewayTopologyTest
     }
 
     @Test
+    void shouldServeTheBundledTopologysRoutesWithoutTheProperty()
+    {
+        final GatewayContext context = GatewayTopology.configureBundled(new GatewayContext().port(0));
+        context.conclude();
+        assertEquals(TopologyYaml.DEMO_ROUTES.size(), context.routePlan().routes().size(),
+            "the bundled demo declares the same routes as the tests' topology");
+    }
+
+    @Test
     void shouldExitWithOneLineForARouteToAMissingOperation() throws Exception
     {
         final String line = exitLine(write(List.of("{method: GET, path: '/api/x/{sku}', call: inventory.nothing}"),
