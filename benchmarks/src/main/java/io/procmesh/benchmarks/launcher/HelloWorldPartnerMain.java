@@ -1,7 +1,6 @@
 package io.procmesh.benchmarks.launcher;
 
 import io.procmesh.benchmarks.harness.ParentWatchdog;
-import io.procmesh.launcher.gateway.HelloWorldServer;
 
 /**
  * The gateway's bare Jetty baseline ({@link HelloWorldServer}) as a partner JVM, with the suite's watchdog armed.

@@ -14,21 +14,12 @@ final class CallTargets
         this.metrics = metrics;
     }
 
-    CallTarget target(final String service, final String operation)
-    {
-        return new CallTarget(service, operation, view.availability(service), metrics.callMetrics(service, operation));
-    }
-
     /**
-     * For the generic proxy: null when the service never appeared in the registry.
+     * @param nullIsNotFound whether a {@code null} result is answered 404.
      */
-    CallTarget proxyTarget(final String service, final String operation)
+    CallTarget target(final String service, final String operation, final boolean nullIsNotFound)
     {
-        final ServiceAvailability availability = view.knownAvailability(service);
-        if (availability == null)
-        {
-            return null;
-        }
-        return new CallTarget(service, operation, availability, metrics.proxyCallMetrics(service, operation));
+        return new CallTarget(service, operation, view.availability(service), metrics.callMetrics(service, operation),
+            nullIsNotFound);
     }
 }

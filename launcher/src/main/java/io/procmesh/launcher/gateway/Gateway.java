@@ -51,18 +51,19 @@ public final class Gateway implements AutoCloseable
         final MeshCaller caller = new MeshCaller(mesh.client(), context.deadlineMs(),
             new JsonBodyReader(context.maxBodyBytes()), responses, errors, errorHandler);
         final CallTargets targets = new CallTargets(view, metrics);
-        final JsonRequestDecoder decoder = new JsonRequestDecoder();
 
+        final TopologyEndpoints topology = new TopologyEndpoints(caller, targets, context.routePlan());
+
+        // Fixed endpoints first: a topology route cannot shadow /health, /rpc or /openapi.json.
         final RouteTable.Builder routes = RouteTable.builder();
-        new UserEndpoints(caller, decoder, mesh.context().json(), targets).routes(routes);
-        new OrderEndpoints(caller, decoder, mesh.context().json(), targets).routes(routes);
-        new NotificationEndpoints(caller, targets).routes(routes);
-        new RpcProxyEndpoint(caller, targets, decoder).routes(routes);
         new HealthEndpoint(view, responses).routes(routes);
         final UnaryOperator<Endpoint> offload =
             endpoint -> new OffloadedEndpoint(endpoint, server.getThreadPool(), responses, errors);
         new ServicesEndpoint(view, responses).routes(routes, offload);
         new MetricsEndpoint(metrics).routes(routes, offload);
+        new OpenApiEndpoint(context.routePlan(), responses).routes(routes, offload);
+        new RpcProxyEndpoint(topology.exposed()).routes(routes);
+        topology.routes(routes);
 
         server.setHandler(new GracefulHandler(new Router(routes.build(), responses, errors)));
         server.setErrorHandler(new JsonErrorHandler(responses));

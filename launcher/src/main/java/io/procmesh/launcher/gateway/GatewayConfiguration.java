@@ -23,9 +23,14 @@ public final class GatewayConfiguration
     public static final String DEADLINE_MS_PROP_NAME = "procmesh.gateway.deadlineMs";
     public static final long DEADLINE_MS_DEFAULT = 2_000;
 
-    /** Comma-separated services that must have an UP instance for /health to answer 200. Empty: every service seen. */
+    /**
+     * Comma-separated services that must have an UP instance for /health to answer 200. Empty: every service
+     * seen. Unset: the services the topology's routes and {@code expose} call.
+     */
     public static final String REQUIRED_SERVICES_PROP_NAME = "procmesh.gateway.requiredServices";
-    public static final String REQUIRED_SERVICES_DEFAULT = "user,order,notification";
+
+    /** The topology file whose {@code gateway:} section gives the routes; the launcher sets it. */
+    public static final String TOPOLOGY_PROP_NAME = "procmesh.gateway.topology";
 
     public static final String MAX_BODY_BYTES_PROP_NAME = "procmesh.gateway.maxBodyBytes";
     public static final int MAX_BODY_BYTES_DEFAULT = 64 * 1024;
@@ -99,9 +104,20 @@ public final class GatewayConfiguration
         return longProperty(DEADLINE_MS_PROP_NAME, DEADLINE_MS_DEFAULT);
     }
 
+    /**
+     * @return the property's value, or null when it is not set.
+     */
     public static String requiredServices()
     {
-        return System.getProperty(REQUIRED_SERVICES_PROP_NAME, REQUIRED_SERVICES_DEFAULT);
+        return System.getProperty(REQUIRED_SERVICES_PROP_NAME);
+    }
+
+    /**
+     * @return the topology file's path, or null when it is not set.
+     */
+    public static String topology()
+    {
+        return System.getProperty(TOPOLOGY_PROP_NAME);
     }
 
     public static int maxBodyBytes()

@@ -3,9 +3,13 @@ package io.procmesh.launcher.gateway;
 import io.procmesh.core.Procmesh;
 import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.config.Settings;
+import io.procmesh.core.rpc.JsonPayloads;
+import io.procmesh.launcher.topology.GatewayDefinition;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,6 +33,31 @@ public final class GatewayContext
     private Long idleTimeoutMs;
     private Long shutdownTimeoutMs;
     private Integer maxProxyMetricSeries;
+    private GatewayDefinition gateway;
+    private final Map<String, Class<?>> apis = new HashMap<>();
+    private RoutePlan routePlan;
+
+    /**
+     * The routes and {@code expose} list to serve, from the topology's {@code gateway:} section. Its port is
+     * the topology's; this context's {@link #port(int)} (the {@code procmesh.gateway.port} property, which the
+     * launcher sets from it) is the one bound. Unset: no routes, nothing exposed at {@code /rpc}, only the
+     * admin endpoints.
+     */
+    public GatewayContext gateway(final GatewayDefinition gateway)
+    {
+        this.gateway = gateway;
+        return this;
+    }
+
+    /**
+     * The api interface of a service that routes or {@code expose} name: its methods are the operations, and
+     * their signatures drive argument binding and the OpenAPI document.
+     */
+    public GatewayContext api(final String service, final Class<?> api)
+    {
+        apis.put(Objects.requireNonNull(service), Objects.requireNonNull(api));
+        return this;
+    }
 
     /**
      * The gateway's own membership of the mesh. By default: service {@value GatewayConfiguration#SERVICE_NAME},
@@ -152,7 +181,8 @@ public final class GatewayContext
             deadlineMs != null ? deadlineMs : GatewayConfiguration.deadlineMs());
         if (requiredServices == null)
         {
-            requiredServices = parseServiceList(GatewayConfiguration.requiredServices());
+            final String required = GatewayConfiguration.requiredServices();
+            requiredServices = required != null ? parseServiceList(required) : calledServices(gateway);
         }
         maxBodyBytes = Settings.positive(GatewayConfiguration.MAX_BODY_BYTES_PROP_NAME,
             maxBodyBytes != null ? maxBodyBytes : GatewayConfiguration.maxBodyBytes());
@@ -177,7 +207,29 @@ public final class GatewayContext
             shutdownTimeoutMs != null ? shutdownTimeoutMs : GatewayConfiguration.shutdownTimeoutMs());
         maxProxyMetricSeries = Settings.positive(GatewayConfiguration.MAX_PROXY_METRIC_SERIES_PROP_NAME,
             maxProxyMetricSeries != null ? maxProxyMetricSeries : GatewayConfiguration.maxProxyMetricSeries());
+        if (meshContext.json() == null)
+        {
+            meshContext.json(new JsonPayloads());
+        }
+        // Checked here, before the gateway joins the mesh: a route to a missing operation is a bad setting (exit 2).
+        routePlan = gateway == null ? RoutePlan.empty() :
+            RoutePlan.of(gateway, Map.copyOf(apis), new JsonRequestDecoder(), meshContext.json());
         return this;
+    }
+
+    private static List<String> calledServices(final GatewayDefinition gateway)
+    {
+        final java.util.TreeSet<String> services = new java.util.TreeSet<>();
+        if (gateway != null)
+        {
+            gateway.routes().forEach(route -> services.add(route.service()));
+            for (final String call : gateway.expose())
+            {
+                services.add(call.substring(0, Math.max(0, call.lastIndexOf('.'))));
+            }
+        }
+        services.remove("");
+        return List.copyOf(services);
     }
 
     static List<String> parseServiceList(final String text)
@@ -265,5 +317,18 @@ public final class GatewayContext
     public int maxProxyMetricSeries()
     {
         return maxProxyMetricSeries;
+    }
+
+    /**
+     * @return the topology's gateway section, or null when none was given.
+     */
+    public GatewayDefinition gateway()
+    {
+        return gateway;
+    }
+
+    RoutePlan routePlan()
+    {
+        return routePlan;
     }
 }

@@ -44,11 +44,17 @@ final class HttpResponses
     }
 
     /**
-     * Sends JSON bytes as they are; an empty body (a void operation) is sent as {@code null}.
+     * Sends JSON bytes as they are; an empty body (a void operation) is sent as {@code null}. A route whose
+     * status is 204 sends no body at all, as HTTP requires.
      */
     void json(final Response response, final Callback callback, final int status, final byte[] body)
     {
         response.setStatus(status);
+        if (status == 204)
+        {
+            response.write(true, null, callback);
+            return;
+        }
         response.getHeaders().put(CONTENT_TYPE_JSON);
         response.write(true, ByteBuffer.wrap(body.length == 0 ? JSON_NULL : body), callback);
     }

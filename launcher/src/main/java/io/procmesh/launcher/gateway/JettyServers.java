@@ -12,8 +12,9 @@ import java.net.BindException;
 /**
  * Builds the Jetty server the gateway and its hello-world baseline share, so a benchmark compares handlers,
  * not server tuning: one acceptor, few selectors and a small pool for a 2-core host, idle timeouts everywhere.
+ * Public for that baseline, which lives in the benchmarks.
  */
-final class JettyServers
+public final class JettyServers
 {
     private static final int ACCEPTORS = 1;
 
@@ -55,7 +56,7 @@ final class JettyServers
         }
     }
 
-    static Server createAndBind(final GatewayContext context)
+    public static Server createAndBind(final GatewayContext context)
     {
         final QueuedThreadPool threads = new QueuedThreadPool(
             context.maxThreads(), context.minThreads(), (int)context.idleTimeoutMs());
@@ -96,7 +97,7 @@ final class JettyServers
     /**
      * Stops the server, and closes its bound port even if it never started (stop alone is then a no-op).
      */
-    static void stop(final Server server) throws Exception
+    public static void stop(final Server server) throws Exception
     {
         try
         {
@@ -114,7 +115,7 @@ final class JettyServers
         }
     }
 
-    static int boundPort(final Server server)
+    public static int boundPort(final Server server)
     {
         return ((ServerConnector)server.getConnectors()[0]).getLocalPort();
     }

@@ -3,8 +3,12 @@ package io.procmesh.launcher.gateway;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,11 +20,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.io.IOException;
+import java.lang.reflect.Type;
 
 /**
  * Reads request bodies strictly, so a client learns exactly which field is wrong: malformed JSON, a wrong type
- * (no silent "5" to 5 or 5 to "5"), an unknown field or a missing body each become a 400 naming the field,
- * taken from Jackson's exception path.
+ * (no silent "5" to 5, 2.9 to 2 or 5 to "5"), a duplicate key, an unknown field or a missing body each become a
+ * 400 naming the field, taken from Jackson's exception path. Every route and {@code /rpc} read through here.
  */
 final class JsonRequestDecoder
 {
@@ -34,6 +39,8 @@ final class JsonRequestDecoder
     static ObjectMapper strictMapper()
     {
         final ObjectMapper mapper = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .findAndAddModules()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -74,6 +81,80 @@ final class JsonRequestDecoder
             throw new GatewayException(GatewayError.badRequest("body", "the request body must be a JSON object"));
         }
         return value;
+    }
+
+    JavaType type(final Type type)
+    {
+        return mapper.getTypeFactory().constructType(type);
+    }
+
+    /**
+     * @return the body as a tree (duplicate keys refused), or null for an empty body.
+     * @throws GatewayException 400 naming the body, or the duplicated key.
+     */
+    JsonNode readTree(final byte[] body)
+    {
+        if (body.length == 0)
+        {
+            return null;
+        }
+        try
+        {
+            return mapper.readTree(body);
+        }
+        catch (final IOException ex)
+        {
+            throw new GatewayException(describe(ex), ex);
+        }
+    }
+
+    /**
+     * Converts one argument's JSON as strictly as a body is read: the field named in an error is {@code field}
+     * followed by the path inside the value, or {@code field} alone.
+     *
+     * @throws GatewayException 400 naming the field.
+     */
+    Object convert(final JsonNode node, final JavaType type, final String field)
+    {
+        if (node == null || node.isNull())
+        {
+            throw new GatewayException(GatewayError.badRequest(field, "'" + field + "' must not be null"));
+        }
+        try (JsonParser tokens = mapper.treeAsTokens(node))
+        {
+            return mapper.readerFor(type).readValue(tokens);
+        }
+        catch (final InputCoercionException ex)
+        {
+            throw new GatewayException(GatewayError.badRequest(field,
+                "'" + field + "' is out of range: expected " + typeName(ex.getTargetType()) + " that fits"), ex);
+        }
+        catch (final IOException | IllegalArgumentException ex)
+        {
+            throw new GatewayException(describe(ex, field), ex);
+        }
+    }
+
+    private static GatewayError describe(final Exception ex, final String field)
+    {
+        final String inner = ex instanceof JsonMappingException mapping ? path(mapping) : null;
+        final String named = inner == null ? field : "body".equals(field) ? inner : field + "." + inner;
+        if (ex instanceof UnrecognizedPropertyException unknown)
+        {
+            return GatewayError.badRequest(named, "unknown field '" + named + "'; known fields: " +
+                unknown.getKnownPropertyIds());
+        }
+        if (ex instanceof MismatchedInputException mismatch)
+        {
+            return GatewayError.badRequest(named, "field '" + named + "' has the wrong type: expected " +
+                typeName(mismatch.getTargetType()));
+        }
+        if (ex instanceof IOException io)
+        {
+            final GatewayError error = describe(io);
+            return GatewayError.badRequest(named, error.message());
+        }
+        return GatewayError.badRequest(named, "field '" + named + "' is invalid: " + ex.getMessage());
     }
 
     /**
@@ -126,6 +207,13 @@ final class JsonRequestDecoder
             return GatewayError.badRequest(field, "field '" + field + "' has the wrong type: expected " +
                 typeName(mismatch.getTargetType()));
         }
+        if (ex instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null &&
+            duplicate.getOriginalMessage().startsWith("Duplicate field '"))
+        {
+            final String message = duplicate.getOriginalMessage();
+            final String field = message.substring("Duplicate field '".length(), message.indexOf('\'', 17));
+            return GatewayError.badRequest(field, "field '" + field + "' appears twice");
+        }
         if (ex instanceof StreamReadException malformed)
         {
             return GatewayError.badRequest("body", "malformed JSON at line " + malformed.getLocation().getLineNr() +
@@ -155,7 +243,7 @@ final class JsonRequestDecoder
         return path.length() == 0 ? null : path.toString();
     }
 
-    private static String typeName(final Class<?> type)
+    static String typeName(final Class<?> type)
     {
         if (type == null)
         {
@@ -177,6 +265,14 @@ final class JsonRequestDecoder
         if (type == Boolean.class || type == boolean.class)
         {
             return "true or false";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type))
+        {
+            return "a JSON array";
+        }
+        if (type.isEnum())
+        {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
         return "a JSON object";
     }

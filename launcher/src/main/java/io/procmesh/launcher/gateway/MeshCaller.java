@@ -120,6 +120,14 @@ final class MeshCaller
     }
 
     /**
+     * A reply of exactly {@code null}: what core writes for a null result. The bytes are compared, not parsed.
+     */
+    static boolean isJsonNull(final byte[] body)
+    {
+        return body.length == 4 && body[0] == 'n' && body[1] == 'u' && body[2] == 'l' && body[3] == 'l';
+    }
+
+    /**
      * Completes one HTTP exchange from its call's outcome. One small object per call holds what a capturing
      * lambda would, and names it.
      */
@@ -157,7 +165,15 @@ final class MeshCaller
                 if (failure == null)
                 {
                     target.metrics().onSuccess(latencyNs);
-                    caller.responses.json(response, callback, successStatus, body);
+                    if (target.nullIsNotFound() && isJsonNull(body))
+                    {
+                        caller.responses.error(response, callback, GatewayError.notFound(
+                            "'" + target.operation() + "' found nothing").withTarget(target.service(), target.operation()));
+                    }
+                    else
+                    {
+                        caller.responses.json(response, callback, successStatus, body);
+                    }
                 }
                 else
                 {

@@ -5,27 +5,25 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /rpc/{service}/{operation}}: calls any registered service through procmesh's untyped JSON path.
- * The body is the argument as the service expects it (one value, a JSON array for several, empty for none); it is
- * checked to be well-formed JSON here and otherwise passed through untouched. The reply JSON is returned as is.
+ * {@code POST /rpc/{service}/{operation}}: calls an operation the topology's {@code expose:} list names, bound
+ * from the body as any route binds it (one argument is its JSON, several a JSON object by name or a JSON array
+ * by position, none an empty body), as strictly. Anything not exposed is a 404 that names only what was asked
+ * for: what is exposed, or exists, is not listed.
  */
 final class RpcProxyEndpoint
 {
     private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (Names.MAX_LENGTH - 1) + "}");
     private static final Pattern OPERATION = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,127}");
 
-    private final MeshCaller caller;
-    private final CallTargets targets;
-    private final JsonRequestDecoder decoder;
+    private final Map<String, OperationEndpoint> exposed;
 
-    RpcProxyEndpoint(final MeshCaller caller, final CallTargets targets, final JsonRequestDecoder decoder)
+    RpcProxyEndpoint(final Map<String, OperationEndpoint> exposed)
     {
-        this.caller = caller;
-        this.targets = targets;
-        this.decoder = decoder;
+        this.exposed = exposed;
     }
 
     void routes(final RouteTable.Builder routes)
@@ -46,16 +44,12 @@ final class RpcProxyEndpoint
             throw new GatewayException(GatewayError.notFound("'" + operation + "' is not a valid operation name")
                 .withTarget(service, operation));
         }
-        final CallTarget target = targets.proxyTarget(service, operation);
-        if (target == null)
+        final OperationEndpoint endpoint = exposed.get(service + "." + operation);
+        if (endpoint == null)
         {
-            throw new GatewayException(GatewayError.notFound("no service named '" + service + "' is registered")
-                .withTarget(service, operation));
+            throw new GatewayException(GatewayError.notFound("no operation '" + operation + "' of service '" +
+                service + "' is exposed at /rpc").withTarget(service, operation));
         }
-        caller.callWithBody(request, target, body ->
-        {
-            decoder.requireWellFormed(body);
-            return payload -> payload.write(body);
-        }, 200, response, callback);
+        endpoint.handle(request, response, callback, Route.NO_PARAMETERS);
     }
 }

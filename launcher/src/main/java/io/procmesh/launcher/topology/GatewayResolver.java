@@ -20,6 +20,8 @@ final class GatewayResolver
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH");
     private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._~-]+");
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern QUERY_PARAMETER =
+        Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final String source;
     private final Map<String, Map<String, Integer>> operations;
@@ -107,10 +109,34 @@ final class GatewayResolver
     }
 
     /**
-     * @return what is wrong with a path template, or null: it starts with '/', and each segment is a literal or a
-     * whole-segment parameter {@code {name}}, each name once.
+     * @return what is wrong with a path template, or null: it starts with '/', each segment is a literal or a
+     * whole-segment parameter {@code {name}}, and it may end with required query parameters
+     * {@code ?name={name}&other={other}} (routes on one method and path that differ in them are told apart by the
+     * parameters a request carries); each name once.
      */
     static String pathProblem(final String template)
+    {
+        final int question = template.indexOf('?');
+        final Set<String> names = new HashSet<>();
+        if (question >= 0)
+        {
+            for (final String pair : template.substring(question + 1).split("&", -1))
+            {
+                final java.util.regex.Matcher query = QUERY_PARAMETER.matcher(pair);
+                if (!query.matches() || !query.group(1).equals(query.group(2)))
+                {
+                    return "has query part '" + pair + "': expected name={name}, e.g. ?userId={userId}";
+                }
+                if (!names.add(query.group(1)))
+                {
+                    return "names parameter '" + query.group(1) + "' twice";
+                }
+            }
+        }
+        return segmentsProblem(question >= 0 ? template.substring(0, question) : template, names);
+    }
+
+    private static String segmentsProblem(final String template, final Set<String> names)
     {
         if (!template.startsWith("/"))
         {
@@ -120,7 +146,6 @@ final class GatewayResolver
         {
             return "is under /rpc, which the gateway keeps for the operations in 'expose'";
         }
-        final Set<String> names = new HashSet<>();
         final String[] segments = template.substring(1).split("/", -1);
         for (final String segment : segments)
         {

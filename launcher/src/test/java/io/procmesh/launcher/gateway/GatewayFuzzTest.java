@@ -56,11 +56,11 @@ class GatewayFuzzTest
         http = HttpTestClient.local(port, Duration.ofSeconds(5), Duration.ofSeconds(10));
         harness = LauncherHarness.create("gateway-fuzz", TopologyYaml.withGrace(3_000)
             .defaults("jvmOptions", "[-Xmx128m, -XX:+UseSerialGC]")
-            .service("user", TopologyYaml.USER)
-            .service("gateway", TopologyYaml.GATEWAY, "dependsOn: [user]",
-                "jvmOptions: [-Xmx128m, -XX:+UseSerialGC, -Dprocmesh.gateway.port=" + port +
-                    ", -Dprocmesh.gateway.requiredServices=user, -Dprocmesh.gateway.idleTimeoutMs=" + IDLE_TIMEOUT_MS +
-                    "]")
+            .demoService("user")
+            .gateway(port, TopologyYaml.demoRoutes().stream().filter(route -> route.contains("call: user.")).toList(),
+                List.of("user.create", "user.get", "user.list"),
+                List.of("-Xmx128m", "-XX:+UseSerialGC", "-Dprocmesh.gateway.requiredServices=user",
+                    "-Dprocmesh.gateway.idleTimeoutMs=" + IDLE_TIMEOUT_MS))
             .yaml());
         final ChildJvm launcher = harness.startLauncher("launcher.log");
         harness.awaitAll(InstanceState.UP, Duration.ofSeconds(120));

@@ -2,6 +2,7 @@ package io.procmesh.launcher.gateway;
 
 import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.test.Await;
+import io.procmesh.core.test.EchoApi;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.HttpResult;
 import io.procmesh.core.test.HttpTestClient;
@@ -35,6 +36,13 @@ final class GatewaySystem implements AutoCloseable
     static final Duration START_TIMEOUT = Duration.ofSeconds(150);
     static final Duration LAUNCHER_HARD_TIMEOUT = Duration.ofMinutes(6);
     static final List<String> INSTANCES = List.of("user-1", "order-1", "notification-1", "echo-1", "gateway-1");
+    /**
+     * Routes to the core test echo service, which no gateway class knows of: path and body bound by name.
+     */
+    static final List<String> ROUTES_BEYOND_THE_DEMO = List.of(
+        "{method: POST, path: '/api/echo/{text}/repeat', call: echo.repeat}",
+        "{method: GET, path: '/api/echo/{text}', call: echo.echo}");
+    static final List<String> EXPOSED_BEYOND_THE_DEMO = List.of("echo.echo", "echo.add", "echo.fail", "echo.slow");
     private static final Pattern READY_PORT = Pattern.compile("READY gateway-1 pid (\\d+) port (\\d+)");
 
     private final LauncherHarness harness;
@@ -241,6 +249,10 @@ final class GatewaySystem implements AutoCloseable
      */
     private static TopologyYaml topology(final Path dataDir, final int port, final List<String> gatewayProperties)
     {
+        final List<String> routes = new ArrayList<>(TopologyYaml.demoRoutes());
+        routes.addAll(ROUTES_BEYOND_THE_DEMO);
+        final List<String> expose = new ArrayList<>(TopologyYaml.demoExpose());
+        expose.addAll(EXPOSED_BEYOND_THE_DEMO);
         return TopologyYaml.withGrace(3_000)
             .setting("healthCheckIntervalMs", 100)
             .defaults("jvmOptions", "[-Xmx128m, -XX:+UseSerialGC, -XX:TieredStopAtLevel=1]")
@@ -249,8 +261,8 @@ final class GatewaySystem implements AutoCloseable
             .demoService("user")
             .demoService("order", "dependsOn: [user]")
             .demoService("notification")
-            .echo("echo", dataDir, "echo-handled.txt")
-            .demoGateway(port, gatewayProperties);
+            .echo("echo", dataDir, "echo-handled.txt", "api: " + EchoApi.class.getName())
+            .gateway(port, routes, expose, gatewayProperties);
     }
 
     /**

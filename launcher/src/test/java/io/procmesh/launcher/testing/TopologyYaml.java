@@ -3,7 +3,6 @@ package io.procmesh.launcher.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.procmesh.core.test.EchoServiceMain;
-import io.procmesh.launcher.topology.GatewayDefinition;
 import io.procmesh.launcher.topology.RouteDefinition;
 import io.procmesh.launcher.topology.ServiceDefinition;
 import io.procmesh.launcher.topology.Topology;
@@ -12,7 +11,6 @@ import io.procmesh.launcher.topology.TopologyLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -32,6 +30,9 @@ public final class TopologyYaml
      * {@code services/target/procmesh-services.jar}, which the reactor packages before the launcher's tests.
      */
     public static final Path DEMO = Path.of("../services/procmesh-demo.yaml").toAbsolutePath().normalize();
+    public static final String USER_API = "api: io.procmesh.services.user.UserApi";
+    public static final String ORDER_API = "api: io.procmesh.services.order.OrderApi";
+    public static final String NOTIFICATION_API = "api: io.procmesh.services.notification.NotificationApi";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> settings = new ArrayList<>();
@@ -145,22 +146,7 @@ public final class TopologyYaml
      */
     public TopologyYaml demoGateway(final int port, final List<String> jvmOptions)
     {
-        final GatewayDefinition declared = demo().gateway();
-        final List<Map<String, Object>> routes = new ArrayList<>();
-        for (final RouteDefinition route : declared.routes())
-        {
-            routes.add(Map.of("method", route.method(), "path", route.path(), "call", route.call(),
-                "status", route.status()));
-        }
-        gateway.add("gateway:");
-        gateway.add("  port: " + port);
-        gateway.add("  routes: " + json(routes));
-        gateway.add("  expose: " + json(new TreeSet<>(declared.expose())));
-        if (!jvmOptions.isEmpty())
-        {
-            gateway.add("  jvmOptions: [" + String.join(", ", jvmOptions) + "]");
-        }
-        return this;
+        return gateway(port, demoRoutes(), demoExpose(), jvmOptions);
     }
 
     private static Topology demo()
@@ -178,6 +164,54 @@ public final class TopologyYaml
         {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /**
+     * The {@code gateway:} section.
+     *
+     * @param routes     each a flow mapping, e.g. {@code {method: GET, path: '/api/users/{id}', call: user.get}}.
+     * @param expose     {@code service.operation} entries {@code /rpc} may reach.
+     * @param jvmOptions the gateway's JVM options, e.g. {@code -Dprocmesh.gateway.deadlineMs=1000}.
+     */
+    public TopologyYaml gateway(final int port, final List<String> routes, final List<String> expose,
+        final List<String> jvmOptions)
+    {
+        gateway.clear();
+        gateway.add("gateway:");
+        gateway.add("  port: " + port);
+        gateway.add(routes.isEmpty() ? "  routes: []" : "  routes:");
+        for (final String route : routes)
+        {
+            gateway.add("    - " + route);
+        }
+        gateway.add("  expose: [" + String.join(", ", expose) + "]");
+        if (!jvmOptions.isEmpty())
+        {
+            gateway.add("  jvmOptions: [" + String.join(", ", jvmOptions) + "]");
+        }
+        return this;
+    }
+
+    /**
+     * @return the demo topology's routes, each as a flow mapping for {@link #gateway}.
+     */
+    public static List<String> demoRoutes()
+    {
+        final List<String> routes = new ArrayList<>();
+        for (final RouteDefinition route : demo().gateway().routes())
+        {
+            routes.add("{method: " + route.method() + ", path: '" + route.path() + "', call: " + route.call() +
+                ", status: " + route.status() + "}");
+        }
+        return routes;
+    }
+
+    /**
+     * @return the demo topology's {@code expose} entries, sorted.
+     */
+    public static List<String> demoExpose()
+    {
+        return List.copyOf(new TreeSet<>(demo().gateway().expose()));
     }
 
     public String yaml()

@@ -1,7 +1,13 @@
-package io.procmesh.launcher.gateway;
+package io.procmesh.benchmarks.launcher;
 
 import io.procmesh.core.service.ShutdownBarrier;
+import io.procmesh.launcher.gateway.GatewayContext;
+import io.procmesh.launcher.gateway.GatewayMain;
+import io.procmesh.launcher.gateway.JettyServers;
+import io.procmesh.launcher.gateway.PortInUseException;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -14,7 +20,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The benchmark baseline: the gateway's Jetty setup (same threads, connector and settings, from the same
  * {@code procmesh.gateway.*} properties) with a handler that answers every request with a fixed JSON body.
- * Comparing the gateway against it isolates the cost of routing and the mesh round trip.
+ * Comparing the gateway against it isolates the cost of routing and the mesh round trip. It lives with the
+ * benchmarks, whose gateway scenario runs it; the gateway's {@link JettyServers} is the setup both share.
  */
 public final class HelloWorldServer
 {
@@ -65,7 +72,7 @@ public final class HelloWorldServer
      */
     static final class HelloWorldHandler extends Handler.Abstract.NonBlocking
     {
-        private static final HttpField CONTENT_TYPE = HttpResponses.CONTENT_TYPE_JSON;
+        private static final HttpField CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
         private static final ByteBuffer BODY = ByteBuffer.wrap(
             "{\"id\":\"u-hello\",\"name\":\"Hello\",\"email\":\"hello@example.com\",\"createdAtMs\":0}"
                 .getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
