@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 @Command(name = "procmesh", mixinStandardHelpOptions = true, version = "procmesh 0.1.0",
     description = "Runs and supervises procmesh services, each instance in its own JVM.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, RestartCommand.class,
-        CommandLine.HelpCommand.class},
+        LogsCommand.class, ConfigCommand.class, JvmFlagsCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad arguments or topology (nothing started)."})
 public final class ProcmeshCommand implements Runnable
 {
@@ -26,7 +26,7 @@ public final class ProcmeshCommand implements Runnable
     public void run()
     {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "missing command: use up, down, status or restart");
+            "missing command: use up, down, status, restart, logs, config or jvm-flags");
     }
 
     /**
