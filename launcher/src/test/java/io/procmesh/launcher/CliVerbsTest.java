@@ -22,6 +22,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,8 +55,9 @@ class CliVerbsTest
     @Test
     void shouldServeEveryVerbFromTheRunningLauncherWithoutDataDir() throws Exception
     {
-        harness.startLauncher("launcher.log");
+        final ChildJvm launcher = harness.startLauncher("launcher.log");
         harness.awaitAll(InstanceState.UP, UP_TIMEOUT);
+        checkStartProgress(launcher);
         Await.until(() -> Files.exists(harness.dataDir().resolve("launcher/status.json")), Duration.ofSeconds(10),
             "the launcher publishes status.json");
 
@@ -74,6 +77,22 @@ class CliVerbsTest
         checkConfig();
         checkJvmFlags();
         checkSeveralLaunchers();
+    }
+
+    /**
+     * A start that took longer than the progress interval printed at least one progress line before the table.
+     */
+    private static void checkStartProgress(final ChildJvm launcher)
+    {
+        launcher.awaitLogLine("procmesh: all 2 instances UP in ", UP_TIMEOUT);
+        final String log = launcher.logText();
+        final Matcher took = Pattern.compile("procmesh: all 2 instances UP in (\\d+\\.\\d) s").matcher(log);
+        assertTrue(took.find(), log);
+        if (Double.parseDouble(took.group(1)) >= 2.5)
+        {
+            assertTrue(Pattern.compile("procmesh: \\d+\\.\\d s: [0-2] of 2 UP; starting user-").matcher(log).find(),
+                "no progress line in a start of " + took.group(1) + " s:\n" + log);
+        }
     }
 
     private void checkLogs()
