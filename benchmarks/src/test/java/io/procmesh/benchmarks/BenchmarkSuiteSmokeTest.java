@@ -10,6 +10,7 @@ import io.procmesh.benchmarks.report.ResultStore;
 import io.procmesh.benchmarks.roundtrip.Subject;
 import io.procmesh.benchmarks.scenario.FailoverScenario;
 import io.procmesh.benchmarks.scenario.GatewayScenario;
+import io.procmesh.benchmarks.scenario.StatusScenario;
 import io.procmesh.benchmarks.suite.SuiteContext;
 import io.procmesh.benchmarks.suite.SuiteMode;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,13 @@ class BenchmarkSuiteSmokeTest
                 () -> new AssertionError("no failover row " + failover));
             assertEquals(SuiteMode.smoke().failoverKills(), row.latency().count(), failover);
             assertTrue(row.latency().p50() > 0, failover + " p50");
+        }
+        for (final String status : List.of(StatusScenario.WITH_ARCHIVE, StatusScenario.WITHOUT_ARCHIVE))
+        {
+            final Measurement row = store.find(StatusScenario.key(status)).orElseThrow(
+                () -> new AssertionError("no status row " + status));
+            assertEquals(4, row.latency().count(), status);
+            assertTrue(row.latency().p50() > 0, status + " p50");
         }
         final boolean gatewaySkipped = store.skipReason("gateway").isPresent();
         if (!gatewaySkipped)

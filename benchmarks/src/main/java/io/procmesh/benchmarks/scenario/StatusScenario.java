@@ -22,7 +22,7 @@ public final class StatusScenario implements Scenario
 {
     public static final String WITH_ARCHIVE = "status-cli-archive";
     public static final String WITHOUT_ARCHIVE = "status-no-archive";
-    static final int RUNS = 20;
+    static final int MAX_RUNS = 20;
     private static final long WORK_MS = 120_000;
     private static final String RUNS_FACT = "status.runs";
     private static final String TOPOLOGY = """
@@ -56,7 +56,8 @@ public final class StatusScenario implements Scenario
     @Override
     public void run(final SuiteContext context, final ResultStore store) throws Exception
     {
-        context.progress("status: procmesh up with 2 user instances, then " + RUNS + " + " + RUNS +
+        final int runCount = runs(context);
+        context.progress("status: procmesh up with 2 user instances, then " + runCount + " + " + runCount +
             " runs of procmesh status");
         try (LauncherRun launcher = LauncherRun.start(context, "status", TOPOLOGY, WORK_MS))
         {
@@ -66,7 +67,7 @@ public final class StatusScenario implements Scenario
             final Histogram withoutArchive = new Histogram(3);
             runs.makeArchive();
             // Interleaved, so both see the same load.
-            for (int run = 0; run < RUNS; run++)
+            for (int run = 0; run < runCount; run++)
             {
                 withArchive.recordValue(runs.timeNs(true));
                 withoutArchive.recordValue(runs.timeNs(false));
@@ -76,7 +77,15 @@ public final class StatusScenario implements Scenario
             store.add(new Measurement(key(WITH_ARCHIVE), LatencySummary.of(withArchive), 0, ""));
             store.add(new Measurement(key(WITHOUT_ARCHIVE), LatencySummary.of(withoutArchive), 0, ""));
         }
-        store.fact(RUNS_FACT, Integer.toString(RUNS));
+        store.fact(RUNS_FACT, Integer.toString(runCount));
+    }
+
+    /**
+     * @return 20 in the full run, fewer in the quick and smoke ones (twice their failover kills, at least 4).
+     */
+    public static int runs(final SuiteContext context)
+    {
+        return Math.min(MAX_RUNS, Math.max(4, 2 * context.mode().failoverKills()));
     }
 
     public static RunKey key(final String subject)
