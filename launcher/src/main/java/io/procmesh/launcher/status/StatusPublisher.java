@@ -30,6 +30,7 @@ public final class StatusPublisher
     private Registry boundTo;
     private long boundGeneration;
     private long nextNs;
+    private boolean attempted;
 
     public StatusPublisher(
         final Supplier<Registry> registries,
@@ -48,10 +49,13 @@ public final class StatusPublisher
      */
     public int publishIfDue(final long nowNs)
     {
-        if (boundTo != null && nowNs - nextNs < 0)
+        // Also while unbound: a wedged registry fails the probe, and probing it on every supervision cycle would cost
+        // the supervisor up to PROBE_MS each time.
+        if (attempted && nowNs - nextNs < 0)
         {
             return 0;
         }
+        attempted = true;
         nextNs = nowNs + intervalNs;
         final Registry registry = registries.get();
         if (registry == null)
