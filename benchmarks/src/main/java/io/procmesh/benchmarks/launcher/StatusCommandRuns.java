@@ -5,6 +5,7 @@ import io.procmesh.core.config.JavaCommand;
 import io.procmesh.launcher.LauncherJvmOptions;
 import io.procmesh.launcher.cli.LauncherMain;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,22 @@ public final class StatusCommandRuns
         this.context = context;
         this.dataDir = dataDir;
         this.archive = context.outputDir().resolve("status-cli.jsa");
+    }
+
+    /**
+     * @return whether this JVM's class path can carry a class-data-sharing archive: only jars can (run from the
+     * benchmarks jar it can; from an IDE or surefire, with class directories, the JVM refuses to start with one).
+     */
+    public static boolean archiveSupported()
+    {
+        for (final String entry : System.getProperty("java.class.path").split(File.pathSeparator))
+        {
+            if (!Files.isRegularFile(Path.of(entry)))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
