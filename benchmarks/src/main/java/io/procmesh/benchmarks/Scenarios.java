@@ -8,6 +8,7 @@ import io.procmesh.benchmarks.scenario.PythonScenario;
 import io.procmesh.benchmarks.scenario.RawQueueScenario;
 import io.procmesh.benchmarks.scenario.RegistryScenario;
 import io.procmesh.benchmarks.scenario.Scenario;
+import io.procmesh.benchmarks.scenario.StatusScenario;
 import io.procmesh.benchmarks.scenario.ThroughputScenario;
 
 import java.util.List;
@@ -31,7 +32,8 @@ public final class Scenarios
             new ThroughputScenario(),
             new RegistryScenario(),
             new FailoverScenario(),
-            new GatewayScenario());
+            new GatewayScenario(),
+            new StatusScenario());
     }
 
     public static List<String> ids()

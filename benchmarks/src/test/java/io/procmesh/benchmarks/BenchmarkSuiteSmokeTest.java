@@ -2,6 +2,7 @@ package io.procmesh.benchmarks;
 
 import io.procmesh.benchmarks.harness.RunKey;
 import io.procmesh.benchmarks.jmh.RegistryBenchmark;
+import io.procmesh.benchmarks.launcher.StatusCommandRuns;
 import io.procmesh.benchmarks.oneway.OneWayRun;
 import io.procmesh.benchmarks.python.PythonPingPong;
 import io.procmesh.benchmarks.report.Measurement;
@@ -10,6 +11,7 @@ import io.procmesh.benchmarks.report.ResultStore;
 import io.procmesh.benchmarks.roundtrip.Subject;
 import io.procmesh.benchmarks.scenario.FailoverScenario;
 import io.procmesh.benchmarks.scenario.GatewayScenario;
+import io.procmesh.benchmarks.scenario.StatusScenario;
 import io.procmesh.benchmarks.suite.SuiteContext;
 import io.procmesh.benchmarks.suite.SuiteMode;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,15 @@ class BenchmarkSuiteSmokeTest
                 () -> new AssertionError("no failover row " + failover));
             assertEquals(SuiteMode.smoke().failoverKills(), row.latency().count(), failover);
             assertTrue(row.latency().p50() > 0, failover + " p50");
+        }
+        // Surefire's class path has class directories, with which the JVM refuses a class-data archive.
+        for (final String status : StatusCommandRuns.archiveSupported() ?
+            List.of(StatusScenario.WITH_ARCHIVE, StatusScenario.WITHOUT_ARCHIVE) : List.of(StatusScenario.WITHOUT_ARCHIVE))
+        {
+            final Measurement row = store.find(StatusScenario.key(status)).orElseThrow(
+                () -> new AssertionError("no status row " + status));
+            assertEquals(4, row.latency().count(), status);
+            assertTrue(row.latency().p50() > 0, status + " p50");
         }
         final boolean gatewaySkipped = store.skipReason("gateway").isPresent();
         if (!gatewaySkipped)

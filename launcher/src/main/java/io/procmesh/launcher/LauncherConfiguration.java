@@ -1,5 +1,7 @@
 package io.procmesh.launcher;
 
+import java.nio.file.Path;
+
 /**
  * Every default the launcher uses, with the system property that overrides it. A topology file wins over these;
  * these win over the built-in values. All names share the {@code procmesh.} prefix and carry their unit.
@@ -67,8 +69,30 @@ public final class LauncherConfiguration
     public static final String CLASS_DATA_SHARING_PROP_NAME = "procmesh.classDataSharing";
     public static final boolean CLASS_DATA_SHARING_DEFAULT = true;
 
+    /**
+     * Where each running launcher records itself ({@code launchers/<pid>.json}), so that `status`, `logs` and the
+     * other verbs find its data directory without {@code --data-dir}. Per user: {@code $XDG_RUNTIME_DIR/procmesh}
+     * when that is set, else {@code ~/.procmesh}.
+     */
+    public static final String RUNTIME_DIR_PROP_NAME = "procmesh.runtimeDir";
+
     private LauncherConfiguration()
     {
+    }
+
+    public static Path runtimeDir()
+    {
+        final String configured = System.getProperty(RUNTIME_DIR_PROP_NAME);
+        if (configured != null && !configured.isBlank())
+        {
+            return Path.of(configured);
+        }
+        final String xdg = System.getenv("XDG_RUNTIME_DIR");
+        if (xdg != null && !xdg.isBlank())
+        {
+            return Path.of(xdg, "procmesh");
+        }
+        return Path.of(System.getProperty("user.home"), ".procmesh");
     }
 
     public static long healthCheckIntervalMs()

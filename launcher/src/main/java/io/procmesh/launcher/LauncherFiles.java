@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * launcher.lock    held (flock) by the running launcher: a second `up` on the same data dir is refused
  * launcher.pid     "pid startEpochMs" of the running launcher, for `down` and `status`
  * state.json       supervisor state of every instance (state, pid, restarts), rewritten on each change
+ * status.json      every registry member's slot as of the last health check, for `status` (every 250 ms)
  * children/        {@code <instance>.pid}: the pid of each instance's last child, written the moment it is spawned
  * control/         requests to the running launcher (`restart`), and their results
  * cds/             class-data-sharing archives for child JVMs, one per Java and class path
@@ -58,6 +59,11 @@ public final class LauncherFiles
     public Path stateFile()
     {
         return root.resolve("state.json");
+    }
+
+    public Path statusFile()
+    {
+        return root.resolve("status.json");
     }
 
     public Path childPidFile(final String instanceId)

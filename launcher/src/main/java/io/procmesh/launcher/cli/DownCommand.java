@@ -50,7 +50,7 @@ final class DownCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
-        final DataDirectory dataDirectory = options.dataDirectory(options.configuredTopology());
+        final DataDirectory dataDirectory = options.runningDataDirectory();
         if (!Files.isDirectory(dataDirectory.root()))
         {
             System.out.println("procmesh: nothing to stop: " + dataDirectory.root() + " does not exist");

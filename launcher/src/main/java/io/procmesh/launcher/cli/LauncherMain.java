@@ -22,7 +22,7 @@ public final class LauncherMain
         {
             System.setProperty("logback.configurationFile", LOGBACK_CONFIGURATION);
         }
-        final int exitCode = ProcmeshCommand.commandLine().execute(args);
+        final int exitCode = ProcmeshCommand.commandLine(args).execute(args);
         if (exitCode != ExitCodes.STOPPED_BY_SIGNAL)
         {
             System.exit(exitCode);

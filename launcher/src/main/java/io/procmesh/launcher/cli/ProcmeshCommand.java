@@ -11,22 +11,44 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 @Command(name = "procmesh", mixinStandardHelpOptions = true, version = "procmesh 0.1.0",
     description = "Runs and supervises procmesh services, each instance in its own JVM.",
-    subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, RestartCommand.class,
-        CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad arguments or topology (nothing started)."})
 public final class ProcmeshCommand implements Runnable
 {
+    /**
+     * The verbs, in the order `--help` lists them. Built lazily: picocli reflects over every registered command's
+     * annotations, and its classes (Java 5 class files) are verified slowly and never class-data archived, so a
+     * `status` that registers only itself starts measurably faster.
+     */
+    private static final Map<String, Supplier<Object>> VERBS = verbs();
+
     @Spec
     private CommandSpec spec;
+
+    private static Map<String, Supplier<Object>> verbs()
+    {
+        final Map<String, Supplier<Object>> verbs = new LinkedHashMap<>();
+        verbs.put("up", UpCommand::new);
+        verbs.put("down", DownCommand::new);
+        verbs.put("status", StatusCommand::new);
+        verbs.put("restart", RestartCommand::new);
+        verbs.put("logs", LogsCommand::new);
+        verbs.put("config", ConfigCommand::new);
+        verbs.put("jvm-flags", JvmFlagsCommand::new);
+        verbs.put("help", CommandLine.HelpCommand::new);
+        return verbs;
+    }
 
     @Override
     public void run()
     {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "missing command: use up, down, status or restart");
+            "missing command: use up, down, status, restart, logs, config or jvm-flags");
     }
 
     /**
@@ -35,7 +57,26 @@ public final class ProcmeshCommand implements Runnable
      */
     public static CommandLine commandLine()
     {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * @param args the command line: when its first word is a verb, only that verb is registered (see
+     * {@link #VERBS}); otherwise (help, a typo, nothing) every verb is.
+     */
+    public static CommandLine commandLine(final String[] commandArgs)
+    {
         final CommandLine commandLine = new CommandLine(new ProcmeshCommand());
+        final String verb = commandArgs.length > 0 ? commandArgs[0] : "";
+        final Supplier<Object> named = "help".equals(verb) ? null : VERBS.get(verb);
+        if (named != null)
+        {
+            commandLine.addSubcommand(verb, named.get());
+        }
+        else
+        {
+            VERBS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+        }
         commandLine.setParameterExceptionHandler((ex, args) ->
         {
             final PrintWriter err = ex.getCommandLine().getErr();

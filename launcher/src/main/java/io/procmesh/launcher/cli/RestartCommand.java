@@ -44,7 +44,7 @@ final class RestartCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException, InterruptedException
     {
-        final DataDirectory dataDirectory = options.dataDirectory(options.configuredTopology());
+        final DataDirectory dataDirectory = options.runningDataDirectory();
         final LauncherFiles files = new LauncherFiles(dataDirectory);
         final ProcessHandle launcher = RunningLauncher.find(files).orElseThrow(() -> new LauncherException(
             ExitCodes.FAILURE, "no launcher is running for " + dataDirectory.root() + "; start it with 'procmesh up'"));

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = {
         "List every instance with its state, pid, heartbeat, uptime, restarts and counters.",
-        "Reads the shared registry and the launcher's state file directly; works with no launcher running."})
+        "Reads what the running launcher publishes (its state file and its snapshot of the registry, at",
+        "most 250 ms old); with no launcher running, reads the shared registry directly."})
 final class StatusCommand implements Callable<Integer>
 {
     @Mixin
@@ -29,7 +30,7 @@ final class StatusCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
-        final DataDirectory dataDirectory = options.dataDirectory(options.configuredTopology());
+        final DataDirectory dataDirectory = options.runningDataDirectory();
         if (!Files.exists(dataDirectory.registryFile()) &&
             !Files.exists(new LauncherFiles(dataDirectory).stateFile()))
         {

@@ -11,6 +11,8 @@ import io.procmesh.launcher.recovery.RegistryAccess;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
 import io.procmesh.launcher.state.RunningLauncher;
+import io.procmesh.launcher.status.StatusSnapshot;
+import io.procmesh.launcher.status.StatusSnapshotFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,13 +24,18 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds a {@link StatusReport} from the shared registry (pid, heartbeat, counters) and the launcher's state
- * file (supervisor state, restarts). When no launcher runs, each state is derived from the registry and the
- * process table: core's observed state (UP, STARTING, DRAINING, UNRESPONSIVE, DOWN) while the pid is alive, DOWN
- * once it is gone.
+ * Builds a {@link StatusReport} from the launcher's state file (supervisor state, restarts) and the slots (pid,
+ * heartbeat, counters): from the running launcher's {@code status.json} when it is fresh, so the command never
+ * opens the Chronicle map (a cold JVM took 3 s and more to), else from the shared registry. When no launcher runs,
+ * each state is derived from the registry and the process table: core's observed state (UP, STARTING, DRAINING,
+ * UNRESPONSIVE, DOWN) while the pid is alive, DOWN once it is gone.
  */
 final class StatusReader
 {
+    /**
+     * The launcher rewrites its snapshot every 250 ms; one older than this means its supervising thread is stalled.
+     */
+    static final long MAX_SNAPSHOT_AGE_MS = 3_000;
     private static final long STALE_NS = TimeUnit.MILLISECONDS.toNanos(Configuration.instanceStaleMs());
 
     private final DataDirectory dataDirectory;
@@ -45,6 +52,41 @@ final class StatusReader
         final Optional<ProcessHandle> launcher = RunningLauncher.find(files);
         final Optional<LauncherState> state = new LauncherStateFile(files.stateFile()).read();
         final Map<String, InstanceSnapshot> registered = new LinkedHashMap<>();
+        final long nowMs = System.currentTimeMillis();
+        final Optional<StatusSnapshot> published = launcher.flatMap(this::freshSnapshot);
+        if (published.isPresent())
+        {
+            // The launcher's view, a health check old: no Chronicle class is loaded, which is most of the time.
+            for (final InstanceSnapshot member : published.get().members())
+            {
+                registered.put(member.instanceId(), member);
+            }
+            return report(launcher, state, registered, "", published.get().writtenAtNs(), nowMs,
+                published.get().ageMs(System.nanoTime()));
+        }
+        final String note = readRegistry(registered);
+        return report(launcher, state, registered, note, System.nanoTime(), nowMs, -1);
+    }
+
+    /**
+     * @return the running launcher's last snapshot, if it wrote it and it is recent: a launcher whose
+     * supervising thread is stalled (a wedged registry, a host under heavy load) leaves an old one, and the
+     * registry is then read directly.
+     */
+    private Optional<StatusSnapshot> freshSnapshot(final ProcessHandle launcher)
+    {
+        return new StatusSnapshotFile(files.statusFile()).read()
+            .filter(snapshot -> snapshot.launcherPid() == launcher.pid() &&
+                snapshot.ageMs(System.nanoTime()) <= MAX_SNAPSHOT_AGE_MS);
+    }
+
+    /**
+     * Fills registered from the registry itself.
+     *
+     * @return a note for the operator, or empty.
+     */
+    private String readRegistry(final Map<String, InstanceSnapshot> registered)
+    {
         String note = "";
         if (Files.exists(dataDirectory.registryFile()))
         {
@@ -66,9 +108,18 @@ final class StatusReader
                 }
             }
         }
+        return note;
+    }
 
-        final long nowNs = System.nanoTime();
-        final long nowMs = System.currentTimeMillis();
+    private StatusReport report(
+        final Optional<ProcessHandle> launcher,
+        final Optional<LauncherState> state,
+        final Map<String, InstanceSnapshot> registered,
+        final String note,
+        final long nowNs,
+        final long nowMs,
+        final long snapshotAgeMs)
+    {
         final List<StatusReport.Row> rows = new ArrayList<>();
         for (final LauncherState.Instance supervised : state.map(LauncherState::instances).orElse(List.of()))
         {
@@ -79,7 +130,7 @@ final class StatusReader
             rows.add(row(null, other, false, nowNs, nowMs));
         }
         return new StatusReport(dataDirectory.root().toString(), launcher.map(ProcessHandle::pid).orElse(0L), note,
-            rows);
+            snapshotAgeMs, rows);
     }
 
     private StatusReport.Row row(

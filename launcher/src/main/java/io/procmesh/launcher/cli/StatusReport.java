@@ -3,12 +3,14 @@ package io.procmesh.launcher.cli;
 import java.util.List;
 
 /**
- * What `procmesh status` shows, read from the registry and the launcher's state file, never from the launcher.
+ * What `procmesh status` shows: the launcher's state file, and the slots of the registry as the running launcher
+ * last published them ({@code launcher/status.json}), or as read from the registry itself when no launcher runs.
  *
- * @param launcherPid the running launcher, or 0 if none runs: states are then derived from the registry alone.
- * @param note        a warning for the operator, or empty.
+ * @param launcherPid   the running launcher, or 0 if none runs: states are then derived from the registry alone.
+ * @param note          a warning for the operator, or empty.
+ * @param snapshotAgeMs how old the launcher's snapshot of the slots was, or -1 if the registry was read directly.
  */
-public record StatusReport(String dataDir, long launcherPid, String note, List<Row> instances)
+public record StatusReport(String dataDir, long launcherPid, String note, long snapshotAgeMs, List<Row> instances)
 {
     /**
      * @param heartbeatAgeMs -1 if unknown or the process is gone.

@@ -4,6 +4,8 @@ import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.launcher.ExitCodes;
 import io.procmesh.launcher.LauncherException;
+import io.procmesh.launcher.LauncherConfiguration;
+import io.procmesh.launcher.state.RunningLaunchers;
 import io.procmesh.launcher.topology.Topology;
 import io.procmesh.launcher.topology.TopologyLoader;
 import picocli.CommandLine.Option;
@@ -12,8 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The options every command shares: which topology, and which data directory. The data directory is, in order:
- * {@code --data-dir}, the topology's {@code dataDir}, {@code -Dprocmesh.dataDir}, {@code ./procmesh-data}.
+ * The options every command shares: which topology, and which data directory. For `up` the data directory is, in
+ * order: {@code --data-dir}, the topology's {@code dataDir}, {@code -Dprocmesh.dataDir}, {@code ./procmesh-data}.
+ * The other verbs act on a running launcher and find it without being told: see {@link #runningDataDirectory()}.
  */
 public final class TopologyOptions
 {
@@ -28,8 +31,8 @@ public final class TopologyOptions
     private Path config;
 
     @Option(names = {"-d", "--data-dir"}, paramLabel = "DIR",
-        description = "Data directory (default: the topology's dataDir, else -Dprocmesh.dataDir, " +
-            "else ./procmesh-data).")
+        description = "Data directory (default for up: the topology's dataDir, else -Dprocmesh.dataDir, " +
+            "else ./procmesh-data; the other commands use the running launcher's when none is given).")
     private Path dataDir;
 
     /**
@@ -60,6 +63,14 @@ public final class TopologyOptions
         return config != null ? topology() : null;
     }
 
+    /**
+     * @return the --config file, or null.
+     */
+    public Path config()
+    {
+        return config;
+    }
+
     public DataDirectory dataDirectory(final Topology topology)
     {
         if (dataDir != null)
@@ -71,5 +82,28 @@ public final class TopologyOptions
             return new DataDirectory(topology.dataDir());
         }
         return new DataDirectory(Path.of(Configuration.dataDir()));
+    }
+
+    /**
+     * The data directory of the launcher the command is about: {@code --data-dir}, else the {@code --config}
+     * topology's {@code dataDir}, else {@code -Dprocmesh.dataDir} if set, else the running launcher (the one
+     * recorded in the runtime directory whose process is alive; of several, the one whose data directory is
+     * this directory's default, else the command asks for {@code --data-dir}), else {@code ./procmesh-data}.
+     */
+    public DataDirectory runningDataDirectory()
+    {
+        if (dataDir != null)
+        {
+            return new DataDirectory(dataDir);
+        }
+        final Topology topology = configuredTopology();
+        if ((topology != null && topology.dataDir() != null) ||
+            System.getProperty(Configuration.DATA_DIR_PROP_NAME) != null)
+        {
+            return dataDirectory(topology);
+        }
+        final Path fallback = Path.of(Configuration.dataDir());
+        return new DataDirectory(new LauncherChoice(new RunningLaunchers(LauncherConfiguration.runtimeDir()).live(),
+            config).choose(fallback));
     }
 }

@@ -1,6 +1,7 @@
 package io.procmesh.launcher.state;
 
 import io.procmesh.launcher.ExitCodes;
+import io.procmesh.launcher.LauncherConfiguration;
 import io.procmesh.launcher.LauncherException;
 import io.procmesh.launcher.LauncherFiles;
 
@@ -10,6 +11,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -21,12 +23,15 @@ public final class LauncherLock implements AutoCloseable
     private final LauncherFiles files;
     private final FileChannel channel;
     private final FileLock lock;
+    private final Path registration;
 
-    private LauncherLock(final LauncherFiles files, final FileChannel channel, final FileLock lock)
+    private LauncherLock(final LauncherFiles files, final FileChannel channel, final FileLock lock,
+        final Path registration)
     {
         this.files = files;
         this.channel = channel;
         this.lock = lock;
+        this.registration = registration;
     }
 
     /**
@@ -51,11 +56,30 @@ public final class LauncherLock implements AutoCloseable
             // Renamed into place, never truncated and rewritten: a `down` reading it meanwhile must not see it empty.
             AtomicFile.write(files.pidFile(),
                 RunningLauncher.describe(ProcessHandle.current()).getBytes(StandardCharsets.UTF_8));
-            return new LauncherLock(files, channel, lock);
+            return new LauncherLock(files, channel, lock, register(files));
         }
         catch (final IOException ex)
         {
             throw new LauncherException(ExitCodes.FAILURE, "cannot lock " + files.lockFile() + ": " + ex, ex);
+        }
+    }
+
+    /**
+     * Records this launcher where the verbs look for running launchers. Failing to is a warning, not a reason not
+     * to start: the verbs then need {@code --data-dir}, as before.
+     */
+    private static Path register(final LauncherFiles files)
+    {
+        try
+        {
+            return new RunningLaunchers(LauncherConfiguration.runtimeDir()).register(files.dataDirectory().root());
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            System.err.println("procmesh: warning: cannot record this launcher in " +
+                LauncherConfiguration.runtimeDir() + " (" + ex + "); other commands need --data-dir " +
+                files.dataDirectory().root());
+            return null;
         }
     }
 
@@ -76,6 +100,10 @@ public final class LauncherLock implements AutoCloseable
     {
         try
         {
+            if (registration != null)
+            {
+                RunningLaunchers.unregister(registration);
+            }
             Files.deleteIfExists(files.pidFile());
         }
         finally

@@ -2,12 +2,16 @@ package io.procmesh.launcher.state;
 
 import io.procmesh.core.registry.InstanceState;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * What the launcher publishes in {@code launcher/state.json} for `status`, `down` and `restart`, which read it
  * without talking to the launcher. Rewritten on every state change, never per health check.
  *
+ * @param topology   the topology file, absolute (`procmesh config` writes its overlay beside it), or the name of
+ *                   a topology that is not a file (the bundled demo).
  * @param stopLayers services in stop order, for `down` when the launcher itself is gone.
  */
 public record LauncherState(
@@ -37,6 +41,16 @@ public record LauncherState(
         long lastExitDetectedNs,
         long heartbeatTimeoutMs)
     {
+    }
+
+    /**
+     * @return the topology's source as state.json records it: an existing file's absolute path (the verbs may run
+     * from another directory), else the source unchanged.
+     */
+    public static String topologyPath(final String source)
+    {
+        final Path file = Path.of(source);
+        return Files.isRegularFile(file) ? file.toAbsolutePath().normalize().toString() : source;
     }
 
     public Instance instance(final String instanceId)

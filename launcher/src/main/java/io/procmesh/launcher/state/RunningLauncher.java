@@ -62,7 +62,7 @@ public final class RunningLauncher
         return ProcessHandle.of(pid).filter(handle -> handle.isAlive() && startMs(handle) == startMs);
     }
 
-    private static long startMs(final ProcessHandle process)
+    static long startMs(final ProcessHandle process)
     {
         return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }

@@ -20,6 +20,8 @@ import io.procmesh.launcher.state.ControlDirectory;
 import io.procmesh.launcher.state.LauncherLock;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
+import io.procmesh.launcher.status.StatusPublisher;
+import io.procmesh.launcher.status.StatusSnapshotFile;
 import io.procmesh.launcher.topology.Topology;
 
 import java.io.IOException;
@@ -38,6 +40,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Launcher
 {
+    /**
+     * How often `launcher/status.json` is rewritten for `procmesh status`: its heartbeat ages are at most this old.
+     */
+    static final long STATUS_INTERVAL_MS = 250;
+
     private final Context context;
 
     private Launcher(final Context context)
@@ -130,7 +137,10 @@ public final class Launcher
             (adopted > 0 ? " (" + adopted + " adopted from an earlier launcher)" : ""));
         try
         {
-            superviseUntilSignalled(supervisor, signal, startNs, classData);
+            final StatusPublisher status = new StatusPublisher(registry::current,
+                new StatusSnapshotFile(new LauncherFiles(context.dataDirectory).statusFile()),
+                STATUS_INTERVAL_MS, context.errorHandler);
+            superviseUntilSignalled(supervisor, signal, startNs, classData, status);
         }
         finally
         {
@@ -144,8 +154,13 @@ public final class Launcher
     }
 
     private void superviseUntilSignalled(
-        final Supervisor supervisor, final ShutdownSignal signal, final long startNs, final ClassDataArchive classData)
+        final Supervisor supervisor,
+        final ShutdownSignal signal,
+        final long startNs,
+        final ClassDataArchive classData,
+        final StatusPublisher status)
     {
+        final StartProgress progress = new StartProgress(context.out, startNs);
         final long intervalNs = TimeUnit.MILLISECONDS.toNanos(context.topology.healthCheckIntervalMs());
         long nextCheckNs = startNs;
         boolean announced = false;
@@ -153,6 +168,11 @@ public final class Launcher
         {
             final long nowNs = System.nanoTime();
             supervisor.doWork(nowNs);
+            status.publishIfDue(nowNs);
+            if (!announced)
+            {
+                progress.printIfDue(supervisor.instances(), nowNs);
+            }
             if (!announced && supervisor.isSettled())
             {
                 announced = true;

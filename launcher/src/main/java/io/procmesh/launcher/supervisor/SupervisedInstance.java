@@ -358,6 +358,11 @@ final class SupervisedInstance
         return phase.reported();
     }
 
+    long stateSinceNs()
+    {
+        return report.sinceNs();
+    }
+
     String detail()
     {
         return report.detail();

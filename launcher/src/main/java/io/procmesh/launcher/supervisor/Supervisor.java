@@ -215,6 +215,11 @@ public final class Supervisor
         return instances.size();
     }
 
+    List<SupervisedInstance> instances()
+    {
+        return instances;
+    }
+
     /**
      * Stops every running instance, dependents first (the topology's stop layers), and publishes the state.
      *
@@ -258,7 +263,8 @@ public final class Supervisor
         try
         {
             context.stateFile.write(new LauncherState(ProcessHandle.current().pid(),
-                context.spawner.dataDirectory().root().toString(), topology.source(), System.currentTimeMillis(),
+                context.spawner.dataDirectory().root().toString(), LauncherState.topologyPath(topology.source()),
+                System.currentTimeMillis(),
                 topology.shutdownGraceMs(), topology.stopLayers(), entries));
         }
         catch (final IOException ex)

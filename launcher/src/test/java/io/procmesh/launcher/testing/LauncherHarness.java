@@ -5,6 +5,7 @@ import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.TestDirectories;
+import io.procmesh.launcher.LauncherConfiguration;
 import io.procmesh.launcher.LauncherFiles;
 import io.procmesh.launcher.cli.LauncherMain;
 import io.procmesh.launcher.process.InstanceProcesses;
@@ -39,6 +40,7 @@ public final class LauncherHarness implements AutoCloseable
     private final Path directory;
     private final Path dataDir;
     private final Path topology;
+    private final Path runtimeDir;
     private final LauncherStateFile stateFile;
     private final List<ChildJvm> jvms = new ArrayList<>();
     private final Map<Long, String> seenPids = new LinkedHashMap<>();
@@ -49,6 +51,7 @@ public final class LauncherHarness implements AutoCloseable
         this.directory = directory;
         this.dataDir = directory.resolve("data");
         this.topology = directory.resolve("topology.yaml");
+        this.runtimeDir = directory.resolve("runtime");
         this.stateFile = new LauncherStateFile(new LauncherFiles(new DataDirectory(dataDir)).stateFile());
         try
         {
@@ -89,6 +92,23 @@ public final class LauncherHarness implements AutoCloseable
     }
 
     /**
+     * @return the runtime directory the harness's launchers record themselves in and its commands look in (not the
+     * user's, so parallel test runs never see each other's launchers).
+     */
+    public Path runtimeDir()
+    {
+        return runtimeDir;
+    }
+
+    private List<String> jvmOptions(final List<String> extra)
+    {
+        final List<String> options = new ArrayList<>();
+        options.add("-D" + LauncherConfiguration.RUNTIME_DIR_PROP_NAME + "=" + runtimeDir);
+        options.addAll(extra);
+        return options;
+    }
+
+    /**
      * Starts `procmesh up --config topology --data-dir data` as its own JVM; its output goes to logName.
      */
     public ChildJvm startLauncher(final String logName)
@@ -102,7 +122,7 @@ public final class LauncherHarness implements AutoCloseable
     public ChildJvm startLauncher(final String logName, final Duration hardTimeout)
     {
         final ChildJvm launcher = ChildJvm.start(LauncherMain.class, directory.resolve(logName),
-            hardTimeout, List.of(), "up", "--config", topology.toString(), "--data-dir", dataDir.toString());
+            hardTimeout, jvmOptions(List.of()), "up", "--config", topology.toString(), "--data-dir", dataDir.toString());
         jvms.add(launcher);
         return launcher;
     }
@@ -112,13 +132,32 @@ public final class LauncherHarness implements AutoCloseable
      */
     public CliResult cli(final String... args)
     {
+        return cli(List.of(), args);
+    }
+
+    /**
+     * Runs one `procmesh` command to completion as its own JVM, with extra JVM options.
+     */
+    public CliResult cli(final List<String> jvmOptions, final String... args)
+    {
         final String name = "cli-" + commands.incrementAndGet() + "-" + (args.length > 0 ? args[0] : "none") + ".log";
-        try (ChildJvm command = ChildJvm.start(LauncherMain.class, directory.resolve(name), CLI_TIMEOUT, List.of(),
-            args))
+        try (ChildJvm command = ChildJvm.start(LauncherMain.class, directory.resolve(name), CLI_TIMEOUT,
+            jvmOptions(jvmOptions), args))
         {
             final int exitCode = command.waitForExit(CLI_TIMEOUT);
             return new CliResult(exitCode, command.logText());
         }
+    }
+
+    /**
+     * Starts a `procmesh` command that keeps running (e.g. `logs -f`); close() kills it by pid if the test has not.
+     */
+    public ChildJvm startCli(final String logName, final String... args)
+    {
+        final ChildJvm command = ChildJvm.start(LauncherMain.class, directory.resolve(logName), CLI_TIMEOUT,
+            jvmOptions(List.of()), args);
+        jvms.add(command);
+        return command;
     }
 
     /**
