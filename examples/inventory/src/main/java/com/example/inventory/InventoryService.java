@@ -21,7 +21,7 @@ public final class InventoryService implements InventoryApi
         this.stock = context.store("stock", Integer.class);
         this.pricing = context.proxy(PricingClient.class, "pricing");
         this.startingStock = context.config().get("startingStock", Integer.class, 10);
-        context.config().onChange(config -> startingStock = config.get("startingStock", Integer.class, 10));
+        context.config().onChange(changedKeys -> startingStock = context.config().get("startingStock", Integer.class, 10));
     }
 
     @Override
@@ -42,8 +42,8 @@ public final class InventoryService implements InventoryApi
         {
             throw new IllegalStateException("only " + stock(sku) + " of " + sku + " in stock");
         }
-        // Stock is taken when the quote arrives: every reply completes on the one reply thread, so two
-        // reservations never interleave their read and write.
+        // Stock is taken when the quote arrives. A continuation of a call made in a handler runs on the service's
+        // read loop, like the handler itself, so two reservations never interleave their read and write.
         return pricing.quote(sku, qty).thenApply(priceCents ->
         {
             final int remaining = stock(sku) - qty;
