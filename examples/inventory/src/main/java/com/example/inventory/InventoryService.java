@@ -21,7 +21,8 @@ public final class InventoryService implements InventoryApi
         this.stock = context.store("stock", Integer.class);
         this.pricing = context.proxy(PricingClient.class, "pricing");
         this.startingStock = context.config().get("startingStock", Integer.class, 10);
-        context.config().onChange(changedKeys -> startingStock = context.config().get("startingStock", Integer.class, 10));
+        context.config().onChange(changedKeys ->
+            startingStock = context.config().get("startingStock", Integer.class, 10));
     }
 
     @Override
