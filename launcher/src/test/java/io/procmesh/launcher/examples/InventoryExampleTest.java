@@ -1,11 +1,11 @@
 package io.procmesh.launcher.examples;
 
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.HttpResult;
 import io.procmesh.core.test.HttpTestClient;
 import io.procmesh.core.test.Ports;
 import io.procmesh.core.test.Signals;
-import io.procmesh.launcher.state.InstanceState;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.LauncherHarness;
 import org.junit.jupiter.api.Test;
@@ -43,8 +43,7 @@ class InventoryExampleTest
 
         try (LauncherHarness harness = LauncherHarness.create("inventory-example", topology))
         {
-            ExampleBuild.buildJar(project, harness.directory().resolve("target/inventory-1.0.jar"),
-                harness.directory().resolve("build"));
+            ExampleBuild.buildJar(project, harness.directory().resolve("target"), "inventory-1.0.jar");
             harness.startLauncher("launcher.log");
             harness.awaitAll(InstanceState.UP, UP_TIMEOUT);
 
