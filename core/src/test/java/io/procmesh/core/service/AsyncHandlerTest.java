@@ -1,6 +1,7 @@
 package io.procmesh.core.service;
 
 import io.procmesh.core.Procmesh;
+import io.procmesh.core.event.EventPublisher;
 import io.procmesh.core.rpc.FailureCode;
 import io.procmesh.core.rpc.RemoteServiceException;
 import io.procmesh.core.rpc.ServiceException;
@@ -84,6 +85,7 @@ class AsyncHandlerTest
     private Path dir;
     private final List<Throwable> serviceErrors = new CopyOnWriteArrayList<>();
     private final LaterService service = new LaterService();
+    private final List<String> events = new CopyOnWriteArrayList<>();
     private Procmesh serviceMesh;
     private ServiceHost host;
     private Procmesh clientMesh;
@@ -102,6 +104,7 @@ class AsyncHandlerTest
         serviceMesh = Procmesh.connect(new Procmesh.Context().dataDir(dir).serviceName("later").instanceId("later-1")
             .errorHandler(serviceErrors::add));
         host = ServiceHost.launch(new ServiceHost.Context().mesh(serviceMesh).handler(LaterApi.class, service)
+            .subscribe("ticks", String.class, events::add)
             .shutdownTimeoutMs(shutdownTimeoutMs).maxAsyncReplies(maxAsyncReplies));
     }
 
@@ -186,6 +189,29 @@ class AsyncHandlerTest
         owed.complete("ok");
         assertEquals("ok", reply.get(10, TimeUnit.SECONDS));
         assertEquals("now:second", waiting.get(10, TimeUnit.SECONDS));
+    }
+
+    /**
+     * What issue 11 asks of a service whose handler waits on a stopped dependency: its read loop still serves
+     * topic events, even at the limit of owed replies, where it takes no new request.
+     */
+    @Test
+    void shouldHandleTopicEventsWhileRepliesAreOwedAtTheLimit() throws Exception
+    {
+        startService(5_000, 1);
+        final CompletableFuture<String> reply = calls.later("blocked");
+        final CompletableFuture<String> owed = service.future("blocked");
+        final EventPublisher ticks = clientMesh.publisher("ticks");
+        for (int i = 0; i < 5; i++)
+        {
+            ticks.publish("tick-" + i);
+        }
+        Await.until(() -> events.size() == 5, Duration.ofSeconds(20), () -> "events handled: " + events);
+        assertEquals(List.of("tick-0", "tick-1", "tick-2", "tick-3", "tick-4"), events);
+        assertFalse(reply.isDone(), "the reply is still owed while the events are handled");
+
+        owed.complete("unblocked");
+        assertEquals("unblocked", reply.get(10, TimeUnit.SECONDS));
     }
 
     @Test

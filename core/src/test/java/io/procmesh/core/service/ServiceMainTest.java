@@ -172,7 +172,7 @@ class ServiceMainTest
         final Path dir = TestDirectories.create("service-main-name");
         try (ChildJvm child = ChildJvm.start(io.procmesh.core.test.EchoServiceMain.class, dir.resolve("echo.log"),
             CHILD_TIMEOUT, List.of("-D" + Configuration.SERVICE_NAME_PROP_NAME + "=inventory"),
-            dir.toString(), "echo-1", dir.resolve("handled.txt").toString()))
+            dir.toString(), "echo-1", dir.resolve("handled.txt").toString(), "echo"))
         {
             assertTrue(child.waitForExit(START_TIMEOUT) != 0);
             assertTrue(child.logText().contains("this JVM runs service 'inventory' (procmesh.serviceName, from the " +

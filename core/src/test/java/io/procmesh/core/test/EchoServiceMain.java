@@ -8,8 +8,9 @@ import io.procmesh.core.service.ShutdownBarrier;
 import java.nio.file.Path;
 
 /**
- * Child JVM main: hosts {@link EchoService}. Args: dataDir instanceId handledFile. Its service name is the one the
- * launcher passes ({@code procmesh.serviceName}), {@code echo} without one.
+ * Child JVM main: hosts {@link EchoService}. Args: dataDir instanceId handledFile [serviceName]. Its service name is
+ * the fourth argument when given (a main with a hard-coded name), else the one the launcher passes
+ * ({@code procmesh.serviceName}), else {@code echo}.
  */
 public final class EchoServiceMain
 {
@@ -19,7 +20,8 @@ public final class EchoServiceMain
         {
             try (Procmesh mesh = Procmesh.connect(new Procmesh.Context()
                      .dataDir(Path.of(args[0]))
-                     .serviceName(System.getProperty(Configuration.SERVICE_NAME_PROP_NAME, "echo"))
+                     .serviceName(args.length > 3 ? args[3] :
+                         System.getProperty(Configuration.SERVICE_NAME_PROP_NAME, "echo"))
                      .instanceId(args[1]));
                  ServiceHost host = ServiceHost.launch(new ServiceHost.Context()
                      .mesh(mesh)
