@@ -15,8 +15,13 @@ final class JvmFlagsCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        // The argfile procmesh-core ships (META-INF/procmesh/jvm.options): the flags every child JVM gets.
-        System.out.print(JvmFlags.argfileText());
+        // core's one list, read from the argfile procmesh-core ships (META-INF/procmesh/jvm.options), one per line.
+        final StringBuilder text = new StringBuilder();
+        for (final String flag : JvmFlags.chronicle())
+        {
+            text.append(flag).append(System.lineSeparator());
+        }
+        System.out.print(text);
         System.out.flush();
         return ExitCodes.OK;
     }

@@ -101,7 +101,7 @@ class GatewayTopologyRoutesTest
         assertError(hidden, 404, null);
         assertFalse(hidden.body().contains("echo.echo") || hidden.body().contains("expose:"),
             "a 404 that lists nothing: " + hidden.body());
-        assertError(system.http().post("/rpc/order/create", "{}"), 404, null);
+        assertError(system.http().post("/rpc/echo/nothing", "{}"), 404, null);
         assertEquals(200, system.http().post("/rpc/echo/echo", "\"x\"").status());
     }
 

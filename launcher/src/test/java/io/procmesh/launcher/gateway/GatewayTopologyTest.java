@@ -42,7 +42,9 @@ class GatewayTopologyTest
     {
         final String line = exitLine(write(List.of("{method: GET, path: '/api/x/{sku}', call: inventory.nothing}"),
             List.of(), INVENTORY));
-        assertTrue(line.contains("GET /api/x/{sku} (inventory.nothing)") && line.contains("no operation 'nothing'"),
+        // The topology loader refuses it before the gateway's own check would, naming the file, line and column.
+        assertTrue(line.contains("topology.yaml:") && line.contains("route call 'inventory.nothing'") &&
+            line.contains("no operation 'nothing'"),
             line);
     }
 
@@ -58,7 +60,8 @@ class GatewayTopologyTest
     void shouldExitWithOneLineForACalledServiceWithoutApi() throws Exception
     {
         final String line = exitLine(write(List.of(), List.of("inventory.stock"), "instances: 1"));
-        assertTrue(line.contains("service 'inventory' is called by the gateway but has no api:"), line);
+        assertTrue(line.contains("topology.yaml:") && line.contains("gateway.expose entry 'inventory.stock'") &&
+            line.contains("service 'inventory' has no api"), line);
     }
 
     private static String exitLine(final Path topology) throws InterruptedException
