@@ -12,17 +12,15 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.procmesh.launcher.ExitCodes;
 import io.procmesh.launcher.LauncherException;
+import io.procmesh.launcher.state.AtomicFile;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -130,7 +128,7 @@ final class ConfigOverlay
             {
                 services.remove(service);
             }
-            write(JSON.writeValueAsBytes(root));
+            AtomicFile.writePrivate(overlay, JSON.writeValueAsBytes(root));
         }
     }
 
@@ -159,28 +157,6 @@ final class ConfigOverlay
         }
         throw new LauncherException(ExitCodes.FAILURE, overlay + " is not an overlay ({\"services\": {...}}): fix " +
             "or delete it");
-    }
-
-    private void write(final byte[] content) throws IOException
-    {
-        final Path directory = overlay.toAbsolutePath().getParent();
-        final Path temporary = overlay.resolveSibling(overlay.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE))
-        {
-            final ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining())
-            {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        Files.move(temporary, overlay, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ))
-        {
-            dir.force(true);
-        }
     }
 
     private static Map<String, JsonNode> fields(final JsonNode node)
