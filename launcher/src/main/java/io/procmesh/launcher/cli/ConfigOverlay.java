@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.procmesh.launcher.ExitCodes;
 import io.procmesh.launcher.LauncherException;
 import io.procmesh.launcher.state.AtomicFile;
+import io.procmesh.launcher.topology.ServiceDefinition;
+import io.procmesh.launcher.topology.Topology;
+import io.procmesh.launcher.topology.TopologyLoader;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -77,20 +79,23 @@ final class ConfigOverlay
     }
 
     /**
-     * @return the service's {@code config:} block in the topology file, empty if it has none.
+     * @return the service's {@code config:} block in the topology file, empty if it has none. The file is read with
+     * the launcher's own loader, so it is understood exactly as {@code up} understands it (route paths with unquoted
+     * braces included) and a bad one gets the same one-line error.
      * @throws LauncherException (usage) if the topology declares no such service.
      */
-    Map<String, JsonNode> topologyConfig(final String service) throws IOException
+    Map<String, JsonNode> topologyConfig(final String service)
     {
-        final JsonNode services = new YAMLMapper().readTree(topology.toFile()).path("services");
-        if (!services.has(service))
+        final Topology loaded = new TopologyLoader(ConfigOverlay.class.getClassLoader()).load(topology);
+        final ServiceDefinition definition = loaded.service(service);
+        if (definition == null)
         {
-            final StringBuilder known = new StringBuilder();
-            services.fieldNames().forEachRemaining(name -> known.append(known.length() == 0 ? "" : ", ").append(name));
             throw new LauncherException(ExitCodes.USAGE, "unknown service '" + service + "' in " + topology +
-                " (services: " + known + ")");
+                " (services: " + String.join(", ", loaded.serviceNames()) + ")");
         }
-        return fields(services.get(service).path("config"));
+        final Map<String, JsonNode> fields = new LinkedHashMap<>();
+        definition.config().forEach((key, value) -> fields.put(key, JSON.valueToTree(value)));
+        return fields;
     }
 
     /**

@@ -57,10 +57,14 @@ class ConfigSettingsTest
         Files.writeString(topology, """
             services:
               inventory:
-                mainClass: x.Y
+                mainClass: io.procmesh.core.test.EchoServiceMain
+                api: io.procmesh.core.test.EchoApi
                 config: {startingStock: 10, name: shelf}
               pricing:
-                mainClass: x.Z
+                mainClass: io.procmesh.core.test.EchoServiceMain
+            gateway:
+              routes:
+                - {method: GET, path: /api/echo/{text}, call: inventory.echo}
             """);
         final ConfigOverlay overlay = new ConfigOverlay(topology);
         assertEquals(directory.resolve("shop.overlay.json"), overlay.file());
@@ -81,7 +85,7 @@ class ConfigSettingsTest
         final LauncherException unknown = assertThrows(LauncherException.class,
             () -> overlay.topologyConfig("nosuch"));
         assertEquals(ExitCodes.USAGE, unknown.exitCode());
-        assertTrue(unknown.getMessage().contains("(services: inventory, pricing)"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("(services: inventory, pricing, gateway)"), unknown.getMessage());
     }
 
     @Test

@@ -32,6 +32,18 @@ final class ExampleBuild
     }
 
     /**
+     * Reads the example's pom.xml as Maven would (well-formed XML) and returns its {@code build/finalName}, so a pom
+     * a newcomer could not build, or one whose jar is not the one the topology names, fails here.
+     */
+    static String finalName(final Path project) throws Exception
+    {
+        final javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        final org.w3c.dom.Document pom = factory.newDocumentBuilder().parse(project.resolve("pom.xml").toFile());
+        return pom.getElementsByTagName("finalName").item(0).getTextContent().trim();
+    }
+
+    /**
      * @return the jar, {@code directory/jarName}.
      */
     static Path buildJar(final Path project, final Path directory, final String jarName) throws IOException

@@ -40,6 +40,8 @@ class InventoryExampleTest
         final String topology = Files.readString(project.resolve("procmesh.yaml"), StandardCharsets.UTF_8)
             .replace("port: 8080", "port: " + port);
         assertTrue(topology.contains("port: " + port), "the example's topology names its gateway port");
+        assertTrue(topology.contains("classPath: [target/" + ExampleBuild.finalName(project) + ".jar]"),
+            "the topology runs the jar the example's pom builds");
 
         try (LauncherHarness harness = LauncherHarness.create("inventory-example", topology))
         {
