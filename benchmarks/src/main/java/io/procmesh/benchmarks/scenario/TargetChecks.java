@@ -30,8 +30,7 @@ public final class TargetChecks
     private static final int RATE = 10_000;
     private static final double GATEWAY_P99_LIMIT_NS = 5_000_000;
     private static final double FAILOVER_P50_LIMIT_NS = 1_500_000_000;
-
-
+    private static final double STATUS_P50_LIMIT_NS = 500_000_000;
 
     private TargetChecks()
     {
@@ -63,6 +62,7 @@ public final class TargetChecks
         checks.add(microAtMost(store, "counterAdd", "counter add < 50 ns", 50));
         checks.add(gateway(store));
         checks.add(failover(store));
+        checks.add(status(store));
         return checks;
     }
 
@@ -102,6 +102,21 @@ public final class TargetChecks
         return new TargetCheck(target, "p50 " + Format.millis(p50Ns) + " ms over " +
             Format.count(upAgain.get().latency().count()) + " kills" + detected,
             p50Ns < FAILOVER_P50_LIMIT_NS ? Status.MET : Status.MISSED);
+    }
+
+    private static TargetCheck status(final ResultStore store)
+    {
+        final String target = "procmesh status p50 < 0.5 s (with the wrapper's class-data archive)";
+        final Optional<Measurement> status = store.find(StatusScenario.key(StatusScenario.WITH_ARCHIVE));
+        if (status.isEmpty())
+        {
+            return new TargetCheck(target, "not measured in this run", Status.NOT_MEASURED);
+        }
+        final double p50Ns = status.get().latency().p50();
+        return new TargetCheck(target, "p50 " + Format.millis(p50Ns) + " ms, p90 " +
+            Format.millis(status.get().latency().at(90)) + " ms over " +
+            Format.count(status.get().latency().count()) + " runs",
+            p50Ns < STATUS_P50_LIMIT_NS ? Status.MET : Status.MISSED);
     }
 
     private static TargetCheck ratioAtMost(

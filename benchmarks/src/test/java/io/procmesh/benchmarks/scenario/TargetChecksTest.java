@@ -39,6 +39,16 @@ class TargetChecksTest
         assertEquals(TargetCheck.Status.NOT_MEASURED, status(checks, "≥ 1M one-way"));
         assertEquals(TargetCheck.Status.NOT_MEASURED, status(checks, "gateway"));
         assertEquals(TargetCheck.Status.NOT_MEASURED, status(checks, "failover"));
+        assertEquals(TargetCheck.Status.NOT_MEASURED, status(checks, "procmesh status"));
+    }
+
+    @Test
+    void shouldJudgeStatusByTheMedianWithTheArchiveOnly()
+    {
+        assertEquals(TargetCheck.Status.MET, statusCommandStatus(StatusScenario.WITH_ARCHIVE, 450_000_000L));
+        assertEquals(TargetCheck.Status.MISSED, statusCommandStatus(StatusScenario.WITH_ARCHIVE, 550_000_000L));
+        assertEquals(TargetCheck.Status.NOT_MEASURED,
+            statusCommandStatus(StatusScenario.WITHOUT_ARCHIVE, 450_000_000L));
     }
 
     @Test
@@ -73,6 +83,13 @@ class TargetChecksTest
         final ResultStore store = new ResultStore();
         store.add(new Measurement(FailoverScenario.key(FailoverScenario.UP_AGAIN), summary(upAgainNs), 0, ""));
         return status(TargetChecks.evaluate(store), "failover");
+    }
+
+    private static TargetCheck.Status statusCommandStatus(final String subject, final long p50Ns)
+    {
+        final ResultStore store = new ResultStore();
+        store.add(new Measurement(StatusScenario.key(subject), summary(p50Ns), 0, ""));
+        return status(TargetChecks.evaluate(store), "procmesh status");
     }
 
     private static LatencySummary summary(final long valueNs)

@@ -1,0 +1,67 @@
+package io.procmesh.launcher.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StatusTableTest
+{
+    @Test
+    void durationsReadAsSecondsThenMinutesThenHours()
+    {
+        assertEquals("0.0s", StatusTable.duration(0));
+        assertEquals("1.9s", StatusTable.duration(1_949));
+        assertEquals("2.0s", StatusTable.duration(1_950));
+        assertEquals("59.9s", StatusTable.duration(59_940));
+        assertEquals("1m00s", StatusTable.duration(60_000));
+        assertEquals("59m59s", StatusTable.duration(3_599_999));
+        assertEquals("1h00m", StatusTable.duration(3_600_000));
+        assertEquals("25h01m", StatusTable.duration(90_061_000));
+    }
+
+    @Test
+    void everyRowLinesUpUnderItsHeader()
+    {
+        final StatusReport report = new StatusReport("/data", 42, "", 10, List.of(
+            row("user-1", "UP", 1234, 7, 21_000, 0, 123_456),
+            row("notification-with-a-long-name-1", "FAILED", 0, -1, -1, 12, 0)));
+
+        final List<String> lines = print(report);
+
+        assertEquals("launcher: running, pid 42; data dir /data", lines.get(0));
+        final String header = lines.get(1);
+        final String user = lines.get(2);
+        final String failed = lines.get(3);
+        // Text columns start where their header starts; number columns end where their header ends.
+        assertEquals(header.indexOf("STATE"), user.indexOf("UP"));
+        assertEquals(header.indexOf("PID"), user.indexOf("1234"));
+        assertEquals(header.indexOf("HEARTBEAT") + 9, user.indexOf("7 ms") + 4);
+        assertEquals(header.indexOf("UPTIME") + 6, user.indexOf("21.0s") + 5);
+        assertEquals(header.indexOf("REQ-IN") + 6, user.indexOf("123456") + 6);
+        assertTrue(user.endsWith("  detail of user-1"), user);
+        // A value wider than its column pushes the rest right rather than being cut.
+        assertTrue(failed.startsWith("notification-with-a-long-name-1 FAILED    -        "), failed);
+        assertTrue(failed.contains(" 12 "), failed);
+    }
+
+    private static StatusReport.Row row(
+        final String id, final String state, final long pid, final long heartbeatMs, final long uptimeMs,
+        final int restarts, final long requestsIn)
+    {
+        return new StatusReport.Row(id, id.substring(0, id.indexOf('-')), state, pid, pid > 0, heartbeatMs, uptimeMs,
+            restarts, requestsIn, 0, 0, 0, "detail of " + id, true);
+    }
+
+    private static List<String> print(final StatusReport report)
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StatusTable.print(report, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+}
