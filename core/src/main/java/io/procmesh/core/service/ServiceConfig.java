@@ -64,7 +64,7 @@ public final class ServiceConfig
      *
      * @param configFile  the topology's config block as a JSON object, or null for none.
      * @param overlayFile the live-config overlay, or null for none; it need not exist yet.
-     * @throws IllegalArgumentException naming the file when either is not the JSON object it must be.
+     * @throws ConfigException naming the file when either is not the JSON object it must be.
      */
     public static ServiceConfig load(
         final String service,
@@ -93,14 +93,14 @@ public final class ServiceConfig
     }
 
     /**
-     * @throws IllegalArgumentException naming the key when it is not set, or not of the type.
+     * @throws ConfigException naming the key when it is not set, or not of the type.
      */
     public <T> T get(final String key, final Class<T> type)
     {
         final JsonNode node = value(key);
         if (node == null)
         {
-            throw new IllegalArgumentException("config key '" + key + "' of service '" + service + "' is not set " +
+            throw new ConfigException("config key '" + key + "' of service '" + service + "' is not set " +
                 "(set it in the topology's config: block, or with 'procmesh config " + service + " " + key +
                 "=VALUE')");
         }
@@ -109,7 +109,7 @@ public final class ServiceConfig
 
     /**
      * @return the value, or the default when the key is not set.
-     * @throws IllegalArgumentException naming the key when it is set but not of the type.
+     * @throws ConfigException naming the key when it is set but not of the type.
      */
     public <T> T get(final String key, final Class<T> type, final T defaultValue)
     {
@@ -232,7 +232,7 @@ public final class ServiceConfig
         final Object value = ConfigValues.convert(node, type, mapper);
         if (value == null)
         {
-            throw new IllegalArgumentException("config key '" + key + "' of service '" + service + "' must be " +
+            throw new ConfigException("config key '" + key + "' of service '" + service + "' must be " +
                 ConfigValues.describe(type) + ", was " + node + " (from the " + source(key) + ")");
         }
         @SuppressWarnings("unchecked") final T typed = (T)value;
@@ -256,7 +256,7 @@ public final class ServiceConfig
         }
         catch (final JsonProcessingException ex)
         {
-            throw new IllegalArgumentException("config overlay " + overlayFile + " is not valid JSON: " +
+            throw new ConfigException("config overlay " + overlayFile + " is not valid JSON: " +
                 ex.getOriginalMessage());
         }
         catch (final IOException ex)
@@ -267,7 +267,7 @@ public final class ServiceConfig
         final JsonNode services = root == null ? null : root.get("services");
         if (root == null || !root.isObject() || (services != null && !services.isObject()))
         {
-            throw new IllegalArgumentException("config overlay " + overlayFile + " must be " + shape);
+            throw new ConfigException("config overlay " + overlayFile + " must be " + shape);
         }
         final JsonNode mine = services == null ? null : services.get(service);
         return mine == null || mine.isNull() ? Map.of() : fields(mine, overlayFile, shape);
@@ -281,12 +281,12 @@ public final class ServiceConfig
         }
         catch (final JsonProcessingException ex)
         {
-            throw new IllegalArgumentException("config file " + file + " is not valid JSON: " +
+            throw new ConfigException("config file " + file + " is not valid JSON: " +
                 ex.getOriginalMessage());
         }
         catch (final IOException ex)
         {
-            throw new IllegalArgumentException("cannot read config file " + file + ": " + ex);
+            throw new ConfigException("cannot read config file " + file + ": " + ex);
         }
     }
 
@@ -294,7 +294,7 @@ public final class ServiceConfig
     {
         if (node == null || !node.isObject())
         {
-            throw new IllegalArgumentException("config file " + file + " must hold " + shape + ", was " + node);
+            throw new ConfigException("config file " + file + " must hold " + shape + ", was " + node);
         }
         final Map<String, JsonNode> values = new HashMap<>();
         node.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue()));

@@ -82,6 +82,12 @@ public final class ServiceMain
             System.err.println("procmesh: " + ex.getMessage());
             return EXIT_SETUP;
         }
+        catch (final ConfigException ex)
+        {
+            // Usually from the implementation's constructor reading its config: bad input, not a crash.
+            System.err.println("procmesh: service '" + service + "' cannot start: " + ex.getMessage());
+            return EXIT_SETUP;
+        }
         catch (final Exception ex)
         {
             System.err.println("procmesh: service '" + service + "' failed: " + ex);

@@ -116,6 +116,27 @@ class ServiceMainTest
     }
 
     @Test
+    void shouldReportAWronglyTypedStoreSettingAsOneLineAndExitCode2() throws IOException
+    {
+        final Path dir = TestDirectories.create("service-main-bad-store-config");
+        final Path configFile = dir.resolve("run/config/probe.json");
+        Files.createDirectories(configFile.getParent());
+        Files.writeString(configFile, "{\"store.probe.maxEntries\": \"lots\"}");
+        try (ChildJvm child = ChildJvm.start(ServiceMain.class, dir.resolve("probe-1.log"), CHILD_TIMEOUT,
+            properties(dir, "probe", "probe-1", ConfigProbeApi.class.getName(), ConfigProbeService.class.getName(),
+                configFile, null)))
+        {
+            assertEquals(ServiceMain.EXIT_SETUP, child.waitForExit(START_TIMEOUT), child.logText());
+            final List<String> lines = child.logText().lines().filter(l -> l.startsWith("procmesh")).toList();
+            assertEquals(1, lines.size(), child.logText());
+            assertTrue(lines.get(0).startsWith("procmesh: service 'probe' cannot start: config key " +
+                "'store.probe.maxEntries' of service 'probe' must be"), lines.get(0));
+            assertFalse(child.logText().contains("\tat "), "no stack trace: " + child.logText());
+            assertFalse(child.logText().contains("READY"), child.logText());
+        }
+    }
+
+    @Test
     void shouldApplyAnOverlayChangeToTheRunningServiceWithoutARestartAndKeepItAcrossOne() throws IOException
     {
         final Path dir = TestDirectories.create("service-main-config");
