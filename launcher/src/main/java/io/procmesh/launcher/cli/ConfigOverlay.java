@@ -23,8 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -112,7 +114,10 @@ final class ConfigOverlay
     void update(final String service, final Map<String, JsonNode> changes) throws IOException
     {
         final Path lockFile = overlay.resolveSibling(overlay.getFileName() + ".lock");
-        try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // Private like the overlay itself (AtomicFile.writePrivate): another local user must not hold the lock.
+        try (FileChannel lockChannel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                "rw-------")));
             FileLock ignored = lockChannel.lock())
         {
             final ObjectNode root = read();

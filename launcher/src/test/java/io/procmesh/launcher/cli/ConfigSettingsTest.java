@@ -74,6 +74,8 @@ class ConfigSettingsTest
         overlay.update("inventory", ConfigCommand.parse(List.of("startingStock=25")));
         overlay.update("pricing", ConfigCommand.parse(List.of("discount=0.1")));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(overlay.file())));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+            directory.resolve("shop.overlay.json.lock"))));
         assertEquals("{startingStock=25}", overlay.overlayConfig("inventory").toString());
         assertEquals("{discount=0.1}", overlay.overlayConfig("pricing").toString());
 
