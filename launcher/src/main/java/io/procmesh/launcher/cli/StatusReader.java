@@ -162,6 +162,7 @@ final class StatusReader
         return new StatusReport.Row(
             instanceId,
             supervised != null ? supervised.service() : snapshot.service(),
+            snapshot != null ? snapshot.version() : "",
             state,
             pid,
             alive,

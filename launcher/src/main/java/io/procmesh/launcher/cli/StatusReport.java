@@ -13,6 +13,7 @@ import java.util.List;
 public record StatusReport(String dataDir, long launcherPid, String note, long snapshotAgeMs, List<Row> instances)
 {
     /**
+     * @param version        what the instance registered with, empty if it never registered.
      * @param heartbeatAgeMs -1 if unknown or the process is gone.
      * @param uptimeMs       -1 if the process is gone.
      * @param supervised     false for a registry member the launcher does not run, e.g. a client application.
@@ -20,6 +21,7 @@ public record StatusReport(String dataDir, long launcherPid, String note, long s
     public record Row(
         String instanceId,
         String service,
+        String version,
         String state,
         long pid,
         boolean alive,

@@ -46,7 +46,8 @@ final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
         final Map<String, Long> stillDead = new HashMap<>();
         for (final InstanceView instance : snapshot.instances())
         {
-            final String key = instance.service() + '/' + instance.instanceId();
+            // The version is part of the key: an instance replaced by another version gets meters tagged anew.
+            final String key = instance.service() + '/' + instance.instanceId() + '/' + instance.snapshot().version();
             if (!isGone(key, instance, stillDead))
             {
                 bound.put(key, instance);
@@ -74,7 +75,8 @@ final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
             if (source == null)
             {
                 source = new Source<>(instance);
-                bindInstance(source, Tags.of("service", instance.service(), "instance", instance.instanceId()));
+                bindInstance(source, Tags.of("service", instance.service(), "instance", instance.instanceId(),
+                    "version", instance.snapshot().version()));
                 instances.put(entry.getKey(), source);
             }
             source.latest = instance;

@@ -54,8 +54,8 @@ class StatusTableTest
         final String id, final String state, final long pid, final long heartbeatMs, final long uptimeMs,
         final int restarts, final long requestsIn)
     {
-        return new StatusReport.Row(id, id.substring(0, id.indexOf('-')), state, pid, pid > 0, heartbeatMs, uptimeMs,
-            restarts, requestsIn, 0, 0, 0, "detail of " + id, true);
+        return new StatusReport.Row(id, id.substring(0, id.indexOf('-')), "1.0.0", state, pid, pid > 0, heartbeatMs,
+            uptimeMs, restarts, requestsIn, 0, 0, 0, "detail of " + id, true);
     }
 
     private static List<String> print(final StatusReport report)

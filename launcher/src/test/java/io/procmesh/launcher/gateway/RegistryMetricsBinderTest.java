@@ -64,11 +64,41 @@ class RegistryMetricsBinderTest
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
+    @Test
+    void shouldTagEveryInstanceMeterWithTheVersionAndRetagAnInstanceReplacedByAnotherVersion()
+    {
+        view.onRefresh(new RegistryMetricsBinder(meters));
+        register("svc-1", "1.0.0", SELF, InstanceStatus.UP, System.nanoTime());
+        view.refresh();
+        assertEquals(List.of("1.0.0"), versionsOf("svc-1"));
+
+        register("svc-1", "2.0.0", SELF, InstanceStatus.UP, System.nanoTime());
+        view.refresh();
+        assertEquals(List.of("2.0.0"), versionsOf("svc-1"), "the 1.0.0 meters are removed, not kept beside");
+        assertEquals(METERS_PER_INSTANCE, instanceMeters());
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    private List<String> versionsOf(final String instanceId)
+    {
+        return meters.getMeters().stream()
+            .map(Meter::getId)
+            .filter(id -> id.getName().equals("procmesh.instance.live") && instanceId.equals(id.getTag("instance")))
+            .map(id -> id.getTag("version"))
+            .toList();
+    }
+
     private InstanceSlot register(final String instanceId, final long pid, final InstanceStatus status,
         final long heartbeatNs)
     {
+        return register(instanceId, "1", pid, status, heartbeatNs);
+    }
+
+    private InstanceSlot register(final String instanceId, final String version, final long pid,
+        final InstanceStatus status, final long heartbeatNs)
+    {
         final InstanceSlot slot = registry.register(new Registration(
-            instanceId.substring(0, instanceId.indexOf('-')), instanceId, "1", pid, "", ""));
+            instanceId.substring(0, instanceId.indexOf('-')), instanceId, version, pid, "", ""));
         slot.heartbeat(heartbeatNs);
         slot.status(status);
         return slot;
