@@ -119,9 +119,7 @@ class ServiceMainTest
     void shouldReportAWronglyTypedStoreSettingAsOneLineAndExitCode2() throws IOException
     {
         final Path dir = TestDirectories.create("service-main-bad-store-config");
-        final Path configFile = dir.resolve("run/config/probe.json");
-        Files.createDirectories(configFile.getParent());
-        Files.writeString(configFile, "{\"store.probe.maxEntries\": \"lots\"}");
+        final Path configFile = probeConfig(dir, "{\"store.probe.maxEntries\": \"lots\"}");
         try (ChildJvm child = ChildJvm.start(ServiceMain.class, dir.resolve("probe-1.log"), CHILD_TIMEOUT,
             properties(dir, "probe", "probe-1", ConfigProbeApi.class.getName(), ConfigProbeService.class.getName(),
                 configFile, null)))
@@ -136,13 +134,19 @@ class ServiceMainTest
         }
     }
 
+    private static Path probeConfig(final Path dir, final String json) throws IOException
+    {
+        final Path configFile = dir.resolve("run/config/probe.json");
+        Files.createDirectories(configFile.getParent());
+        Files.writeString(configFile, json);
+        return configFile;
+    }
+
     @Test
     void shouldApplyAnOverlayChangeToTheRunningServiceWithoutARestartAndKeepItAcrossOne() throws IOException
     {
         final Path dir = TestDirectories.create("service-main-config");
-        final Path configFile = dir.resolve("run/config/probe.json");
-        Files.createDirectories(configFile.getParent());
-        Files.writeString(configFile, "{\"greeting\": \"hello\", \"limit\": 3}");
+        final Path configFile = probeConfig(dir, "{\"greeting\": \"hello\", \"limit\": 3}");
         final Path overlay = dir.resolve("topology.overlay.json");
         final List<String> props = properties(dir, "probe", "probe-1", ConfigProbeApi.class.getName(),
             ConfigProbeService.class.getName(), configFile, overlay);
