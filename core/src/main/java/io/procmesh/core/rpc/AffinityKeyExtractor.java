@@ -37,6 +37,7 @@ final class AffinityKeyExtractor
         final List<String> path = new ArrayList<>(Arrays.asList(keyPath.split("\\.", -1)));
         final Parameter[] parameters = method.getParameters();
         int argument = -1;
+        boolean byName = true;
         for (int i = 0; i < parameters.length; i++)
         {
             if (parameters[i].getName().equals(path.get(0)))
@@ -51,6 +52,7 @@ final class AffinityKeyExtractor
         else if (parameters.length == 1)
         {
             argument = 0;
+            byName = false;
         }
         else
         {
@@ -70,7 +72,8 @@ final class AffinityKeyExtractor
                 fields[i] = publicField(type, name);
                 if (fields[i] == null)
                 {
-                    throw unfit(service, method, keyPath, "has no argument or field '" + keyPath + "': " +
+                    throw unfit(service, method, keyPath, (byName ? "has no argument or field '" + keyPath + "': " :
+                        "has no argument named '" + path.get(0) + "', and in its one argument ") +
                         type.getSimpleName() + " has no component, getter or public field '" + name + "'");
                 }
             }

@@ -8,9 +8,10 @@ import java.util.function.Consumer;
 
 /**
  * Finds instances that died with this caller's calls in flight and ends those calls at once, instead of at their
- * deadlines. Run on the reply reader's thread every {@value #CHECK_INTERVAL_NS} ns; it looks only at instances this
- * caller has calls in flight to (a counter each, no allocation), and for those reads the slot and asks whether the
- * pid is alive.
+ * deadlines. Run on the reply reader's thread every {@value #CHECK_INTERVAL_NS} ns for instances this caller has
+ * calls in flight to (a counter each), and every {@value #IDLE_CHECK_INTERVAL_NS} ns for the others, so a killed
+ * instance stops being picked within that although its heartbeat is still fresh. A check reads the slot and asks
+ * whether the pid is alive (one system call; the only allocation, and not per message).
  * <p>
  * An instance is dead when its pid is gone (kill -9: found within milliseconds), its heartbeat is older than
  * {@code procmesh.instanceStaleMs} (hung, or another host boot), or it says DOWN. DRAINING is not dead: a draining
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
 final class DeadInstanceSweeper
 {
     static final long CHECK_INTERVAL_NS = 5_000_000L;
+    static final long IDLE_CHECK_INTERVAL_NS = 50_000_000L;
     private static final int DRAIN_LIMIT = 1 << 16;
 
     private final ServiceDirectory directory;
@@ -33,6 +35,7 @@ final class DeadInstanceSweeper
     private final long staleNs;
     private final Consumer<PendingCall> onOrphaned = this::onOrphaned;
     private long nextCheckNs;
+    private long nextIdleCheckNs;
     private String deathReason;
 
     DeadInstanceSweeper(
@@ -61,6 +64,11 @@ final class DeadInstanceSweeper
             return 0;
         }
         nextCheckNs = nowNs + CHECK_INTERVAL_NS;
+        final boolean idleToo = nowNs - nextIdleCheckNs >= 0;
+        if (idleToo)
+        {
+            nextIdleCheckNs = nowNs + IDLE_CHECK_INTERVAL_NS;
+        }
         int work = 0;
         for (final RemoteInstance instance : directory.instances())
         {
@@ -71,6 +79,11 @@ final class DeadInstanceSweeper
                 {
                     work += sweep(instance, reason);
                 }
+            }
+            else if (idleToo && !instance.isMarkedDead())
+            {
+                // Nothing to fail: only marks a killed instance so that no new call goes to it.
+                deathOf(instance, nowNs);
             }
         }
         return work;

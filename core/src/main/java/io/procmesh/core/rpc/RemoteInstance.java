@@ -68,6 +68,11 @@ final class RemoteInstance implements AutoCloseable
         deadPid = pid;
     }
 
+    boolean isMarkedDead()
+    {
+        return slot.pid() == deadPid;
+    }
+
     /**
      * @return the load least-outstanding compares: requests the instance took and has not answered, plus those
      * waiting in its inbox (both published by the instance itself), plus this caller's calls to it not yet answered

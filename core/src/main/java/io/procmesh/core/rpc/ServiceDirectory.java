@@ -56,7 +56,7 @@ final class ServiceDirectory implements AutoCloseable
     }
 
     /**
-     * @return an UP instance of the service, round robin, or null if there is none.
+     * @return the live instance the service's policy picks for a call without an affinity key, or null if none is.
      */
     RemoteInstance select(final String service)
     {
