@@ -97,6 +97,19 @@ public final class Configuration
     public static final String MAX_CALLS_IN_FLIGHT_PROP_NAME = "procmesh.maxCallsInFlight";
     public static final int MAX_CALLS_IN_FLIGHT_DEFAULT = 4_096;
 
+    /**
+     * Followed by a service name: that service's load-balancing policy (round-robin, least-outstanding,
+     * key-affinity). The launcher passes every child the policies of all services in the topology.
+     */
+    public static final String LOAD_BALANCING_PROP_PREFIX = "procmesh.loadBalancing.";
+    public static final String LOAD_BALANCING_DEFAULT = "least-outstanding";
+
+    /**
+     * Followed by a service name: the argument (by name) or argument field ({@code order.userId}) whose value
+     * key-affinity hashes.
+     */
+    public static final String AFFINITY_KEY_PROP_PREFIX = "procmesh.affinityKey.";
+
     public static final String INSTANCE_STALE_MS_PROP_NAME = "procmesh.instanceStaleMs";
     public static final long INSTANCE_STALE_MS_DEFAULT = 1_500;
 
@@ -207,6 +220,19 @@ public final class Configuration
     public static int maxCallsInFlight()
     {
         return Integer.getInteger(MAX_CALLS_IN_FLIGHT_PROP_NAME, MAX_CALLS_IN_FLIGHT_DEFAULT);
+    }
+
+    public static String loadBalancing(final String service)
+    {
+        return System.getProperty(LOAD_BALANCING_PROP_PREFIX + service, LOAD_BALANCING_DEFAULT);
+    }
+
+    /**
+     * @return the service's affinity key, or null if none is set.
+     */
+    public static String affinityKey(final String service)
+    {
+        return System.getProperty(AFFINITY_KEY_PROP_PREFIX + service);
     }
 
     public static long instanceStaleMs()

@@ -76,6 +76,16 @@ public interface InstanceRecord
 
     void setOrderedInboxBacklog(long backlog);
 
+    /**
+     * Requests this instance took and has not answered yet (a sync handler running, async replies owed), written
+     * only by the instance's read loop; with {@link #getInboxBacklog()} what least-outstanding balancing reads.
+     */
+    long getOutstanding();
+
+    long getVolatileOutstanding();
+
+    void setOrderedOutstanding(long outstanding);
+
     long getRequestsIn();
 
     long getVolatileRequestsIn();

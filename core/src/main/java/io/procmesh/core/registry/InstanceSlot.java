@@ -97,6 +97,19 @@ public final class InstanceSlot
         return record.getVolatileInboxBacklog();
     }
 
+    /**
+     * Published by the instance's read loop only: one writer, so a caller that dies mid-call leaves no count behind.
+     */
+    public void outstanding(final long outstanding)
+    {
+        record.setOrderedOutstanding(outstanding);
+    }
+
+    public long outstanding()
+    {
+        return record.getVolatileOutstanding();
+    }
+
     public void lastHandledIndex(final long index)
     {
         record.setOrderedLastHandledIndex(index);

@@ -12,11 +12,12 @@ import java.nio.file.StandardCopyOption;
  * {@code registry.cm.layout}. Chronicle Map reuses a persisted file's entry size whatever the value interface says
  * now, so a record that grew would read and write past its entry. A file made with another layout is refused.
  * <p>
- * Version 1 (no layout file): before the boot id. Version 2: {@code bootId} added (issue 9).
+ * Version 1 (no layout file): before the boot id. Version 2: {@code bootId} added (issue 9). Version 3:
+ * {@code outstanding} added (issue 12, load balancing).
  */
 final class RegistryLayout
 {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final String SUFFIX = ".layout";
 
     private RegistryLayout()

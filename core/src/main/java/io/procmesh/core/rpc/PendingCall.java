@@ -17,6 +17,23 @@ public abstract class PendingCall
      */
     long messageId;
     volatile long correlationId;
+    /**
+     * The instance the request went to, set before the call is registered; its count of this caller's calls in
+     * flight covers the call while it is in the table.
+     */
+    RemoteInstance target;
+    /**
+     * The affinity key's hash ({@link LoadBalancer#NO_KEY} if none), kept for a retry to pick by.
+     */
+    long keyHash;
+    /**
+     * Rewrites the request payload for a retry on another instance; null unless the operation is
+     * {@link Idempotent} and has not been retried yet (a call is retried at most once). Set by the caller before
+     * the call starts: the instance may die as soon as the request is sent.
+     */
+    PayloadWriter retryPayload;
+    io.procmesh.core.message.PayloadFormat format;
+    boolean retried;
 
     void start(final String service, final String operation, final long deadlineNs, final long timeoutMs)
     {
@@ -24,6 +41,9 @@ public abstract class PendingCall
         this.operation = operation;
         this.deadlineNs = deadlineNs;
         this.timeoutMs = timeoutMs;
+        this.target = null;
+        this.keyHash = LoadBalancer.NO_KEY;
+        this.retried = false;
     }
 
     /**

@@ -69,6 +69,10 @@ final class PendingCalls
             if (slots.compareAndSet((home + probe) & mask, null, call))
             {
                 inFlight.incrementAndGet();
+                if (call.target != null)
+                {
+                    call.target.callStarted();
+                }
                 // After the slot is published: a scan that reset the bound before this line sees the slot or this.
                 earliestDeadlineNs.accumulateAndGet(call.deadlineNs, Math::min);
                 return id;
@@ -92,7 +96,7 @@ final class PendingCalls
             {
                 if (call.messageId == messageId && slots.compareAndSet(index, call, null))
                 {
-                    inFlight.decrementAndGet();
+                    left(call);
                     return call;
                 }
                 return null;
@@ -126,7 +130,7 @@ final class PendingCalls
             {
                 if (slots.compareAndSet(i, call, null))
                 {
-                    inFlight.decrementAndGet();
+                    left(call);
                     onExpired.accept(call);
                     expired++;
                 }
@@ -137,6 +141,37 @@ final class PendingCalls
             }
         }
         return expired;
+    }
+
+    /**
+     * Removes every call sent to {@code target} and hands it to the consumer: the instance died, none of them will
+     * be answered. One scan of the table; called only when an instance with calls in flight is found dead.
+     *
+     * @return how many were removed.
+     */
+    int removeSentTo(final RemoteInstance target, final Consumer<PendingCall> onRemoved)
+    {
+        int removed = 0;
+        for (int i = 0, length = slots.length(); i < length; i++)
+        {
+            final PendingCall call = slots.get(i);
+            if (call != null && call.target == target && slots.compareAndSet(i, call, null))
+            {
+                left(call);
+                onRemoved.accept(call);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private void left(final PendingCall call)
+    {
+        inFlight.decrementAndGet();
+        if (call.target != null)
+        {
+            call.target.callEnded();
+        }
     }
 
     int inFlight()
@@ -151,7 +186,7 @@ final class PendingCalls
             final PendingCall call = slots.getAndSet(i, null);
             if (call != null)
             {
-                inFlight.decrementAndGet();
+                left(call);
                 onFailed.accept(call);
             }
         }

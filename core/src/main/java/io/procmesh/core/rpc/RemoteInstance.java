@@ -6,21 +6,30 @@ import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.Liveness;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A discovered instance of a service: its slot, read lock-free for status, and its inbox, opened on first use.
+ * A discovered instance of a service: its slot, read lock-free for status and load, and its inbox, opened on first
+ * use. It also counts this caller's calls to it still in flight, written only by this process, for
+ * least-outstanding balancing and for finding the calls to fail when it dies ({@link DeadInstanceSweeper}).
  */
 final class RemoteInstance implements AutoCloseable
 {
+    private static final long NO_PID = Long.MIN_VALUE;
+
     private final String instanceId;
+    private final long idHash;
     private final Path inbox;
     private final InstanceSlot slot;
     private final EnvelopeCodec codec;
+    private final AtomicInteger callsInFlight = new AtomicInteger();
+    private volatile long deadPid = NO_PID;
     private volatile OutboundChannel channel;
 
     RemoteInstance(final String instanceId, final Path inbox, final InstanceSlot slot, final EnvelopeCodec codec)
     {
         this.instanceId = instanceId;
+        this.idHash = KeyAffinity.hashText(instanceId);
         this.inbox = inbox;
         this.slot = slot;
         this.codec = codec;
@@ -32,11 +41,61 @@ final class RemoteInstance implements AutoCloseable
     }
 
     /**
-     * UP and heard from recently: a killed instance keeps saying UP in its slot, but its heartbeat stops.
+     * @return the instance id's hash, for rendezvous hashing: the same in every caller.
+     */
+    long idHash()
+    {
+        return idHash;
+    }
+
+    InstanceSlot slot()
+    {
+        return slot;
+    }
+
+    /**
+     * UP, heard from recently, and not found dead: a killed instance keeps saying UP in its slot and its heartbeat
+     * stays fresh for up to {@code procmesh.instanceStaleMs}; the sweeper finds its pid gone within milliseconds.
+     * A restart of the instance id registers a new pid, which clears the mark.
      */
     boolean isUp(final long nowNs, final long staleNs)
     {
-        return Liveness.isLive(slot, nowNs, staleNs);
+        return Liveness.isLive(slot, nowNs, staleNs) && slot.pid() != deadPid;
+    }
+
+    void markDead(final long pid)
+    {
+        deadPid = pid;
+    }
+
+    boolean isMarkedDead()
+    {
+        return slot.pid() == deadPid;
+    }
+
+    /**
+     * @return the load least-outstanding compares: requests the instance took and has not answered, plus those
+     * waiting in its inbox (both published by the instance itself), plus this caller's calls to it not yet answered
+     * (which may count some of those again: the same for every instance, and seen before the instance reads them).
+     */
+    long outstanding()
+    {
+        return slot.outstanding() + slot.inboxBacklog() + callsInFlight.get();
+    }
+
+    int callsInFlight()
+    {
+        return callsInFlight.get();
+    }
+
+    void callStarted()
+    {
+        callsInFlight.incrementAndGet();
+    }
+
+    void callEnded()
+    {
+        callsInFlight.decrementAndGet();
     }
 
     OutboundChannel channel()

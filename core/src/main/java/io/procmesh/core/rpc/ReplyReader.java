@@ -82,6 +82,28 @@ final class ReplyReader implements InboundListener
     }
 
     /**
+     * Reads every reply already in the queue (at most {@code limit}): before the calls of a dead instance are
+     * failed, so a reply it wrote just before dying still completes its call.
+     */
+    int drain(final int limit)
+    {
+        int work = 0;
+        try
+        {
+            int read;
+            while (work < limit && (read = replies.poll(this)) > 0)
+            {
+                work += read;
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            onReadError(ex);
+        }
+        return work;
+    }
+
+    /**
      * Fails every call whose deadline is before {@code nowNs}. Safe from any thread: each call is taken from the
      * table by a compare-and-set, so a call expires once even when the reader and the heartbeat thread both scan.
      *

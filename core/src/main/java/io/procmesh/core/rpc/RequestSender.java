@@ -4,6 +4,7 @@ import io.procmesh.core.message.Envelope;
 import io.procmesh.core.message.MessageKind;
 import io.procmesh.core.message.PayloadFormat;
 import io.procmesh.core.registry.InstanceSlot;
+import net.openhft.chronicle.bytes.Bytes;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,6 +57,54 @@ final class RequestSender
     }
 
     /**
+     * Starts the call, writes its payload and sends it; whatever goes wrong fails the call.
+     */
+    void send(
+        final PendingCall call,
+        final String service,
+        final String operation,
+        final PayloadFormat format,
+        final PayloadWriter payloadWriter,
+        final long timeoutMs,
+        final long keyHash)
+    {
+        final RemoteInstance target = startOrFail(call, service, operation, format, timeoutMs, keyHash);
+        if (target != null)
+        {
+            final Envelope envelope = envelope();
+            try
+            {
+                payloadWriter.write(envelope.payload());
+            }
+            catch (final Exception ex)
+            {
+                abort(call, ex);
+                return;
+            }
+            transmit(call, target, envelope);
+        }
+    }
+
+    /**
+     * Sends a {@link ReusableCall}'s request bytes as a RAW payload; never retried.
+     *
+     * @return false if the call failed already.
+     */
+    boolean invoke(final ReusableCall call, final long timeoutMs)
+    {
+        final RemoteInstance target =
+            startOrFail(call, call.service(), call.operation(), PayloadFormat.RAW, timeoutMs);
+        if (target == null)
+        {
+            return false;
+        }
+        final Envelope envelope = envelope();
+        final Bytes<?> request = call.request();
+        envelope.payload().write(request, request.readPosition(), request.readRemaining());
+        return transmit(call, target, envelope);
+    }
+
+    /**
      * Starts the call; whatever goes wrong fails this call, never leaves it waiting.
      *
      * @return the instance to send to, or null if the call already failed.
@@ -67,9 +116,23 @@ final class RequestSender
         final PayloadFormat format,
         final long timeoutMs)
     {
+        return startOrFail(call, service, operation, format, timeoutMs, LoadBalancer.NO_KEY);
+    }
+
+    /**
+     * @param keyHash the affinity key's hash for key-affinity balancing, or {@link LoadBalancer#NO_KEY}.
+     */
+    RemoteInstance startOrFail(
+        final PendingCall call,
+        final String service,
+        final String operation,
+        final PayloadFormat format,
+        final long timeoutMs,
+        final long keyHash)
+    {
         try
         {
-            return start(call, service, operation, format, timeoutMs);
+            return start(call, service, operation, format, timeoutMs, keyHash);
         }
         catch (final RuntimeException ex)
         {
@@ -88,7 +151,8 @@ final class RequestSender
         final String service,
         final String operation,
         final PayloadFormat format,
-        final long timeoutMs)
+        final long timeoutMs,
+        final long keyHash)
     {
         final long nowNs = System.nanoTime();
         long deadlineNs = nowNs + Timeouts.toNanos(timeoutMs);
@@ -120,13 +184,27 @@ final class RequestSender
             return null;
         }
 
-        final RemoteInstance target = directory.select(service);
+        call.keyHash = keyHash;
+        call.format = format;
+        return registerAndAddress(call, nowNs);
+    }
+
+    /**
+     * Picks the instance, registers the call and fills the envelope header; shared by the first send and a retry.
+     */
+    private RemoteInstance registerAndAddress(final PendingCall call, final long nowNs)
+    {
+        final String service = call.service;
+        final String operation = call.operation;
+        final long deadlineNs = call.deadlineNs;
+        final RemoteInstance target = directory.select(service, call.keyHash);
         if (target == null)
         {
             call.onFailure(new ServiceUnavailableException(
                 "no UP instance of service '" + service + "' for operation '" + operation + "'"));
             return null;
         }
+        call.target = target;
         final long messageId = nextMessageId();
         call.messageId = messageId;
         final long correlationId = pending.register(call);
@@ -152,9 +230,45 @@ final class RequestSender
             .replyTo(instanceId)
             .sendTimeNs(nowNs)
             .deadlineNs(deadlineNs)
-            .payloadFormat(format);
+            .payloadFormat(call.format);
         envelope.trace().childOf(RequestContext.currentTrace());
         return target;
+    }
+
+    /**
+     * Sends an {@link Idempotent} call whose instance died once more, to the instance the policy picks now (the dead
+     * one is no longer live), with the same deadline and a new message id. Called on the reply reader's thread,
+     * which has no handled request: the call's deadline already holds any budget it had.
+     *
+     * @return true if it was sent; otherwise the call has failed.
+     */
+    boolean retry(final PendingCall call)
+    {
+        final PayloadWriter payload = call.retryPayload;
+        call.retryPayload = null;
+        call.retried = true;
+        call.correlationId = 0;
+        if (closed)
+        {
+            call.onFailure(closedError(call));
+            return false;
+        }
+        try
+        {
+            final RemoteInstance target = registerAndAddress(call, System.nanoTime());
+            if (target == null)
+            {
+                return false;
+            }
+            final Envelope envelope = outgoing.get();
+            payload.write(envelope.payload());
+            return transmit(call, target, envelope);
+        }
+        catch (final Exception ex)
+        {
+            abort(call, ex);
+            return false;
+        }
     }
 
     ServiceUnavailableException closedError(final PendingCall call)

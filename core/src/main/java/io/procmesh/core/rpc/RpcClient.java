@@ -9,13 +9,11 @@ import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.Names;
 import io.procmesh.core.config.Settings;
-import io.procmesh.core.message.Envelope;
 import io.procmesh.core.message.EnvelopeCodec;
 import io.procmesh.core.message.PayloadFormat;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.core.registry.RegistryReader;
-import net.openhft.chronicle.bytes.Bytes;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,6 +44,8 @@ public final class RpcClient implements Agent, AutoCloseable
     private final String instanceId;
     private final JsonPayloads json;
     private final ServiceDirectory directory;
+    private final BalancingPolicies policies;
+    private final DeadInstanceSweeper sweeper;
     private final PendingCalls pending;
     private final ReplyReader reader;
     private final RequestSender sender;
@@ -64,14 +64,17 @@ public final class RpcClient implements Agent, AutoCloseable
         final ErrorHandler errorHandler = context.errorHandler;
         final ReplySource replies = context.replies != null ? context.replies : ReplySource.of(
             InboundChannel.fromEnd(context.replyQueue, context.codec, context.retainCycles, errorHandler));
+        this.policies = new BalancingPolicies(context.loadBalancing, context.affinityKeys);
         this.directory = new ServiceDirectory(context.registryReader != null ? context.registryReader :
-            RegistryReader.of(context.registry), context.codec, context.instanceStaleMs, errorHandler);
+            RegistryReader.of(context.registry), context.codec, context.instanceStaleMs, errorHandler, policies);
         // The registration count differs for each incarnation of this instance id: correlation ids of a restarted
         // caller never repeat its predecessor's, whose late replies may still arrive in the same reply queue.
         this.pending = new PendingCalls(context.maxCallsInFlight, context.slot.snapshot().registrations());
         this.reader = new ReplyReader(instanceId, context.slot, json, pending, replies, errorHandler);
         this.sender = new RequestSender(instanceId, context.slot, directory, pending,
             Timeouts.toNanos(context.deadlineMarginMs));
+        this.sweeper = new DeadInstanceSweeper(directory, pending, reader, sender, context.slot,
+            Timeouts.toNanos(context.instanceStaleMs));
         this.refreshIntervalNs = Timeouts.toNanos(context.discoveryRefreshMs);
         this.defaultTimeoutMs = context.defaultDeadlineMs;
     }
@@ -111,6 +114,14 @@ public final class RpcClient implements Agent, AutoCloseable
     }
 
     /**
+     * @return each called service's load-balancing policy and affinity key, for {@link ServiceProxy}.
+     */
+    BalancingPolicies policies()
+    {
+        return policies;
+    }
+
+    /**
      * The untyped path for the gateway: JSON text in, JSON text out.
      */
     public CompletableFuture<String> callJson(
@@ -139,23 +150,23 @@ public final class RpcClient implements Agent, AutoCloseable
         final ResponseDecoder<T> decoder,
         final long timeoutMs)
     {
-        final long boundedTimeoutMs = Timeouts.requireValidMs(timeoutMs);
-        final FutureCall<T> call = new FutureCall<>(decoder);
-        final RemoteInstance target = sender.startOrFail(call, service, operation, format, boundedTimeoutMs);
-        if (target != null)
-        {
-            final Envelope envelope = sender.envelope();
-            try
-            {
-                payloadWriter.write(envelope.payload());
-            }
-            catch (final Exception ex)
-            {
-                sender.abort(call, ex);
-                return call.future;
-            }
-            sender.transmit(call, target, envelope);
-        }
+        return send(new FutureCall<>(decoder), service, operation, format, payloadWriter, timeoutMs,
+            LoadBalancer.NO_KEY);
+    }
+
+    /**
+     * Sends a call built by {@link ServiceProxy}: it may carry an affinity key hash and a payload to retry with.
+     */
+    <T> CompletableFuture<T> send(
+        final FutureCall<T> call,
+        final String service,
+        final String operation,
+        final PayloadFormat format,
+        final PayloadWriter payloadWriter,
+        final long timeoutMs,
+        final long keyHash)
+    {
+        sender.send(call, service, operation, format, payloadWriter, Timeouts.requireValidMs(timeoutMs), keyHash);
         return call.future;
     }
 
@@ -175,22 +186,18 @@ public final class RpcClient implements Agent, AutoCloseable
         {
             throw new IllegalStateException("a ReusableCall takes one call at a time");
         }
-        final RemoteInstance target =
-            sender.startOrFail(call, call.service(), call.operation(), PayloadFormat.RAW, boundedTimeoutMs);
-        if (target == null)
-        {
-            return false;
-        }
-        final Envelope envelope = sender.envelope();
-        final Bytes<?> request = call.request();
-        envelope.payload().write(request, request.readPosition(), request.readRemaining());
-        return sender.transmit(call, target, envelope);
+        return sender.invoke(call, boundedTimeoutMs);
     }
 
+    /**
+     * Reads replies, expires calls past their deadline, and fails (or, if {@link Idempotent}, retries) the calls
+     * of an instance found dead.
+     */
     @Override
     public int doWork()
     {
-        return reader.doWork();
+        final int work = reader.doWork();
+        return work + sweeper.doWork(System.nanoTime());
     }
 
     /**
@@ -258,6 +265,8 @@ public final class RpcClient implements Agent, AutoCloseable
         private ErrorHandler errorHandler;
         private ReplySource replies;
         private RegistryReader registryReader;
+        private final java.util.Map<String, String> loadBalancing = new java.util.HashMap<>();
+        private final java.util.Map<String, String> affinityKeys = new java.util.HashMap<>();
 
         public Context instanceId(final String instanceId)
         {
@@ -334,6 +343,21 @@ public final class RpcClient implements Agent, AutoCloseable
         public Context instanceStaleMs(final long instanceStaleMs)
         {
             this.instanceStaleMs = instanceStaleMs;
+            return this;
+        }
+
+        /**
+         * Sets a called service's load-balancing policy and affinity key (null if none), over the system properties
+         * {@code procmesh.loadBalancing.<service>} and {@code procmesh.affinityKey.<service>}: for an embedding app
+         * the launcher did not start. Checked when the client is built.
+         */
+        public Context loadBalancing(final String service, final String policy, final String affinityKey)
+        {
+            loadBalancing.put(service, policy);
+            if (affinityKey != null)
+            {
+                affinityKeys.put(service, affinityKey);
+            }
             return this;
         }
 

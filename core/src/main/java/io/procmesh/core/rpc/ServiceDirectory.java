@@ -9,13 +9,13 @@ import io.procmesh.core.registry.RegistryReader;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The cached view of the registry that callers pick instances from.
  * <p>
  * New instances are found by a periodic scan (it takes segment read locks, so not per call). Whether a known
- * instance is UP, and heartbeating, is read on each pick straight from its slot: volatile reads, no lock.
+ * instance is UP, and heartbeating, is read on each pick straight from its slot: volatile reads, no lock. Which
+ * live instance a call goes to is the service's {@link LoadBalancer}'s choice ({@link BalancingPolicies}).
  */
 final class ServiceDirectory implements AutoCloseable
 {
@@ -26,6 +26,8 @@ final class ServiceDirectory implements AutoCloseable
     private final EnvelopeCodec codec;
     private final ErrorHandler errorHandler;
     private final long staleNs;
+    private final BalancingPolicies policies;
+    private volatile RemoteInstance[] all = NONE;
     private final ConcurrentHashMap<String, Endpoints> byService = new ConcurrentHashMap<>();
     private volatile long lastRefreshNs;
     private long scannedGeneration = Long.MIN_VALUE;
@@ -36,6 +38,17 @@ final class ServiceDirectory implements AutoCloseable
         final long staleMs,
         final ErrorHandler errorHandler)
     {
+        this(registry, codec, staleMs, errorHandler, new BalancingPolicies(java.util.Map.of(), java.util.Map.of()));
+    }
+
+    ServiceDirectory(
+        final RegistryReader registry,
+        final EnvelopeCodec codec,
+        final long staleMs,
+        final ErrorHandler errorHandler,
+        final BalancingPolicies policies)
+    {
+        this.policies = policies;
         this.registry = registry;
         this.codec = codec;
         this.errorHandler = errorHandler;
@@ -43,17 +56,34 @@ final class ServiceDirectory implements AutoCloseable
     }
 
     /**
-     * @return an UP instance of the service, round robin, or null if there is none.
+     * @return the live instance the service's policy picks for a call without an affinity key, or null if none is.
      */
     RemoteInstance select(final String service)
     {
+        return select(service, LoadBalancer.NO_KEY);
+    }
+
+    /**
+     * @param keyHash the call's affinity key hash, or {@link LoadBalancer#NO_KEY}.
+     * @return the live instance the service's policy chooses, or null if there is none.
+     */
+    RemoteInstance select(final String service, final long keyHash)
+    {
         final long startNs = System.nanoTime();
-        RemoteInstance chosen = pick(service, startNs);
+        RemoteInstance chosen = pick(service, keyHash, startNs);
         if (chosen == null && refreshForMiss(service, startNs))
         {
-            chosen = pick(service, System.nanoTime());
+            chosen = pick(service, keyHash, System.nanoTime());
         }
         return chosen;
+    }
+
+    /**
+     * @return every instance attached so far, of every service: for the dead-instance sweep, without allocation.
+     */
+    RemoteInstance[] instances()
+    {
+        return all;
     }
 
     /**
@@ -75,15 +105,20 @@ final class ServiceDirectory implements AutoCloseable
             return false;
         }
         refresh();
-        final Endpoints after = byService.computeIfAbsent(service, s -> new Endpoints());
+        final Endpoints after = byService.computeIfAbsent(service, this::newEndpoints);
         after.lastMissNs = lastRefreshNs;
         return true;
     }
 
-    private RemoteInstance pick(final String service, final long nowNs)
+    private RemoteInstance pick(final String service, final long keyHash, final long nowNs)
     {
         final Endpoints endpoints = byService.get(service);
-        return endpoints == null ? null : endpoints.next(nowNs, staleNs);
+        return endpoints == null ? null : endpoints.next(keyHash, nowNs, staleNs);
+    }
+
+    private Endpoints newEndpoints(final String service)
+    {
+        return new Endpoints(policies.policy(service).newBalancer());
     }
 
     /**
@@ -109,7 +144,7 @@ final class ServiceDirectory implements AutoCloseable
             {
                 continue;
             }
-            final Endpoints endpoints = byService.computeIfAbsent(snapshot.service(), s -> new Endpoints());
+            final Endpoints endpoints = byService.computeIfAbsent(snapshot.service(), this::newEndpoints);
             if (!endpoints.contains(snapshot.instanceId()))
             {
                 complete &= attach(endpoints, snapshot);
@@ -128,7 +163,12 @@ final class ServiceDirectory implements AutoCloseable
             final InstanceSlot slot = registry.attach(snapshot.instanceId());
             if (slot != null)
             {
-                endpoints.add(new RemoteInstance(snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec));
+                final RemoteInstance instance =
+                    new RemoteInstance(snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec);
+                endpoints.add(instance);
+                final RemoteInstance[] grown = Arrays.copyOf(all, all.length + 1);
+                grown[grown.length - 1] = instance;
+                all = grown;
             }
             return true;
         }
@@ -151,28 +191,23 @@ final class ServiceDirectory implements AutoCloseable
             }
         }
         byService.clear();
+        all = NONE;
     }
 
     private static final class Endpoints
     {
         private volatile RemoteInstance[] instances = NONE;
         private long lastMissNs = Long.MIN_VALUE / 2;
-        private final AtomicInteger cursor = new AtomicInteger();
+        private final LoadBalancer balancer;
 
-        RemoteInstance next(final long nowNs, final long staleNs)
+        Endpoints(final LoadBalancer balancer)
         {
-            final RemoteInstance[] current = instances;
-            final int length = current.length;
-            final int start = cursor.getAndIncrement();
-            for (int i = 0; i < length; i++)
-            {
-                final RemoteInstance candidate = current[Math.floorMod(start + i, length)];
-                if (candidate.isUp(nowNs, staleNs))
-                {
-                    return candidate;
-                }
-            }
-            return null;
+            this.balancer = balancer;
+        }
+
+        RemoteInstance next(final long keyHash, final long nowNs, final long staleNs)
+        {
+            return balancer.pick(instances, keyHash, nowNs, staleNs);
         }
 
         boolean contains(final String instanceId)

@@ -1,6 +1,7 @@
 package io.procmesh.core.rpc;
 
 import com.fasterxml.jackson.databind.JavaType;
+import io.procmesh.core.message.PayloadFormat;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -20,6 +21,10 @@ import java.util.concurrent.TimeoutException;
  * the reply or the deadline. The operation name is the method name. Inside a handler a call's deadline is the
  * earlier of its own timeout and what the handled request has left, less {@code procmesh.deadlineMarginMs}.
  * Arguments: none, one (sent as its JSON), or several (sent as a JSON array).
+ * <p>
+ * A method marked {@link Idempotent} is sent once more to another live instance if the one it went to dies with it
+ * in flight. For a key-affinity service the affinity key is found in each method's arguments when the proxy is made
+ * ({@link AffinityKeyExtractor}), and its hash picks the instance on each call.
  */
 public final class ServiceProxy implements InvocationHandler
 {
@@ -34,13 +39,16 @@ public final class ServiceProxy implements InvocationHandler
         this.service = service;
         this.client = client;
         this.timeoutMs = timeoutMs;
+        final String affinityKey = client.policies().policy(service) == LoadBalancing.KEY_AFFINITY ?
+            client.policies().affinityKey(service) : null;
         for (final Method method : api.getMethods())
         {
             if (method.isDefault() || java.lang.reflect.Modifier.isStatic(method.getModifiers()))
             {
                 continue;
             }
-            operations.put(method, Operation.of(method, client.json()));
+            operations.put(method, Operation.of(method, client.json(),
+                affinityKey == null ? null : AffinityKeyExtractor.of(service, method, affinityKey)));
         }
     }
 
@@ -72,8 +80,14 @@ public final class ServiceProxy implements InvocationHandler
         }
         final Operation operation = operations.get(method);
         final Object argument = args == null || args.length == 0 ? null : args.length == 1 ? args[0] : args;
-        final CompletableFuture<Object> future =
-            client.call(service, operation.name, argument, operation.resultType, timeoutMs);
+        final long keyHash =
+            operation.key == null ? LoadBalancer.NO_KEY : KeyAffinity.hash(operation.key.extract(args));
+        final PayloadWriter payload = out -> client.json().writeUnlessNull(argument, out);
+        final FutureCall<Object> call =
+            new FutureCall<>(response -> client.json().read(response.payload(), operation.resultType));
+        call.retryPayload = operation.idempotent ? payload : null;
+        final CompletableFuture<Object> future = client.send(call, service, operation.name, PayloadFormat.JSON,
+            payload, timeoutMs, keyHash);
         return operation.async ? HandlerFuture.continueOnHandlerThread(future) : await(future, operation.name);
     }
 
@@ -111,15 +125,20 @@ public final class ServiceProxy implements InvocationHandler
         final String name;
         final boolean async;
         final JavaType resultType;
+        final boolean idempotent;
+        final AffinityKeyExtractor key;
 
-        private Operation(final String name, final boolean async, final JavaType resultType)
+        private Operation(final String name, final boolean async, final JavaType resultType, final boolean idempotent,
+            final AffinityKeyExtractor key)
         {
             this.name = name;
             this.async = async;
             this.resultType = resultType;
+            this.idempotent = idempotent;
+            this.key = key;
         }
 
-        static Operation of(final Method method, final JsonPayloads json)
+        static Operation of(final Method method, final JsonPayloads json, final AffinityKeyExtractor key)
         {
             final boolean async = method.getReturnType() == CompletableFuture.class;
             Type result = method.getGenericReturnType();
@@ -132,7 +151,8 @@ public final class ServiceProxy implements InvocationHandler
             {
                 result = Void.class;
             }
-            return new Operation(method.getName(), async, json.type(result));
+            return new Operation(method.getName(), async, json.type(result),
+                method.isAnnotationPresent(Idempotent.class), key);
         }
     }
 }

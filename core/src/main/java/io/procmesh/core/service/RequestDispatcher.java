@@ -90,7 +90,24 @@ final class RequestDispatcher
         return asyncInFlight.get() < maxAsyncReplies;
     }
 
+    /**
+     * Publishes in the slot what this instance took and has not answered (the request in hand, async replies owed)
+     * for least-outstanding callers; ordered writes by this loop's thread only, around each request.
+     */
     void dispatch(final Envelope request)
+    {
+        slot.outstanding(asyncInFlight.get() + 1L);
+        try
+        {
+            handle(request);
+        }
+        finally
+        {
+            slot.outstanding(asyncInFlight.get());
+        }
+    }
+
+    private void handle(final Envelope request)
     {
         if (rawHandler != null)
         {
@@ -227,7 +244,7 @@ final class RequestDispatcher
             }
             finally
             {
-                asyncInFlight.decrementAndGet();
+                slot.outstanding(asyncInFlight.decrementAndGet());
             }
         }));
     }

@@ -1,5 +1,7 @@
 package io.procmesh.core.test;
 
+import io.procmesh.core.rpc.Idempotent;
+
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,6 +20,17 @@ public interface EchoApi
     int record(String token);
 
     void recordThenCrash(String token);
+
+    /**
+     * Pauses 2 ms, then appends the token: replicas under load have calls waiting when one is killed.
+     */
+    int recordSlowly(String token);
+
+    /**
+     * {@link #recordSlowly}, marked {@link Idempotent}: retried on another replica if the first one dies.
+     */
+    @Idempotent
+    int recordIdempotently(String token);
 
     Sum add(Pair pair);
 

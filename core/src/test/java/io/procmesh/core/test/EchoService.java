@@ -73,6 +73,27 @@ public final class EchoService implements EchoApi
     }
 
     @Override
+    public int recordSlowly(final String token)
+    {
+        try
+        {
+            Thread.sleep(2);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        append(token);
+        return 1;
+    }
+
+    @Override
+    public int recordIdempotently(final String token)
+    {
+        return recordSlowly(token);
+    }
+
+    @Override
     public void recordThenCrash(final String token)
     {
         append(token);

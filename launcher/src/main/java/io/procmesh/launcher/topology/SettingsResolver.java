@@ -15,7 +15,8 @@ final class SettingsResolver
     private static final List<String> RESERVED_OPTIONS = List.of("-cp", "-classpath", "--class-path", "-jar");
     private static final List<String> RESERVED_OPTION_PREFIXES = List.of(
         "--class-path=", "-Dprocmesh.instanceId=", "-Dprocmesh.dataDir=", "-Dprocmesh.serviceName=",
-        "-Dprocmesh.service.");
+        "-Dprocmesh.service.", "-D" + io.procmesh.core.config.Configuration.LOAD_BALANCING_PROP_PREFIX,
+        "-D" + io.procmesh.core.config.Configuration.AFFINITY_KEY_PROP_PREFIX);
 
     private final String source;
 
@@ -44,8 +45,9 @@ final class SettingsResolver
             if (isReserved(value))
             {
                 throw new TopologyException(option.mark(source), "jvmOption '" + value + "' is reserved: the " +
-                    "launcher sets the class path, procmesh.instanceId, procmesh.dataDir, procmesh.serviceName " +
-                    "and procmesh.service.*");
+                    "launcher sets the class path, procmesh.instanceId, procmesh.dataDir, procmesh.serviceName, " +
+                    "procmesh.service.*, and procmesh.loadBalancing.* and procmesh.affinityKey.* (from the " +
+                    "services' loadBalancing and affinityKey)");
             }
             result.add(value);
         }

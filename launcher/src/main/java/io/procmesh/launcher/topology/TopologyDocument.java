@@ -24,6 +24,8 @@ import java.util.Map;
  *     version: 1.0.0
  *     config: {startingStock: 10}
  *     instances: 1
+ *     loadBalancing: least-outstanding                  # or round-robin, or key-affinity with an affinityKey
+ *     affinityKey: order.userId                          # key-affinity only: an argument, or argument.field
  *     jvmOptions: [-Dprocmesh.x=y]
  *     args: []
  *     dependsOn: []
@@ -71,7 +73,9 @@ record TopologyDocument(
         List<String> args,
         List<Located<String>> dependsOn,
         HealthEntry health,
-        RestartEntry restart)
+        RestartEntry restart,
+        Located<String> loadBalancing,
+        Located<String> affinityKey)
     {
     }
 

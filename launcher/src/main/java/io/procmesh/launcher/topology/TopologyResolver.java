@@ -53,6 +53,7 @@ final class TopologyResolver
         final TopologyDocument.Defaults defaults = document.defaults() != null ?
             document.defaults() : new TopologyDocument.Defaults(null, null, null);
 
+        final Map<String, String> balancing = new BalancingResolver(source).properties(document.services());
         final List<ServiceDefinition> declared = new ArrayList<>();
         final LinkedHashMap<String, List<Located<String>>> edges = new LinkedHashMap<>();
         final Map<String, Map<String, Integer>> operations = new LinkedHashMap<>();
@@ -63,7 +64,7 @@ final class TopologyResolver
                 throw new TopologyException(declaration.name().mark(source), "service 'gateway' is reserved when " +
                     "the topology has a gateway: section (the launcher runs the gateway under that name)");
             }
-            final ServiceDefinition service = service(declaration, defaults, operations);
+            final ServiceDefinition service = service(declaration, defaults, operations, balancing);
             declared.add(service);
             edges.put(service.name(), orEmpty(declaration.entry().dependsOn()));
         }
@@ -75,7 +76,7 @@ final class TopologyResolver
                 .resolve(document.gateway());
             final List<Located<String>> before = gatewayDependencies(edges, gateway);
             edges.put(GatewayDefinition.SERVICE_NAME, before);
-            declared.add(gatewayService(document.gateway(), defaults, gateway, declared, before));
+            declared.add(gatewayService(document.gateway(), defaults, gateway, declared, before, balancing));
         }
 
         final List<List<String>> layers = new DependencyGraph(source, edges).layers();
@@ -110,7 +111,8 @@ final class TopologyResolver
     private ServiceDefinition service(
         final TopologyDocument.ServiceDeclaration declaration,
         final TopologyDocument.Defaults defaults,
-        final Map<String, Map<String, Integer>> operations)
+        final Map<String, Map<String, Integer>> operations,
+        final Map<String, String> balancing)
     {
         final Located<String> name = declaration.name();
         try
@@ -178,6 +180,7 @@ final class TopologyResolver
         {
             properties.put(Configuration.SERVICE_CONFIG_OVERLAY_PROP_NAME, Topology.overlayOf(file).toString());
         }
+        properties.putAll(balancing);
 
         return new ServiceDefinition(
             name.value(),
@@ -233,7 +236,8 @@ final class TopologyResolver
         final TopologyDocument.Defaults defaults,
         final GatewayDefinition gateway,
         final List<ServiceDefinition> services,
-        final List<Located<String>> before)
+        final List<Located<String>> before,
+        final Map<String, String> balancing)
     {
         final LinkedHashSet<Path> classPath = new LinkedHashSet<>();
         for (final ServiceDefinition service : services)
@@ -249,6 +253,7 @@ final class TopologyResolver
         properties.put(Configuration.SERVICE_NAME_PROP_NAME, GatewayDefinition.SERVICE_NAME);
         properties.put(GatewayDefinition.PORT_PROP_NAME, Integer.toString(gateway.port()));
         properties.put(GatewayDefinition.TOPOLOGY_PROP_NAME, file != null ? file.toString() : source);
+        properties.putAll(balancing);
         final String path = "gateway";
         return new ServiceDefinition(
             GatewayDefinition.SERVICE_NAME,
