@@ -130,15 +130,15 @@ final class ServiceDirectory implements AutoCloseable
         for (final InstanceSnapshot snapshot : registry.snapshot())
         {
             present.add(snapshot.instanceId());
-            final Endpoints endpoints = byService.computeIfAbsent(snapshot.service(), s -> new Endpoints());
-            final RemoteInstance known = endpoints.find(snapshot.instanceId());
+            final Endpoints endpoints = byService.get(snapshot.service());
+            final RemoteInstance known = endpoints == null ? null : endpoints.find(snapshot.instanceId());
             if (known != null && (rebind || movedInbox(known, snapshot)))
             {
                 complete &= rebind(endpoints, known, snapshot);
             }
             else if (known == null && !snapshot.inboxPath().isEmpty())
             {
-                complete &= attach(endpoints, snapshot);
+                complete &= attach(byService.computeIfAbsent(snapshot.service(), s -> new Endpoints()), snapshot);
             }
         }
         for (final Endpoints endpoints : byService.values())

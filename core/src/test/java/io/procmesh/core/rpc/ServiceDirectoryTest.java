@@ -111,4 +111,38 @@ class ServiceDirectoryTest
             }
         }
     }
+
+    @Test
+    void shouldFollowAnInstanceIdRemovedAndRegisteredAgainWithAnotherInbox() throws Exception
+    {
+        final Process exited = new ProcessBuilder("true").start();
+        assertTrue(exited.waitFor(10, TimeUnit.SECONDS));
+        try (InProcessCaller mesh = new InProcessCaller("directory-again"))
+        {
+            mesh.targetSlot.status(InstanceStatus.DOWN);
+            final String id = "target-9";
+            final InstanceSlot first = mesh.registry.register(new Registration(InProcessCaller.SERVICE, id, "1",
+                exited.pid(), mesh.dirs.inbox(InProcessCaller.SERVICE, id).toString(), ""));
+            first.status(InstanceStatus.UP);
+            try (ServiceDirectory directory = new ServiceDirectory(
+                RegistryReader.of(mesh.registry), mesh.codec, 1_000, mesh.errorHandler))
+            {
+                directory.refresh();
+                assertEquals(mesh.dirs.inbox(InProcessCaller.SERVICE, id), directory.select(InProcessCaller.SERVICE)
+                    .inbox());
+
+                first.heartbeat(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
+                assertEquals(1, mesh.registry.reclaim(0, entry -> false).size());
+                final java.nio.file.Path moved = mesh.dirs.inbox("moved", id);
+                final InstanceSlot again = mesh.registry.register(new Registration(InProcessCaller.SERVICE, id, "2",
+                    ProcessHandle.current().pid(), moved.toString(), ""));
+                again.status(InstanceStatus.UP);
+
+                final RemoteInstance picked = directory.select(InProcessCaller.SERVICE);
+                assertNotNull(picked, "the instance registered again was not found");
+                assertEquals(moved, picked.inbox(), "sent to the inbox of the removed incarnation");
+                assertTrue(mesh.errors.isEmpty(), mesh.errors.toString());
+            }
+        }
+    }
 }
