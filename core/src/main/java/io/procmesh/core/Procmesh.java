@@ -110,7 +110,7 @@ public final class Procmesh implements AutoCloseable
         private String serviceName;
         private String instanceId;
         private String version = "0";
-        private String metadata = "";
+        private String metadata = Configuration.metadata();
         private Long heartbeatIntervalMs;
         private Long defaultDeadlineMs;
         private Long discoveryRefreshMs;

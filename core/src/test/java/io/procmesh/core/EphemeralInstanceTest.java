@@ -32,7 +32,7 @@ class EphemeralInstanceTest
 
         try (Procmesh mesh = Procmesh.connect(new Procmesh.Context().dataDir(dataDir).instanceId("caller-1")))
         {
-            // The entry stays DOWN (removing entries after a grace period belongs to the fleet issue).
+            // The entry stays DOWN until its grace period after exit has passed (procmesh.registry.reclaimGraceMs).
             assertEquals(InstanceStatus.DOWN, mesh.registry().attach(instanceId).status());
         }
         assertTrue(Files.isDirectory(dataDir.resolve("replies").resolve("caller-1")), "a named id keeps its queue");

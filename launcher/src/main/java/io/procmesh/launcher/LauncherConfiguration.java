@@ -63,6 +63,13 @@ public final class LauncherConfiguration
     public static final long REGISTRY_PROBE_INTERVAL_MS_DEFAULT = 1_000;
 
     /**
+     * How often the launcher removes the registry entries of instances gone for good (exited clients, instances it
+     * no longer supervises) once past procmesh.registry.reclaimGraceMs; 0 leaves it to a full registry.
+     */
+    public static final String REGISTRY_RECLAIM_INTERVAL_MS_PROP_NAME = "procmesh.registryReclaimIntervalMs";
+    public static final long REGISTRY_RECLAIM_INTERVAL_MS_DEFAULT = 1_000;
+
+    /**
      * Child JVMs map a class-data-sharing archive the launcher makes once per data directory, Java and class path
      * (launcher/cds/): class loading is most of a service's start-up, and this roughly halved it here.
      */
@@ -159,6 +166,11 @@ public final class LauncherConfiguration
     public static long registryProbeIntervalMs()
     {
         return Long.getLong(REGISTRY_PROBE_INTERVAL_MS_PROP_NAME, REGISTRY_PROBE_INTERVAL_MS_DEFAULT);
+    }
+
+    public static long registryReclaimIntervalMs()
+    {
+        return Long.getLong(REGISTRY_RECLAIM_INTERVAL_MS_PROP_NAME, REGISTRY_RECLAIM_INTERVAL_MS_DEFAULT);
     }
 
     public static boolean classDataSharing()

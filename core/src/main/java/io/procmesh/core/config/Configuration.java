@@ -84,6 +84,23 @@ public final class Configuration
     public static final int REGISTRY_MAX_INSTANCES_DEFAULT = 1024;
 
     /**
+     * How long an entry whose process is gone (pid dead, or registered in another boot) stays after its last
+     * heartbeat before it may be removed. Long enough that a process holding a slot bound to it has moved past
+     * the removal check many times over (see docs/architecture.md, the registry's reclamation), and that a crash
+     * is seen in status for a while; short enough that a fleet churning clients never fills the registry.
+     */
+    public static final String REGISTRY_RECLAIM_GRACE_MS_PROP_NAME = "procmesh.registry.reclaimGraceMs";
+    public static final long REGISTRY_RECLAIM_GRACE_MS_DEFAULT = 10_000;
+
+    /**
+     * The instance's metadata as the registry stores it ({@link io.procmesh.core.registry.InstanceMetadata}): the
+     * launcher sets it from the topology's {@code metadata:} map, and it is the default of
+     * {@code Procmesh.Context.metadata}.
+     */
+    public static final String METADATA_PROP_NAME = "procmesh.metadata";
+    public static final String METADATA_DEFAULT = "";
+
+    /**
      * A process refuses to start when its data directory's file system has less free space than this: queues
      * and maps are memory-mapped, and a write into a mapped page the file system cannot back fails (SIGBUS, an
      * InternalError in Java) rather than returning an error. 0 turns the check off.
@@ -238,6 +255,16 @@ public final class Configuration
     public static long instanceStaleMs()
     {
         return Long.getLong(INSTANCE_STALE_MS_PROP_NAME, INSTANCE_STALE_MS_DEFAULT);
+    }
+
+    public static long registryReclaimGraceMs()
+    {
+        return Long.getLong(REGISTRY_RECLAIM_GRACE_MS_PROP_NAME, REGISTRY_RECLAIM_GRACE_MS_DEFAULT);
+    }
+
+    public static String metadata()
+    {
+        return System.getProperty(METADATA_PROP_NAME, METADATA_DEFAULT);
     }
 
     public static int idleSpins()

@@ -38,6 +38,33 @@ final class InstanceLiveness
     }
 
     /**
+     * @return whether the entry's process is gone for good, so that its entry may be removed: its last heartbeat
+     * is older than {@code graceNs} (or it never beat), and its pid is not a running process or the entry was
+     * written in another boot. A live process is never gone, however stale (SIGSTOPped, or wedged): removing its
+     * entry would free memory its own slot still writes.
+     */
+    static boolean isGoneForGood(final InstanceRecord record, final long nowNs, final long graceNs)
+    {
+        return isGoneForGood(record.getPid(), heartbeatNs(record), nowNs, graceNs);
+    }
+
+    /**
+     * @param heartbeatNs as {@link #heartbeatNs} reads it: {@link #OTHER_BOOT_HEARTBEAT_NS} for another boot.
+     */
+    static boolean isGoneForGood(final long pid, final long heartbeatNs, final long nowNs, final long graceNs)
+    {
+        if (heartbeatNs != 0 && nowNs - heartbeatNs <= graceNs)
+        {
+            return false;
+        }
+        if (heartbeatNs == OTHER_BOOT_HEARTBEAT_NS)
+        {
+            return true;
+        }
+        return pid <= 0 || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
      * The heartbeat as this boot's clock sees it: one taken in an earlier boot reads as older than any staleness
      * limit, so every age check (directory, launcher, gateway) finds the instance stale, without overflow.
      */

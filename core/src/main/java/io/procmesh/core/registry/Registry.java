@@ -1,6 +1,5 @@
 package io.procmesh.core.registry;
 
-import io.procmesh.core.config.BootId;
 import io.procmesh.core.config.Configuration;
 import net.openhft.chronicle.bytes.Byteable;
 import net.openhft.chronicle.bytes.PointerBytesStore;
@@ -20,13 +19,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The service registry: one persisted Chronicle Map, keyed by instance id, mapped into every process.
  * <p>
- * Only {@link #register}, {@link #attach}, {@link #remove} and {@link #snapshot} take the map's segment locks,
- * and they are rare. Heartbeats and counters go through the {@link InstanceSlot} returned by register/attach.
- * Entries are never moved: deregistering marks an instance DOWN and keeps its counters, so slots stay valid.
+ * Only {@link #register}, {@link #attach}, {@link #remove}, {@link #reclaim} and {@link #snapshot} take the map's
+ * segment locks, and they are rare. Heartbeats and counters go through the {@link InstanceSlot} returned by
+ * register/attach. Entries are never moved: deregistering marks an instance DOWN and keeps its counters, so slots
+ * stay valid until the entry is removed, which only happens to an instance gone for good ({@link #reclaim}) and
+ * is announced by {@link #removals()}: a holder of slots reads that before using them, and rebinds when it moved.
  */
 public final class Registry implements AutoCloseable
 {
@@ -41,19 +43,39 @@ public final class Registry implements AutoCloseable
     private final RegistryGeneration generation;
     private final Path file;
     private final int maxInstances;
+    private final long reclaimGraceMs;
+    private final RegistryReclaim reclaim;
+    private final EntryClaim claim;
 
-    private Registry(final ChronicleMap<CharSequence, InstanceRecord> map, final Path file, final int maxInstances)
+    private Registry(
+        final ChronicleMap<CharSequence, InstanceRecord> map,
+        final Path file,
+        final int maxInstances,
+        final long reclaimGraceMs)
     {
         this.map = map;
         this.file = file;
         this.maxInstances = maxInstances;
+        this.reclaimGraceMs = reclaimGraceMs;
         this.generation = RegistryGeneration.open(file.resolveSibling(file.getFileName() + ".generation"));
+        this.reclaim = new RegistryReclaim(map, generation, file.toString());
+        this.claim = new EntryClaim(map, file.toString(), maxInstances);
     }
 
     /**
-     * Opens the registry file, creating it if absent. Safe to call from several processes at once.
+     * Opens the registry file, creating it if absent, with procmesh.registry.reclaimGraceMs for a full registry's
+     * reclamation. Safe to call from several processes at once.
      */
     public static Registry open(final Path file, final int maxInstances)
+    {
+        return open(file, maxInstances, Configuration.registryReclaimGraceMs());
+    }
+
+    /**
+     * @param reclaimGraceMs how long a gone instance's entry stays after its last heartbeat before a full
+     *                       registry's {@link #register} may remove it.
+     */
+    public static Registry open(final Path file, final int maxInstances, final long reclaimGraceMs)
     {
         generateValueClasses();
         RegistryLayout.check(file);
@@ -62,7 +84,7 @@ public final class Registry implements AutoCloseable
             Files.createDirectories(file.toAbsolutePath().getParent());
             final ChronicleMap<CharSequence, InstanceRecord> map = builder(maxInstances)
                 .createPersistedTo(file.toFile());
-            return new Registry(map, file, maxInstances);
+            return new Registry(map, file, maxInstances, reclaimGraceMs);
         }
         catch (final IOException ex)
         {
@@ -82,7 +104,7 @@ public final class Registry implements AutoCloseable
         {
             final ChronicleMap<CharSequence, InstanceRecord> map = builder(maxInstances)
                 .recoverPersistedTo(file.toFile(), true);
-            return new Registry(map, file, maxInstances);
+            return new Registry(map, file, maxInstances, Configuration.registryReclaimGraceMs());
         }
         catch (final IOException ex)
         {
@@ -134,7 +156,9 @@ public final class Registry implements AutoCloseable
 
     /**
      * Registers or re-registers an instance and returns its slot, with status STARTING. A re-registration keeps
-     * the counters and the last handled inbox index of the previous incarnation.
+     * the counters and the last handled inbox index of the previous incarnation. A new instance id in a full
+     * registry first reclaims the entries of instances gone for good past the grace period ({@link #reclaim}, keeping
+     * nothing else), so even a mesh without a launcher never fills up with exited processes.
      * <p>
      * One live process per instance id: while the entry's recorded pid is another process that is alive, not
      * DOWN, and heartbeating within {@code staleMs}, this waits (a holder being replaced is dying or stopped, so its
@@ -148,21 +172,17 @@ public final class Registry implements AutoCloseable
         final String instanceId = registration.instanceId();
         if (!map.containsKey(instanceId) && map.size() >= maxInstances)
         {
-            throw new RegistryFullException(instanceId, maxInstances, null);
-        }
-        try
-        {
-            map.acquireUsing(instanceId, Values.newNativeReference(InstanceRecord.class));
-        }
-        catch (final IllegalStateException ex)
-        {
-            throw new RegistryFullException(instanceId, maxInstances, ex);
+            reclaim(reclaimGraceMs, entry -> false);
+            if (map.size() >= maxInstances)
+            {
+                throw new RegistryFullException(instanceId, maxInstances, null);
+            }
         }
         final long staleNs = TimeUnit.MILLISECONDS.toNanos(staleMs);
         final long deadlineNs = System.nanoTime() + staleNs + TimeUnit.MILLISECONDS.toNanos(HOLDER_POLL_MS);
         while (true)
         {
-            final InstanceRecord record = claim(registration, staleNs);
+            final InstanceRecord record = claim.claim(registration, staleNs);
             if (record != null)
             {
                 generation.bump();
@@ -175,51 +195,6 @@ public final class Registry implements AutoCloseable
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - holder.heartbeatNs()));
             }
             InstanceLiveness.sleep(HOLDER_POLL_MS);
-        }
-    }
-
-    /**
-     * Under the entry's write lock: if no other live process holds it, writes this registration's identity and a
-     * fresh heartbeat, so a racing registration sees a live holder.
-     *
-     * @return the bound record, or null if another live process holds the entry.
-     */
-    private InstanceRecord claim(final Registration registration, final long staleNs)
-    {
-        final String instanceId = registration.instanceId();
-        try (ExternalMapQueryContext<CharSequence, InstanceRecord, ?> context = map.queryContext(instanceId))
-        {
-            if (!context.writeLock().tryLock(ATTACH_LOCK_TIMEOUT_MS, TimeUnit.MILLISECONDS))
-            {
-                throw new RegistryWedgedException(file.toString(), instanceId, ATTACH_LOCK_TIMEOUT_MS);
-            }
-            final MapEntry<CharSequence, InstanceRecord> entry = context.entry();
-            if (entry == null)
-            {
-                throw new IllegalStateException("registry entry '" + instanceId + "' vanished while registering");
-            }
-            final InstanceRecord record = stableAt(addressOf(entry));
-            if (InstanceLiveness.isHeldByAnotherLiveProcess(record, registration.pid(), staleNs))
-            {
-                return null;
-            }
-            record.setOrderedStatus(InstanceStatus.STARTING.code());
-            record.setService(registration.service());
-            record.setInstanceId(instanceId);
-            record.setVersion(registration.version());
-            record.setInboxPath(registration.inboxPath());
-            record.setMetadata(registration.metadata());
-            record.setPid(registration.pid());
-            record.setStartTimeMs(System.currentTimeMillis());
-            record.addAtomicRegistrations(1);
-            record.setBootId(BootId.current());
-            record.setOrderedHeartbeatNs(System.nanoTime());
-            return record;
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while registering '" + instanceId + "' in " + file, ex);
         }
     }
 
@@ -267,13 +242,13 @@ public final class Registry implements AutoCloseable
         return stableAt(address);
     }
 
-    private static long addressOf(final MapEntry<CharSequence, InstanceRecord> entry)
+    static long addressOf(final MapEntry<CharSequence, InstanceRecord> entry)
     {
         final Data<InstanceRecord> value = entry.value();
         return value.bytes().addressForRead(value.offset());
     }
 
-    private static InstanceRecord stableAt(final long address)
+    static InstanceRecord stableAt(final long address)
     {
         final InstanceRecord stable = Values.newNativeReference(InstanceRecord.class);
         final long size = ((Byteable)stable).maxSize();
@@ -292,13 +267,43 @@ public final class Registry implements AutoCloseable
     }
 
     /**
-     * Removes an instance's entry. Any slot bound to it must no longer be used.
+     * Removes an instance's entry whatever its state, counting the removal first ({@link #removals()}). Any slot
+     * bound to it must no longer be used; for an instance that may still run, use {@link #reclaim}.
      */
     public boolean remove(final String instanceId)
     {
-        final boolean removed = map.remove(instanceId) != null;
-        generation.bump();
-        return removed;
+        generation.bumpRemovals();
+        return map.remove(instanceId) != null;
+    }
+
+    /**
+     * Removes the entry of every instance gone for good: its pid is not running (or the entry is from another
+     * boot), its last heartbeat is older than {@code graceMs}, and {@code keep} does not keep it (the launcher keeps
+     * the instances it supervises, so a crashed one it will restart keeps its entry and counters). A live process
+     * is never removed, however stale. Takes segment locks: a scan, then each removal under its entry's write lock.
+     *
+     * @param keep judged on a copy of the entry, never under a lock.
+     * @return the removed entries, as they were when removed.
+     * @throws RegistryWedgedException if an entry's lock stays taken for {@link #ATTACH_LOCK_TIMEOUT_MS}.
+     */
+    public List<InstanceSnapshot> reclaim(final long graceMs, final Predicate<InstanceSnapshot> keep)
+    {
+        return reclaim.reclaim(graceMs, keep);
+    }
+
+    /**
+     * @return how many entries were ever removed, read without a lock. A removed entry's memory may be taken by
+     * the next registration, so a process holding slots reads this before using them and, when it moved, drops or
+     * rebinds them first (see docs/architecture.md, the registry's reclamation).
+     */
+    public long removals()
+    {
+        return generation.removals();
+    }
+
+    public long reclaimGraceMs()
+    {
+        return reclaimGraceMs;
     }
 
     /**

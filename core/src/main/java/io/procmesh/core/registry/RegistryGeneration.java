@@ -7,13 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * A counter beside the registry file, bumped whenever an instance registers, advertises its inbox or is removed.
- * Readers check it lock-free and scan the map (which takes segment locks) only when it moved: a process killed
- * inside a scan leaves a segment lock held and wedges the map for every writer, so scans must be rare.
+ * Two counters beside the registry file. The generation is bumped whenever an instance registers, advertises its
+ * inbox or is removed: readers check it lock-free and scan the map (which takes segment locks) only when it moved,
+ * since a process killed inside a scan leaves a segment lock held and wedges the map for every writer. The removal
+ * count is bumped only by a removal, under the entry's write lock and before its memory is freed: a removal is the
+ * one event that can make a cached {@link InstanceSlot} point at memory another entry may take, so a holder of
+ * slots reads it before using them (one volatile read) without rescanning on every registration.
  */
 final class RegistryGeneration implements AutoCloseable
 {
     private static final long OFFSET = 0;
+    private static final long REMOVALS_OFFSET = 8;
     private final MappedBytes bytes;
 
     private RegistryGeneration(final MappedBytes bytes)
@@ -42,6 +46,20 @@ final class RegistryGeneration implements AutoCloseable
 
     void bump()
     {
+        bytes.addAndGetLong(OFFSET, 1);
+    }
+
+    long removals()
+    {
+        return bytes.readVolatileLong(REMOVALS_OFFSET);
+    }
+
+    /**
+     * Counts a removal, then moves the generation so that scanners look again.
+     */
+    void bumpRemovals()
+    {
+        bytes.addAndGetLong(REMOVALS_OFFSET, 1);
         bytes.addAndGetLong(OFFSET, 1);
     }
 

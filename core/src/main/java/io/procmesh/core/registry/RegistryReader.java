@@ -4,11 +4,20 @@ import java.util.List;
 
 /**
  * The part of the {@link Registry} that readers of the whole registry use (a caller's directory, the gateway's
- * view): the generation, a scan, and binding one slot. A seam, so tests can inject a failing scan or attach.
+ * view): the generation, the removal count, a scan, and binding one slot. A seam, so tests can inject a failing scan or attach.
  */
 public interface RegistryReader
 {
     long generation();
+
+    /**
+     * @return {@link Registry#removals()}; by default the generation, which moves at least as often (a reader
+     * that rebinds on it rebinds more than needed, never less).
+     */
+    default long removals()
+    {
+        return generation();
+    }
 
     List<InstanceSnapshot> snapshot();
 
@@ -22,6 +31,12 @@ public interface RegistryReader
             public long generation()
             {
                 return registry.generation();
+            }
+
+            @Override
+            public long removals()
+            {
+                return registry.removals();
             }
 
             @Override

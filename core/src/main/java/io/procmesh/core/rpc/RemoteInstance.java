@@ -20,7 +20,11 @@ final class RemoteInstance implements AutoCloseable
     private final String instanceId;
     private final long idHash;
     private final Path inbox;
-    private final InstanceSlot slot;
+    /**
+     * Bound again by the directory after a registry removal: the entry may have been removed and registered anew
+     * at another address.
+     */
+    private volatile InstanceSlot slot;
     private final EnvelopeCodec codec;
     private final AtomicInteger callsInFlight = new AtomicInteger();
     private volatile long deadPid = NO_PID;
@@ -38,6 +42,16 @@ final class RemoteInstance implements AutoCloseable
     String instanceId()
     {
         return instanceId;
+    }
+
+    Path inbox()
+    {
+        return inbox;
+    }
+
+    void rebind(final InstanceSlot slot)
+    {
+        this.slot = slot;
     }
 
     /**

@@ -8,6 +8,9 @@ import io.procmesh.core.registry.RegistryReader;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,6 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * New instances are found by a periodic scan (it takes segment read locks, so not per call). Whether a known
  * instance is UP, and heartbeating, is read on each pick straight from its slot: volatile reads, no lock. Which
  * live instance a call goes to is the service's {@link LoadBalancer}'s choice ({@link BalancingPolicies}).
+ * <p>
+ * A slot points into its entry's memory, which a removal frees for the next registration (see
+ * {@link io.procmesh.core.registry.Registry#reclaim}). So each pick first reads the registry's removal count (one
+ * volatile read) and, when it moved, refreshes before using any slot: instances no longer registered are dropped,
+ * the others bound again. A registration alone moves only the generation, which the periodic refresh follows.
  */
 final class ServiceDirectory implements AutoCloseable
 {
@@ -31,6 +39,10 @@ final class ServiceDirectory implements AutoCloseable
     private final ConcurrentHashMap<String, Endpoints> byService = new ConcurrentHashMap<>();
     private volatile long lastRefreshNs;
     private long scannedGeneration = Long.MIN_VALUE;
+    /**
+     * The removal count every cached slot was bound under; a pick reads it against the registry's.
+     */
+    private volatile long boundRemovals;
 
     ServiceDirectory(
         final RegistryReader registry,
@@ -38,7 +50,7 @@ final class ServiceDirectory implements AutoCloseable
         final long staleMs,
         final ErrorHandler errorHandler)
     {
-        this(registry, codec, staleMs, errorHandler, new BalancingPolicies(java.util.Map.of(), java.util.Map.of()));
+        this(registry, codec, staleMs, errorHandler, new BalancingPolicies(Map.of(), Map.of()));
     }
 
     ServiceDirectory(
@@ -53,6 +65,7 @@ final class ServiceDirectory implements AutoCloseable
         this.codec = codec;
         this.errorHandler = errorHandler;
         this.staleNs = Timeouts.toNanos(staleMs);
+        this.boundRemovals = registry.removals();
     }
 
     /**
@@ -69,6 +82,10 @@ final class ServiceDirectory implements AutoCloseable
      */
     RemoteInstance select(final String service, final long keyHash)
     {
+        if (registry.removals() != boundRemovals)
+        {
+            refresh();
+        }
         final long startNs = System.nanoTime();
         RemoteInstance chosen = pick(service, keyHash, startNs);
         if (chosen == null && refreshForMiss(service, startNs))
@@ -128,31 +145,85 @@ final class ServiceDirectory implements AutoCloseable
      * The generation counts as scanned only once every instance in it was attached: an instance whose attach
      * failed is retried by the next refresh, not hidden until some unrelated registration. A failed attach is
      * reported to the error handler and the scan goes on with the other instances.
+     * <p>
+     * After a removal (the removal count moved) every cached instance is checked: one no longer registered is
+     * dropped, one registered with another inbox is replaced, and every other one is bound to its entry again,
+     * since its id may have been removed and registered anew at another address. Both counts are read before the
+     * scan, so a removal during the scan is seen by the next pick.
      */
     synchronized void refresh()
     {
         lastRefreshNs = System.nanoTime();
+        final long removals = registry.removals();
         final long generation = registry.generation();
-        if (generation == scannedGeneration)
+        final boolean rebind = removals != boundRemovals;
+        if (generation == scannedGeneration && !rebind)
         {
             return;
         }
         boolean complete = true;
+        final Set<String> present = new HashSet<>();
         for (final InstanceSnapshot snapshot : registry.snapshot())
         {
-            if (snapshot.inboxPath().isEmpty())
+            present.add(snapshot.instanceId());
+            final Endpoints endpoints = byService.get(snapshot.service());
+            final RemoteInstance known = endpoints == null ? null : endpoints.find(snapshot.instanceId());
+            if (known != null && (rebind || movedInbox(known, snapshot)))
             {
-                continue;
+                complete &= rebind(endpoints, known, snapshot);
             }
-            final Endpoints endpoints = byService.computeIfAbsent(snapshot.service(), this::newEndpoints);
-            if (!endpoints.contains(snapshot.instanceId()))
+            else if (known == null && !snapshot.inboxPath().isEmpty())
             {
-                complete &= attach(endpoints, snapshot);
+                complete &= attach(byService.computeIfAbsent(snapshot.service(), this::newEndpoints), snapshot);
             }
         }
+        for (final Endpoints endpoints : byService.values())
+        {
+            endpoints.retain(present);
+        }
+        all = everyInstance();
+        // Stale slots are gone even if an attach failed (that instance was dropped): picks may go on.
+        boundRemovals = removals;
         if (complete)
         {
             scannedGeneration = generation;
+        }
+    }
+
+    private static boolean movedInbox(final RemoteInstance known, final InstanceSnapshot snapshot)
+    {
+        return !snapshot.inboxPath().isEmpty() && !known.inbox().equals(Path.of(snapshot.inboxPath()));
+    }
+
+    /**
+     * Binds a known instance to its entry again, or replaces it when its inbox moved; drops it when that fails.
+     */
+    private boolean rebind(final Endpoints endpoints, final RemoteInstance known, final InstanceSnapshot snapshot)
+    {
+        try
+        {
+            final InstanceSlot slot = registry.attach(snapshot.instanceId());
+            if (slot == null)
+            {
+                endpoints.remove(known);
+            }
+            else if (movedInbox(known, snapshot))
+            {
+                endpoints.remove(known);
+                endpoints.add(new RemoteInstance(snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec));
+            }
+            else
+            {
+                known.rebind(slot);
+            }
+            return true;
+        }
+        catch (final RuntimeException ex)
+        {
+            endpoints.remove(known);
+            errorHandler.onError(new IllegalStateException("directory: cannot attach again to instance '" +
+                snapshot.instanceId() + "' of service '" + snapshot.service() + "'; dropped until the next scan", ex));
+            return false;
         }
     }
 
@@ -163,12 +234,7 @@ final class ServiceDirectory implements AutoCloseable
             final InstanceSlot slot = registry.attach(snapshot.instanceId());
             if (slot != null)
             {
-                final RemoteInstance instance =
-                    new RemoteInstance(snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec);
-                endpoints.add(instance);
-                final RemoteInstance[] grown = Arrays.copyOf(all, all.length + 1);
-                grown[grown.length - 1] = instance;
-                all = grown;
+                endpoints.add(new RemoteInstance(snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec));
             }
             return true;
         }
@@ -178,6 +244,23 @@ final class ServiceDirectory implements AutoCloseable
                 snapshot.instanceId() + "' of service '" + snapshot.service() + "'; will retry on the next scan", ex));
             return false;
         }
+    }
+
+    /**
+     * @return the instances of every service, built again by each refresh that changed something: the sweep reads
+     * it without allocating, and a refresh is rare.
+     */
+    private RemoteInstance[] everyInstance()
+    {
+        RemoteInstance[] every = NONE;
+        for (final Endpoints endpoints : byService.values())
+        {
+            final RemoteInstance[] instances = endpoints.instances;
+            final int from = every.length;
+            every = Arrays.copyOf(every, from + instances.length);
+            System.arraycopy(instances, 0, every, from, instances.length);
+        }
+        return every;
     }
 
     @Override
@@ -210,16 +293,16 @@ final class ServiceDirectory implements AutoCloseable
             return balancer.pick(instances, keyHash, nowNs, staleNs);
         }
 
-        boolean contains(final String instanceId)
+        RemoteInstance find(final String instanceId)
         {
             for (final RemoteInstance instance : instances)
             {
                 if (instance.instanceId().equals(instanceId))
                 {
-                    return true;
+                    return instance;
                 }
             }
-            return false;
+            return null;
         }
 
         void add(final RemoteInstance instance)
@@ -227,6 +310,40 @@ final class ServiceDirectory implements AutoCloseable
             final RemoteInstance[] grown = Arrays.copyOf(instances, instances.length + 1);
             grown[grown.length - 1] = instance;
             instances = grown;
+        }
+
+        /**
+         * Drops the instance and closes its inbox: a caller that picked it just before sees its send fail.
+         */
+        void remove(final RemoteInstance instance)
+        {
+            final RemoteInstance[] current = instances;
+            final RemoteInstance[] shrunk = new RemoteInstance[current.length - 1];
+            int i = 0;
+            for (final RemoteInstance candidate : current)
+            {
+                if (candidate != instance)
+                {
+                    if (i == shrunk.length)
+                    {
+                        return;
+                    }
+                    shrunk[i++] = candidate;
+                }
+            }
+            instances = shrunk;
+            instance.close();
+        }
+
+        void retain(final Set<String> present)
+        {
+            for (final RemoteInstance instance : instances)
+            {
+                if (!present.contains(instance.instanceId()))
+                {
+                    remove(instance);
+                }
+            }
         }
     }
 }

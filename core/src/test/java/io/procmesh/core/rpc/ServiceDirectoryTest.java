@@ -1,11 +1,16 @@
 package io.procmesh.core.rpc;
 
 import io.procmesh.core.registry.InstanceSlot;
+import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.registry.Liveness;
+import io.procmesh.core.registry.Registration;
 import io.procmesh.core.registry.RegistryReader;
 import io.procmesh.core.test.DelegatingRegistryReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 9 item 7: a registry scan whose attach failed must not count its generation as scanned.
+ * Issue 9 item 7: a registry scan whose attach failed must not count its generation as scanned. Issue 12: a slot
+ * whose entry was removed, its memory taken by another registration, is never used to pick.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServiceDirectoryTest
@@ -52,6 +58,90 @@ class ServiceDirectoryTest
                 assertEquals(generation, mesh.registry.generation(), "nothing registered meanwhile");
                 directory.refresh();
                 assertNotNull(directory.select(InProcessCaller.SERVICE), "the instance stayed hidden");
+            }
+        }
+    }
+
+    @Test
+    void shouldNeverPickThroughASlotWhoseEntryWasRemovedAndItsMemoryTakenByAnotherInstance() throws Exception
+    {
+        final Process exited = new ProcessBuilder("true").start();
+        assertTrue(exited.waitFor(10, TimeUnit.SECONDS));
+        try (InProcessCaller mesh = new InProcessCaller("directory-reuse"))
+        {
+            mesh.targetSlot.status(InstanceStatus.DOWN);
+            final String gone = "target-9";
+            final InstanceSlot goneSlot = mesh.registry.register(new Registration(InProcessCaller.SERVICE, gone, "1",
+                exited.pid(), mesh.dirs.inbox(InProcessCaller.SERVICE, gone).toString(), ""));
+            goneSlot.status(InstanceStatus.UP);
+            try (ServiceDirectory directory = new ServiceDirectory(
+                RegistryReader.of(mesh.registry), mesh.codec, 1_000, mesh.errorHandler))
+            {
+                directory.refresh();
+                assertEquals(gone, directory.select(InProcessCaller.SERVICE).instanceId());
+
+                goneSlot.heartbeat(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
+                assertEquals(List.of(gone), mesh.registry.reclaim(0, entry -> false).stream()
+                    .map(InstanceSnapshot::instanceId).toList());
+                // Chronicle Map hands out a segment's free memory from a moving position: churn until it wraps
+                // around to the removed entry's.
+                String taker = null;
+                for (int i = 0; i < 20_000 && taker == null; i++)
+                {
+                    final String id = "other-" + i;
+                    final InstanceSlot newcomer = mesh.registry.register(new Registration("other", id, "1",
+                        ProcessHandle.current().pid(), mesh.dirs.inbox("other", id).toString(), ""));
+                    newcomer.status(InstanceStatus.UP);
+                    if (id.equals(goneSlot.snapshot().instanceId()))
+                    {
+                        taker = id;
+                    }
+                    else
+                    {
+                        mesh.registry.remove(id);
+                    }
+                }
+                assertNotNull(taker, "no registration took the removed entry's memory: the test would prove nothing");
+                assertTrue(Liveness.isLive(goneSlot, System.nanoTime(), TimeUnit.SECONDS.toNanos(1)),
+                    "the stale slot reads the newcomer, UP and heartbeating");
+
+                assertNull(directory.select(InProcessCaller.SERVICE),
+                    "picked the removed instance through a slot that now reads " + taker);
+                assertTrue(mesh.errors.isEmpty(), mesh.errors.toString());
+            }
+        }
+    }
+
+    @Test
+    void shouldFollowAnInstanceIdRemovedAndRegisteredAgainWithAnotherInbox() throws Exception
+    {
+        final Process exited = new ProcessBuilder("true").start();
+        assertTrue(exited.waitFor(10, TimeUnit.SECONDS));
+        try (InProcessCaller mesh = new InProcessCaller("directory-again"))
+        {
+            mesh.targetSlot.status(InstanceStatus.DOWN);
+            final String id = "target-9";
+            final InstanceSlot first = mesh.registry.register(new Registration(InProcessCaller.SERVICE, id, "1",
+                exited.pid(), mesh.dirs.inbox(InProcessCaller.SERVICE, id).toString(), ""));
+            first.status(InstanceStatus.UP);
+            try (ServiceDirectory directory = new ServiceDirectory(
+                RegistryReader.of(mesh.registry), mesh.codec, 1_000, mesh.errorHandler))
+            {
+                directory.refresh();
+                assertEquals(mesh.dirs.inbox(InProcessCaller.SERVICE, id), directory.select(InProcessCaller.SERVICE)
+                    .inbox());
+
+                first.heartbeat(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
+                assertEquals(1, mesh.registry.reclaim(0, entry -> false).size());
+                final java.nio.file.Path moved = mesh.dirs.inbox("moved", id);
+                final InstanceSlot again = mesh.registry.register(new Registration(InProcessCaller.SERVICE, id, "2",
+                    ProcessHandle.current().pid(), moved.toString(), ""));
+                again.status(InstanceStatus.UP);
+
+                final RemoteInstance picked = directory.select(InProcessCaller.SERVICE);
+                assertNotNull(picked, "the instance registered again was not found");
+                assertEquals(moved, picked.inbox(), "sent to the inbox of the removed incarnation");
+                assertTrue(mesh.errors.isEmpty(), mesh.errors.toString());
             }
         }
     }

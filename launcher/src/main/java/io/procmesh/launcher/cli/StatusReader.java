@@ -2,6 +2,7 @@ package io.procmesh.launcher.cli;
 
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.registry.InstanceMetadata;
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.registry.Registry;
@@ -174,7 +175,17 @@ final class StatusReader
             snapshot != null ? snapshot.errors() : 0,
             snapshot != null ? snapshot.timeouts() : 0,
             detail,
-            supervised != null);
+            supervised != null,
+            metadata(snapshot));
+    }
+
+    /**
+     * Decodes only when there is something: the table path of `status` loads no JSON classes it does not need.
+     */
+    private static Map<String, String> metadata(final InstanceSnapshot snapshot)
+    {
+        return snapshot == null || snapshot.metadata().isEmpty() ? Map.of() :
+            InstanceMetadata.decode(snapshot.metadata());
     }
 
     /**

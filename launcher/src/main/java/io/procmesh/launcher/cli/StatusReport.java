@@ -1,6 +1,7 @@
 package io.procmesh.launcher.cli;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What `procmesh status` shows: the launcher's state file, and the slots of the registry as the running launcher
@@ -17,6 +18,7 @@ public record StatusReport(String dataDir, long launcherPid, String note, long s
      * @param heartbeatAgeMs -1 if unknown or the process is gone.
      * @param uptimeMs       -1 if the process is gone.
      * @param supervised     false for a registry member the launcher does not run, e.g. a client application.
+     * @param metadata       what the instance registered (the topology's {@code metadata:}), empty if nothing.
      */
     public record Row(
         String instanceId,
@@ -33,7 +35,8 @@ public record StatusReport(String dataDir, long launcherPid, String note, long s
         long errors,
         long timeouts,
         String detail,
-        boolean supervised)
+        boolean supervised,
+        Map<String, String> metadata)
     {
     }
 

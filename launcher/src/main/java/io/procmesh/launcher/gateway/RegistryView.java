@@ -54,6 +54,7 @@ final class RegistryView implements AutoCloseable
     private volatile Snapshot current = new Snapshot(0, List.of(), Map.of());
     private final Map<String, InstanceSlot> slots = new LinkedHashMap<>();
     private long scannedGeneration = Long.MIN_VALUE;
+    private long boundRemovals = Long.MIN_VALUE;
     /**
      * Services seen with an inbox, kept once seen: a restarting instance registers again with no inbox until it
      * advertises one, and must still count for /health meanwhile. Only the refresh thread touches it.
@@ -150,11 +151,19 @@ final class RegistryView implements AutoCloseable
      * only when the registry's generation moved, because a process killed inside a scan wedges the map. The
      * generation is recorded only once a scan went through: a scan that failed part way (an attach that threw)
      * is run again at the next refresh, rather than leaving the instances after the failure unseen until some
-     * unrelated registration moves the generation.
+     * unrelated registration moves the generation. After a removal every slot is dropped and bound again first: a
+     * removed entry's memory may hold another instance by now, even under the same id.
      */
     private List<InstanceSnapshot> readEntries()
     {
+        final long removals = entries.removals();
         final long generation = entries.generation();
+        if (removals != boundRemovals)
+        {
+            slots.clear();
+            boundRemovals = removals;
+            scannedGeneration = Long.MIN_VALUE;
+        }
         if (generation != scannedGeneration)
         {
             final Set<String> present = new HashSet<>();

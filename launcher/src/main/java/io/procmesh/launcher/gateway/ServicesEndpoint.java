@@ -1,5 +1,6 @@
 package io.procmesh.launcher.gateway;
 
+import io.procmesh.core.registry.InstanceMetadata;
 import io.procmesh.core.registry.InstanceSnapshot;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -7,11 +8,13 @@ import org.eclipse.jetty.util.Callback;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * {@code GET /services}: every registry entry as of the last refresh, with what it means (state, heartbeat age,
- * uptime, restarts) and the counters from its off-heap slot.
+ * uptime, restarts), its metadata (the topology's {@code metadata:}, as it registered) and the counters from its
+ * off-heap slot.
  */
 final class ServicesEndpoint
 {
@@ -29,6 +32,7 @@ final class ServicesEndpoint
         long uptimeMs,
         long startTimeMs,
         long restarts,
+        Map<String, String> metadata,
         Counters counters)
     {
     }
@@ -69,6 +73,7 @@ final class ServicesEndpoint
             final InstanceSnapshot s = instance.snapshot();
             instances.add(new Instance(s.service(), s.instanceId(), s.version(), s.pid(), instance.state().name(),
                 instance.heartbeatAgeMs(), instance.uptimeMs(), s.startTimeMs(), instance.restarts(),
+                InstanceMetadata.decode(s.metadata()),
                 new Counters(s.requestsIn(), s.requestsOut(), s.errors(), s.timeouts(), s.lateReplies(),
                     s.decodeErrors(), s.duplicates(), s.inboxBacklog(), s.registrations())));
         }

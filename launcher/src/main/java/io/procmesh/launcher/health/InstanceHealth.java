@@ -22,6 +22,7 @@ public final class InstanceHealth
     private final long degradedAfterNs;
     private final ProgressTracker progress;
     private InstanceSlot slot;
+    private long boundRemovals;
     private long heartbeatAgeNs;
     private long backlog;
     private boolean spawned;
@@ -244,10 +245,21 @@ public final class InstanceHealth
         return backlog;
     }
 
+    /**
+     * Binds the slot, and binds it again when the registry removed any entry since: the launcher keeps the entries
+     * of the instances it supervises, but a full registry's registration elsewhere may reclaim a crashed one, and
+     * the freed memory may then hold another instance (whose status {@link #markDown} must never write).
+     */
     private boolean attached()
     {
-        if (slot == null && registry != null)
+        if (registry == null)
         {
+            return false;
+        }
+        final long removals = registry.removals();
+        if (slot == null || removals != boundRemovals)
+        {
+            boundRemovals = removals;
             slot = registry.attach(instanceId);
         }
         return slot != null;

@@ -8,6 +8,7 @@ import io.procmesh.launcher.health.InstanceHealth;
 import io.procmesh.launcher.process.ChildSpawner;
 import io.procmesh.launcher.process.GracefulStop;
 import io.procmesh.launcher.recovery.RecoverableRegistry;
+import io.procmesh.launcher.recovery.RegistryReclaimer;
 import io.procmesh.launcher.state.ControlDirectory;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
@@ -47,6 +48,7 @@ public final class Supervisor
     private final List<SupervisedInstance> instances = new ArrayList<>();
     private final RestartRequests restarts;
     private final WedgeRecovery wedgeRecovery;
+    private final RegistryReclaimer reclaimer;
     private boolean stateChanged = true;
     private long earliestRestartNs = Long.MAX_VALUE;
     private long startingPollNs = Long.MAX_VALUE;
@@ -77,6 +79,26 @@ public final class Supervisor
         this.restarts = new RestartRequests(this.context.control, services, this.context.errorHandler);
         this.wedgeRecovery = new WedgeRecovery(this.context.registry, instances,
             this.context.registryProbeIntervalMs, this::publishState);
+        this.reclaimer = new RegistryReclaimer(this.context.registry::current,
+            entry -> supervises(entry.instanceId()), LauncherConfiguration.registryReclaimIntervalMs(),
+            this.context.errorHandler);
+    }
+
+    /**
+     * The registry keeps the entries of the instances this supervises, whatever their state; any other entry is
+     * removed once its process is gone past procmesh.registry.reclaimGraceMs. An instance dropped from the list
+     * (scaled down) is therefore removed once stopped and past the grace period.
+     */
+    public boolean supervises(final String instanceId)
+    {
+        for (final SupervisedInstance instance : instances)
+        {
+            if (instance.instanceId().equals(instanceId))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void onStateChange()
@@ -103,6 +125,7 @@ public final class Supervisor
     public int doWork(final long nowNs)
     {
         wedgeRecovery.recoverIfWedged(nowNs);
+        reclaimer.reclaimIfDue(nowNs);
         restarts.take();
         earliestRestartNs = Long.MAX_VALUE;
         startingPollNs = Long.MAX_VALUE;

@@ -23,6 +23,7 @@ import java.util.Map;
  *     implementation: com.example.inventory.InventoryService   # or mainClass, never both
  *     version: 1.0.0
  *     config: {startingStock: 10}
+ *     metadata: {zone: eu-1, role: primary}   # text per instance in the registry, /services and status
  *     instances: 1
  *     loadBalancing: least-outstanding                  # or round-robin, or key-affinity with an affinityKey
  *     affinityKey: order.userId                          # key-affinity only: an argument, or argument.field
@@ -68,6 +69,7 @@ record TopologyDocument(
         Located<String> implementation,
         Located<String> version,
         Located<Map<String, Object>> config,
+        Map<String, Located<Object>> metadata,
         Located<Integer> instances,
         List<Located<String>> jvmOptions,
         List<String> args,

@@ -176,6 +176,8 @@ final class TopologyResolver
         putIfSet(properties, Configuration.SERVICE_API_PROP_NAME, api);
         putIfSet(properties, Configuration.SERVICE_IMPLEMENTATION_PROP_NAME, implementation);
         putIfSet(properties, Configuration.SERVICE_VERSION_PROP_NAME, version);
+        putIfSet(properties, Configuration.METADATA_PROP_NAME,
+            new MetadataResolver(source).encode(path, entry.metadata(), name.mark(source)));
         if (file != null)
         {
             properties.put(Configuration.SERVICE_CONFIG_OVERLAY_PROP_NAME, Topology.overlayOf(file).toString());

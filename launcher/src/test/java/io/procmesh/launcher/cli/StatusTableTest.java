@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +56,7 @@ class StatusTableTest
         final int restarts, final long requestsIn)
     {
         return new StatusReport.Row(id, id.substring(0, id.indexOf('-')), "1.0.0", state, pid, pid > 0, heartbeatMs,
-            uptimeMs, restarts, requestsIn, 0, 0, 0, "detail of " + id, true);
+            uptimeMs, restarts, requestsIn, 0, 0, 0, "detail of " + id, true, Map.of());
     }
 
     private static List<String> print(final StatusReport report)

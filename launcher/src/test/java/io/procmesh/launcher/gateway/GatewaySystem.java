@@ -43,6 +43,10 @@ final class GatewaySystem implements AutoCloseable
         "{method: POST, path: '/api/echo/{text}/repeat', call: echo.repeat}",
         "{method: GET, path: '/api/echo/{text}', call: echo.echo}");
     static final List<String> EXPOSED_BEYOND_THE_DEMO = List.of("echo.echo", "echo.add", "echo.fail", "echo.slow");
+    /**
+     * The user service's {@code metadata:}: each user instance registers it, and /services and status show it.
+     */
+    static final String USER_METADATA = "{zone: eu-1, role: primary}";
     private static final Pattern READY_PORT = Pattern.compile("READY gateway-1 pid (\\d+) port (\\d+)");
 
     private final LauncherHarness harness;
@@ -66,6 +70,15 @@ final class GatewaySystem implements AutoCloseable
     static GatewaySystem start(final String name, final List<String> gatewayProperties,
         final ObjIntConsumer<TopologyYaml> extraServices)
     {
+        return start(name, gatewayProperties, extraServices, List.of());
+    }
+
+    /**
+     * @param launcherProperties system properties for the launcher's own JVM.
+     */
+    static GatewaySystem start(final String name, final List<String> gatewayProperties,
+        final ObjIntConsumer<TopologyYaml> extraServices, final List<String> launcherProperties)
+    {
         final int port = Ports.free();
         final LauncherHarness harness = LauncherHarness.create(name, dataDir ->
         {
@@ -76,7 +89,7 @@ final class GatewaySystem implements AutoCloseable
         final GatewaySystem system = new GatewaySystem(harness, port);
         try
         {
-            system.launcher = harness.startLauncher("launcher.log", LAUNCHER_HARD_TIMEOUT);
+            system.launcher = harness.startLauncher("launcher.log", LAUNCHER_HARD_TIMEOUT, launcherProperties);
             system.awaitAllUp(START_TIMEOUT);
             if (system.gatewayReadyPort() != port)
             {
@@ -258,7 +271,7 @@ final class GatewaySystem implements AutoCloseable
             .defaults("jvmOptions", "[-Xmx128m, -XX:+UseSerialGC, -XX:TieredStopAtLevel=1]")
             .defaults("health", "{heartbeatTimeoutMs: 10000, stuckAfterMs: 10000, startTimeoutMs: 120000}")
             .defaults("restart", "{initialBackoffMs: 500, maxBackoffMs: 2000, maxRestarts: 5, withinSeconds: 60}")
-            .demoService("user")
+            .demoService("user", "metadata: " + USER_METADATA)
             .demoService("order", "dependsOn: [user]")
             .demoService("notification")
             .echo("echo", dataDir, "echo-handled.txt", "api: " + EchoApi.class.getName())

@@ -121,8 +121,17 @@ public final class LauncherHarness implements AutoCloseable
      */
     public ChildJvm startLauncher(final String logName, final Duration hardTimeout)
     {
+        return startLauncher(logName, hardTimeout, List.of());
+    }
+
+    /**
+     * As {@link #startLauncher(String, Duration)}, with system properties for the launcher's own JVM, e.g. a short
+     * {@code procmesh.registry.reclaimGraceMs}.
+     */
+    public ChildJvm startLauncher(final String logName, final Duration hardTimeout, final List<String> jvmOptions)
+    {
         final ChildJvm launcher = ChildJvm.start(LauncherMain.class, directory.resolve(logName),
-            hardTimeout, jvmOptions(List.of()), "up", "--config", topology.toString(), "--data-dir", dataDir.toString());
+            hardTimeout, jvmOptions(jvmOptions), "up", "--config", topology.toString(), "--data-dir", dataDir.toString());
         jvms.add(launcher);
         return launcher;
     }

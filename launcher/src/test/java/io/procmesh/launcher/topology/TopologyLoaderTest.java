@@ -259,6 +259,62 @@ class TopologyLoaderTest
     }
 
     @Test
+    void shouldPassMetadataToEachChildAsTheRegistryStoresIt()
+    {
+        final Topology topology = parse("""
+            services:
+              user:
+                mainClass: %s
+                metadata: {zone: eu-1, role: primary, weight: 3, canary: false}
+              order: {mainClass: %s}
+            """.formatted(USER_MAIN, ORDER_MAIN));
+
+        assertEquals("{\"canary\":\"false\",\"role\":\"primary\",\"weight\":\"3\",\"zone\":\"eu-1\"}",
+            topology.service("user").properties().get("procmesh.metadata"));
+        assertNull(topology.service("order").properties().get("procmesh.metadata"));
+    }
+
+    @Test
+    void shouldRejectNestedMetadataBadKeysAndMissingValuesAtTheirLine()
+    {
+        assertEquals("t.yaml:5:13: services.user.metadata.zone must be a scalar (text, number or boolean), not a " +
+            "mapping", error("""
+            services:
+              user:
+                mainClass: %s
+                metadata:
+                  zone: {name: eu-1}
+            """.formatted(USER_MAIN)));
+        assertEquals("t.yaml:4:23: services.user.metadata.zones must be a scalar (text, number or boolean), not a " +
+            "list", error("""
+            services:
+              user:
+                mainClass: %s
+                metadata: {zones: [eu-1, eu-2]}
+            """.formatted(USER_MAIN)));
+        assertTrue(error("""
+            services:
+              user:
+                mainClass: %s
+                metadata: {"1zone": eu-1}
+            """.formatted(USER_MAIN)).startsWith("t.yaml:4:25: services.user.metadata: metadata key '1zone' is not " +
+            "a name"));
+        assertEquals("t.yaml:2:3: services.user.metadata.zone has no value", error("""
+            services:
+              user:
+                mainClass: %s
+                metadata:
+                  zone: ~
+            """.formatted(USER_MAIN)));
+        assertTrue(error("""
+            services:
+              user:
+                mainClass: %s
+                metadata: [zone]
+            """.formatted(USER_MAIN)).startsWith("t.yaml:4:15: "));
+    }
+
+    @Test
     void shouldRejectReservedJvmOptions()
     {
         assertTrue(error("""
