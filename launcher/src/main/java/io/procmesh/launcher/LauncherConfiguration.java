@@ -30,6 +30,13 @@ public final class LauncherConfiguration
     public static final String START_TIMEOUT_MS_PROP_NAME = "procmesh.startTimeoutMs";
     public static final long START_TIMEOUT_MS_DEFAULT = 30_000;
 
+    /**
+     * A service's {@code maxInstances} when the topology gives none: max(instances, this). Every instance is a JVM
+     * (100 MB and more) on this one host, so a mistyped `procmesh scale user 80` must not fork 80 of them; 8 still
+     * lets a typical 1 to 4 instance service double or more. The topology raises it per service, up to 64.
+     */
+    public static final int MAX_INSTANCES_DEFAULT = 8;
+
     public static final String INITIAL_BACKOFF_MS_PROP_NAME = "procmesh.initialBackoffMs";
     public static final long INITIAL_BACKOFF_MS_DEFAULT = 100;
 

@@ -24,6 +24,7 @@ import java.util.Map;
  *     version: 1.0.0
  *     config: {startingStock: 10}
  *     instances: 1
+ *     maxInstances: 8               # the most `procmesh scale` may run; default max(instances, 8)
  *     jvmOptions: [-Dprocmesh.x=y]
  *     args: []
  *     dependsOn: []
@@ -67,6 +68,7 @@ record TopologyDocument(
         Located<String> version,
         Located<Map<String, Object>> config,
         Located<Integer> instances,
+        Located<Integer> maxInstances,
         List<Located<String>> jvmOptions,
         List<String> args,
         List<Located<String>> dependsOn,
