@@ -65,7 +65,8 @@ final class ScaleCommand implements Callable<Integer>
                 }
                 if (!result.get().ok())
                 {
-                    throw new LauncherException(ExitCodes.FAILURE, result.get().message());
+                    throw new LauncherException(ExitCodes.FAILURE, "scale of " + service + " to " + count +
+                        " failed: " + result.get().message());
                 }
                 result.get().message().lines().forEach(line -> System.out.println("procmesh: " + line));
                 return ExitCodes.OK;

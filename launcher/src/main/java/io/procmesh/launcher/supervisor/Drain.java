@@ -59,7 +59,12 @@ final class Drain
             detail = "scaled down: draining";
             return InstancePhase.DRAINING;
         }
-        return phase == InstancePhase.STOPPING ? phase : letGo("scaled down");
+        if (phase == InstancePhase.STOPPING)
+        {
+            detail = "scaled down: stopping";
+            return phase;
+        }
+        return letGo("scaled down");
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * The services under supervision and their instances: the topology's {@code instances} of each at first, changed by
  * `procmesh scale` ({@link Scaling}). A service's instances are {@code <service>-1} to {@code <service>-<count>}: a
- * scale-up takes the lowest free numbers, a scale-down removes the highest, and scales of one service never overlap.
+ * scale-up takes the lowest free numbers, a scale-down removes the highest, and scales of one service never overlap
+ * (only an instance still draining after its scale gave up on it holds a number past the count).
  * Only the supervisor thread changes it; {@link #supervises} may be asked from any thread.
  */
 final class Fleet

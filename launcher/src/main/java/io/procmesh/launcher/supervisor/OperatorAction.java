@@ -10,6 +10,11 @@ abstract class OperatorAction
     abstract String requestId();
 
     /**
+     * @return what it is, for the log: e.g. {@code restart of user}.
+     */
+    abstract String what();
+
+    /**
      * @return the service it acts on: an action waits for an earlier one on a related service
      * ({@link SupervisedService#isRelatedTo}).
      */

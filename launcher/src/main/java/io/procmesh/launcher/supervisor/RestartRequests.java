@@ -136,7 +136,7 @@ final class RestartRequests
             }
             else
             {
-                LOG.warn("{} failed: {}", restart.requestId(), restart.summary());
+                LOG.warn("{} failed: {}", restart.what(), restart.summary());
             }
             answer(restart.requestId(), restart.ok(), restart.summary());
         }

@@ -44,6 +44,12 @@ final class RollingRestart extends OperatorAction
     }
 
     @Override
+    String what()
+    {
+        return "restart of " + service.name();
+    }
+
+    @Override
     SupervisedService service()
     {
         return service;
@@ -91,6 +97,11 @@ final class RollingRestart extends OperatorAction
     private boolean next(final long nowNs)
     {
         current++;
+        // One that `procmesh scale` removes (a drain that outlasted its scale's allowance) is leaving, not restarted.
+        while (current < instances.size() && instances.get(current).drain().isRequested())
+        {
+            current++;
+        }
         if (current == instances.size())
         {
             ok = true;

@@ -70,6 +70,12 @@ final class Scaling extends OperatorAction
     }
 
     @Override
+    String what()
+    {
+        return "scale of " + service.name() + " to " + target;
+    }
+
+    @Override
     SupervisedService service()
     {
         return service;
@@ -174,8 +180,7 @@ final class Scaling extends OperatorAction
 
     private boolean fail(final String why)
     {
-        summary.append("scale of ").append(service.name()).append(" to ").append(target).append(": ").append(why)
-            .append("; ").append(target).append(" stays the count in force (see 'procmesh status')");
+        summary.append(why).append("; ").append(target).append(" stays the count in force (see 'procmesh status')");
         ok = false;
         return true;
     }
