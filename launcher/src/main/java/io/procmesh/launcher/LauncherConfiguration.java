@@ -30,6 +30,21 @@ public final class LauncherConfiguration
     public static final String START_TIMEOUT_MS_PROP_NAME = "procmesh.startTimeoutMs";
     public static final long START_TIMEOUT_MS_DEFAULT = 30_000;
 
+    /**
+     * A service's {@code maxInstances} when the topology gives none: max(instances, this). Every instance is a JVM
+     * (100 MB and more) on this one host, so a mistyped `procmesh scale user 80` must not fork 80 of them; 8 still
+     * lets a typical 1 to 4 instance service double or more. The topology raises it per service, up to 64.
+     */
+    public static final int MAX_INSTANCES_DEFAULT = 8;
+
+    /**
+     * How long `procmesh scale` lets an instance it removes finish what it holds (DRAINING: callers no longer pick
+     * it, its inbox empties) before it sends SIGTERM, after which the topology's shutdownGraceMs applies as in any
+     * stop.
+     */
+    public static final String DRAIN_TIMEOUT_MS_PROP_NAME = "procmesh.drainTimeoutMs";
+    public static final long DRAIN_TIMEOUT_MS_DEFAULT = 10_000;
+
     public static final String INITIAL_BACKOFF_MS_PROP_NAME = "procmesh.initialBackoffMs";
     public static final long INITIAL_BACKOFF_MS_DEFAULT = 100;
 
@@ -125,6 +140,11 @@ public final class LauncherConfiguration
     public static long startTimeoutMs()
     {
         return Long.getLong(START_TIMEOUT_MS_PROP_NAME, START_TIMEOUT_MS_DEFAULT);
+    }
+
+    public static long drainTimeoutMs()
+    {
+        return Long.getLong(DRAIN_TIMEOUT_MS_PROP_NAME, DRAIN_TIMEOUT_MS_DEFAULT);
     }
 
     public static long initialBackoffMs()

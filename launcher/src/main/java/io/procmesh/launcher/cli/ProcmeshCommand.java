@@ -37,6 +37,7 @@ public final class ProcmeshCommand implements Runnable
         verbs.put("down", DownCommand::new);
         verbs.put("status", StatusCommand::new);
         verbs.put("restart", RestartCommand::new);
+        verbs.put("scale", ScaleCommand::new);
         verbs.put("logs", LogsCommand::new);
         verbs.put("config", ConfigCommand::new);
         verbs.put("jvm-flags", JvmFlagsCommand::new);
@@ -48,7 +49,7 @@ public final class ProcmeshCommand implements Runnable
     public void run()
     {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "missing command: use up, down, status, restart, logs, config or jvm-flags");
+            "missing command: use up, down, status, restart, scale, logs, config or jvm-flags");
     }
 
     /**

@@ -89,6 +89,8 @@ final class RestartCommand implements Callable<Integer>
         {
             services.add(instance.service());
         }
+        // A service scaled to 0 has no instance to list.
+        services.addAll(state.get().scaled().keySet());
         if (!services.contains(service))
         {
             throw new LauncherException(ExitCodes.USAGE, "unknown service '" + service + "' (services: " +

@@ -29,6 +29,8 @@ public final class InstanceHealth
     private long spawnedNs;
     private long namedPid;
     private String registeredAs;
+    private long drainFromNs;
+    private long drainHeartbeatNs;
 
     /**
      * @param serviceName the topology's name of the instance's service: a registration under another name is not
@@ -120,6 +122,24 @@ public final class InstanceHealth
     }
 
     /**
+     * @return why the last assessment, MISNAMED, HUNG or STUCK, is a reason to kill it.
+     */
+    public String killReason(final Verdict verdict, final long nowNs)
+    {
+        switch (verdict)
+        {
+            case MISNAMED:
+                return misnamedReason();
+            case HUNG:
+                return hungReason();
+            case STUCK:
+                return stuckReason(nowNs);
+            default:
+                throw new IllegalArgumentException(verdict + " is no reason to kill an instance");
+        }
+    }
+
+    /**
      * @return why the last assessment was MISNAMED.
      */
     public String misnamedReason()
@@ -138,6 +158,58 @@ public final class InstanceHealth
         {
             slot.status(InstanceStatus.DOWN);
         }
+    }
+
+    /**
+     * Marks a serving incarnation DRAINING in the registry, for `procmesh scale`: callers pick only UP instances
+     * (core's {@code Liveness}), so nothing new reaches it while it finishes what it holds; see {@link #isDrained}.
+     */
+    public void markDraining(final long pid, final long nowNs)
+    {
+        drainFromNs = nowNs;
+        drainHeartbeatNs = 0;
+        if (attached() && slot.pid() == pid && slot.status() == InstanceStatus.UP)
+        {
+            slot.status(InstanceStatus.DRAINING);
+        }
+    }
+
+    /**
+     * The instance measures its inbox backlog right after each heartbeat, so a backlog read once a second heartbeat
+     * after the DRAINING mark was measured after the mark: 0 then means every request that reached it is taken. The
+     * one it may still be handling finishes in its own graceful stop (SIGTERM: core's {@code ServiceHost.close}).
+     *
+     * @return true once the incarnation {@link #markDraining marked} holds nothing: its inbox is empty, or it never
+     * took calls (not registered, still STARTING, or DOWN).
+     */
+    public boolean isDrained(final long pid, final long nowNs)
+    {
+        if (!attached() || slot.pid() != pid)
+        {
+            return true;
+        }
+        final InstanceStatus status = slot.status();
+        if (status == InstanceStatus.UP)
+        {
+            // It came UP after the mark was tried (it was STARTING): mark it now, and wait from now.
+            markDraining(pid, nowNs);
+            return false;
+        }
+        if (status != InstanceStatus.DRAINING)
+        {
+            return true;
+        }
+        final long heartbeatNs = slot.heartbeatNs();
+        if (heartbeatNs - drainFromNs <= 0)
+        {
+            return false;
+        }
+        if (drainHeartbeatNs == 0)
+        {
+            drainHeartbeatNs = heartbeatNs;
+            return false;
+        }
+        return heartbeatNs != drainHeartbeatNs && slot.inboxBacklog() == 0;
     }
 
     /**

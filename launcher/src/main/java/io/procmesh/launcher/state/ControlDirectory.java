@@ -12,15 +12,19 @@ import java.util.Optional;
 
 /**
  * Requests to the running launcher, as files in {@code launcher/control/}: `procmesh restart` drops
- * {@code <id>.restart} (the service name), the launcher takes it on its next health check and answers with
- * {@code <id>.ok} or {@code <id>.failed} (one line). Files survive a crashed reader, need no port, and are
- * written by rename so nobody reads half a request.
+ * {@code <id>.restart} (the service name), `procmesh scale` drops {@code <id>.scale} (the service name and the
+ * count, one line); the launcher takes it on its next health check and answers with {@code <id>.ok},
+ * {@code <id>.failed} or, for a request it refused as bad input without changing anything, {@code <id>.rejected}
+ * (one line each). Files survive a crashed reader, need no port, and are written by rename so nobody reads half a
+ * request.
  */
 public final class ControlDirectory
 {
     public static final String RESTART_SUFFIX = ".restart";
+    public static final String SCALE_SUFFIX = ".scale";
     private static final String OK_SUFFIX = ".ok";
     private static final String FAILED_SUFFIX = ".failed";
+    private static final String REJECTED_SUFFIX = ".rejected";
 
     private final Path directory;
 
@@ -28,7 +32,17 @@ public final class ControlDirectory
     {
     }
 
-    public record Result(boolean ok, String message)
+    /**
+     * @param count the count asked for, as written: the launcher checks it (a bad one is rejected, not thrown).
+     */
+    public record ScaleRequest(String id, String service, String count)
+    {
+    }
+
+    /**
+     * @param rejected true if the launcher refused the request as bad input (exit 2), with nothing changed.
+     */
+    public record Result(boolean ok, boolean rejected, String message)
     {
     }
 
@@ -50,6 +64,44 @@ public final class ControlDirectory
         final String id = "restart-" + service + "-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid();
         writeAtomically(directory.resolve(id + RESTART_SUFFIX), service);
         return id;
+    }
+
+    /**
+     * @return the request id to wait on with {@link #result(String)}.
+     */
+    public String submitScale(final String service, final String count) throws IOException
+    {
+        final String id = "scale-" + service + "-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid();
+        writeAtomically(directory.resolve(id + SCALE_SUFFIX), service + " " + count);
+        return id;
+    }
+
+    /**
+     * Takes every pending scale request, as {@link #takeRequests()} takes restarts.
+     */
+    public List<ScaleRequest> takeScaleRequests() throws IOException
+    {
+        if (!Files.isDirectory(directory))
+        {
+            return List.of();
+        }
+        List<ScaleRequest> requests = List.of();
+        try (DirectoryStream<Path> pending = Files.newDirectoryStream(directory, "*" + SCALE_SUFFIX))
+        {
+            for (final Path file : pending)
+            {
+                final String name = file.getFileName().toString();
+                final String[] words = Files.readString(file, StandardCharsets.UTF_8).trim().split("\\s+", 2);
+                Files.delete(file);
+                if (requests.isEmpty())
+                {
+                    requests = new ArrayList<>();
+                }
+                requests.add(new ScaleRequest(name.substring(0, name.length() - SCALE_SUFFIX.length()), words[0],
+                    words.length > 1 ? words[1] : ""));
+            }
+        }
+        return requests;
     }
 
     /**
@@ -85,18 +137,26 @@ public final class ControlDirectory
     }
 
     /**
+     * Answers a request refused as bad input, with nothing changed.
+     */
+    public void reject(final String id, final String message) throws IOException
+    {
+        writeAtomically(directory.resolve(id + REJECTED_SUFFIX), message);
+    }
+
+    /**
      * @return the answer once the launcher has written it (the answer file is then deleted), else empty.
      */
     public Optional<Result> result(final String id) throws IOException
     {
-        for (final boolean ok : new boolean[]{true, false})
+        for (final String suffix : new String[]{OK_SUFFIX, FAILED_SUFFIX, REJECTED_SUFFIX})
         {
-            final Path file = directory.resolve(id + (ok ? OK_SUFFIX : FAILED_SUFFIX));
+            final Path file = directory.resolve(id + suffix);
             if (Files.exists(file))
             {
                 final String message = Files.readString(file, StandardCharsets.UTF_8).trim();
                 Files.delete(file);
-                return Optional.of(new Result(ok, message));
+                return Optional.of(new Result(suffix.equals(OK_SUFFIX), suffix.equals(REJECTED_SUFFIX), message));
             }
         }
         return Optional.empty();
@@ -107,7 +167,8 @@ public final class ControlDirectory
      */
     public boolean isPending(final String id)
     {
-        return Files.exists(directory.resolve(id + RESTART_SUFFIX));
+        return Files.exists(directory.resolve(id + RESTART_SUFFIX)) ||
+            Files.exists(directory.resolve(id + SCALE_SUFFIX));
     }
 
     private void writeAtomically(final Path target, final String content) throws IOException

@@ -5,6 +5,7 @@ import io.procmesh.core.registry.InstanceState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the launcher publishes in {@code launcher/state.json} for `status`, `down` and `restart`, which read it
@@ -13,6 +14,9 @@ import java.util.List;
  * @param topology   the topology file, absolute (`procmesh config` writes its overlay beside it), or the name of
  *                   a topology that is not a file (the bundled demo).
  * @param stopLayers services in stop order, for `down` when the launcher itself is gone.
+ * @param scaled     the count in force of each service `procmesh scale` changed, while this launcher runs; empty
+ *                   once it stopped its instances. A launcher that adopts the instances of a killed one keeps these
+ *                   counts; a fresh start goes back to the topology's {@code instances}.
  */
 public record LauncherState(
     long launcherPid,
@@ -21,8 +25,15 @@ public record LauncherState(
     long updatedAtMs,
     long shutdownGraceMs,
     List<List<String>> stopLayers,
-    List<Instance> instances)
+    List<Instance> instances,
+    Map<String, Integer> scaled)
 {
+    public LauncherState
+    {
+        // Absent in the files of launchers from before `procmesh scale`.
+        scaled = scaled == null ? Map.of() : Map.copyOf(scaled);
+    }
+
     /**
      * @param restarts           how many times the launcher (this one, or the one it adopted from) restarted it.
      * @param stateSinceNs       System.nanoTime when the state was entered: CLOCK_MONOTONIC, shared by every

@@ -16,8 +16,12 @@ enum InstancePhase
     UP(InstanceState.UP),
     /** Running but late heartbeats, a backlog without progress, or draining; not killed yet. */
     DEGRADED(InstanceState.DEGRADED),
+    /** Removed by `procmesh scale`: callers no longer pick it; it finishes what it holds, then is stopped. */
+    DRAINING(InstanceState.DRAINING),
     /** SIGTERM or SIGKILL sent, waiting for the process to exit. */
     STOPPING(InstanceState.DOWN),
+    /** Removed by `procmesh scale` and stopped: never started again; the supervisor lets go of it. */
+    RETIRED(InstanceState.DOWN),
     /** Its service exceeded the restart intensity limit: not restarted until `procmesh restart`. */
     FAILED(InstanceState.FAILED);
 

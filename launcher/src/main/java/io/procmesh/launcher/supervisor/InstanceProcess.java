@@ -1,8 +1,11 @@
 package io.procmesh.launcher.supervisor;
 
+import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.launcher.health.InstanceHealth;
 import io.procmesh.launcher.process.ChildProcess;
+import io.procmesh.launcher.process.ChildSpawner;
 import io.procmesh.launcher.process.LogTail;
+import io.procmesh.launcher.topology.ServiceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +36,11 @@ final class InstanceProcess
     }
 
     /**
-     * A process a previous launcher started, with that launcher's restart count.
+     * A process a previous launcher started, with that launcher's restart count; its exit runs {@code wakeup}.
      */
-    void adopted(final ChildProcess process, final int previousRestarts)
+    void adopted(final ChildProcess process, final int previousRestarts, final Runnable wakeup)
     {
+        process.onExit().thenRun(wakeup);
         child = process;
         pid = process.pid();
         restarts = previousRestarts;
@@ -56,10 +60,32 @@ final class InstanceProcess
         return ++starts;
     }
 
-    void started(final ChildProcess process)
+    /**
+     * Spawns its next start; the child's exit runs {@code wakeup}.
+     *
+     * @return null once started, else why it could not be (reported to the error handler and logged).
+     */
+    String spawn(
+        final ChildSpawner spawner,
+        final ServiceDefinition definition,
+        final Runnable wakeup,
+        final ErrorHandler errorHandler)
     {
-        child = process;
-        pid = process.pid();
+        final int start = nextStart();
+        try
+        {
+            child = spawner.spawn(definition, instanceId, start);
+        }
+        catch (final Exception ex)
+        {
+            errorHandler.onError(ex);
+            LOG.error("{} cannot be started: {}", instanceId, ex.getMessage());
+            return String.valueOf(ex.getMessage());
+        }
+        pid = child.pid();
+        child.onExit().thenRun(wakeup);
+        LOG.info("{} starting: pid {} (start #{}, log {})", instanceId, pid, start, spawner.log(instanceId));
+        return null;
     }
 
     /**

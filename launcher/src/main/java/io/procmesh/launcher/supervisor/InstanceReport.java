@@ -1,6 +1,7 @@
 package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.registry.InstanceState;
+import io.procmesh.launcher.state.LauncherState;
 
 /**
  * What the launcher last said about one instance: its reported state, why, and since when. A change calls the
@@ -33,6 +34,16 @@ final class InstanceReport
         sinceMs = System.currentTimeMillis();
         sinceNs = nowNs;
         onChange.run();
+    }
+
+    /**
+     * @return what the state file says about the instance.
+     */
+    LauncherState.Instance entry(
+        final String instanceId, final String service, final InstanceProcess process, final long heartbeatTimeoutMs)
+    {
+        return new LauncherState.Instance(instanceId, service, state, process.pid(), process.restarts(), detail, sinceMs,
+            sinceNs, process.lastExitDetectedNs(), heartbeatTimeoutMs);
     }
 
     String detail()

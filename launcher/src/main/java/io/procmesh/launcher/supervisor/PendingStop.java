@@ -46,6 +46,19 @@ final class PendingStop
     }
 
     /**
+     * Sends SIGTERM for good (a scale-down): SIGKILL at {@code deadlineNs}, and no start after it.
+     */
+    void terminateForGood(final long deadlineNs, final String reason)
+    {
+        LOG.info("{} {}: SIGTERM to pid {}", instanceId, reason, process.pid());
+        process.child().terminate();
+        this.deadlineNs = deadlineNs;
+        this.killSent = false;
+        this.restartAtOnce = false;
+        this.reason = reason;
+    }
+
+    /**
      * Sends SIGKILL at {@code nowNs} because of {@code reason}: a failure, restarted after its backoff.
      */
     void kill(final long nowNs, final String reason)

@@ -11,25 +11,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Operators' `procmesh restart` requests: taken from the control directory, run as {@link RollingRestart}s and
- * answered there. Restarts of unrelated services run side by side; one whose service is the same as, depends on,
- * or is depended on by an earlier request's waits its turn (see {@link SupervisedService#isRelatedTo}), so a
- * restart that cannot finish soon never holds up an unrelated one. Only the supervisor thread calls in.
+ * Operators' `procmesh restart` and `procmesh scale` requests: taken from the control directory, run as
+ * {@link RollingRestart}s and {@link Scaling}s, and answered there; a scale with a bad count or service is rejected at
+ * once, with nothing changed. Actions on unrelated services run side by side; one whose service is the same as,
+ * depends on, or is depended on by an earlier request's waits its turn (see {@link SupervisedService#isRelatedTo}),
+ * so an action that cannot finish soon never holds up an unrelated one, and two never act on one service at once.
+ * Only the supervisor thread calls in.
  */
 final class RestartRequests
 {
     private static final Logger LOG = LoggerFactory.getLogger(RestartRequests.class);
 
     private final ControlDirectory control;
+    private final Fleet fleet;
     private final Map<String, SupervisedService> services;
     private final ErrorHandler errorHandler;
-    private final List<RollingRestart> restarts = new ArrayList<>();
+    private final List<OperatorAction> restarts = new ArrayList<>();
 
-    RestartRequests(
-        final ControlDirectory control, final Map<String, SupervisedService> services, final ErrorHandler errorHandler)
+    RestartRequests(final ControlDirectory control, final Fleet fleet, final ErrorHandler errorHandler)
     {
         this.control = control;
-        this.services = services;
+        this.fleet = fleet;
+        this.services = fleet.services();
         this.errorHandler = errorHandler;
     }
 
@@ -57,29 +60,85 @@ final class RestartRequests
             LOG.info("restart of {} requested ({})", service.name(), request.id());
             restarts.add(new RollingRestart(request.id(), service));
         }
+        takeScales();
+    }
+
+    private void takeScales()
+    {
+        final List<ControlDirectory.ScaleRequest> requests;
+        try
+        {
+            requests = control.takeScaleRequests();
+        }
+        catch (final IOException ex)
+        {
+            errorHandler.onError(ex);
+            return;
+        }
+        for (final ControlDirectory.ScaleRequest request : requests)
+        {
+            final SupervisedService service = services.get(request.service());
+            if (service == null)
+            {
+                reject(request.id(), "unknown service '" + request.service() + "' (services: " +
+                    String.join(", ", services.keySet()) + ")");
+                continue;
+            }
+            if (request.count().isEmpty())
+            {
+                answer(request.id(), true, service.name() + ": " + service.count() + " of at most " +
+                    service.definition().maxInstances() + " instances (topology: " +
+                    service.definition().instances() + ")");
+                continue;
+            }
+            final String refusal = Scaling.refusal(service, request.count());
+            if (refusal != null)
+            {
+                reject(request.id(), refusal);
+                continue;
+            }
+            LOG.info("scale of {} to {} requested ({})", service.name(), request.count(), request.id());
+            restarts.add(new Scaling(request.id(), service, Integer.parseInt(request.count()), fleet));
+        }
     }
 
     /**
-     * Steps every restart in the order requested, except those that wait for an earlier related one.
+     * Steps every action in the order requested, except those that wait for an earlier related one.
      */
     void advance(final long nowNs)
     {
         for (int i = 0; i < restarts.size(); i++)
         {
-            final RollingRestart restart = restarts.get(i);
-            if (!waitsForAnEarlierRestart(i) && restart.step(nowNs))
+            final OperatorAction restart = restarts.get(i);
+            if (waitsForAnEarlierRestart(i))
             {
-                restarts.remove(i--);
-                if (restart.ok())
-                {
-                    LOG.info("{}", restart.summary());
-                }
-                else
-                {
-                    LOG.warn("restart of {} failed: {}", restart.service().name(), restart.summary());
-                }
-                answer(restart.requestId(), restart.ok(), restart.summary());
+                continue;
             }
+            try
+            {
+                if (!restart.step(nowNs))
+                {
+                    continue;
+                }
+            }
+            catch (final RuntimeException ex)
+            {
+                // A bug in one action must not take the launcher, and every instance, down with it.
+                errorHandler.onError(ex);
+                restarts.remove(i--);
+                answer(restart.requestId(), false, "the launcher failed carrying it out: " + ex);
+                continue;
+            }
+            restarts.remove(i--);
+            if (restart.ok())
+            {
+                LOG.info("{}", restart.summary());
+            }
+            else
+            {
+                LOG.warn("{} failed: {}", restart.what(), restart.summary());
+            }
+            answer(restart.requestId(), restart.ok(), restart.summary());
         }
     }
 
@@ -94,6 +153,19 @@ final class RestartRequests
             }
         }
         return false;
+    }
+
+    private void reject(final String requestId, final String message)
+    {
+        LOG.warn("{} rejected: {}", requestId, message);
+        try
+        {
+            control.reject(requestId, message);
+        }
+        catch (final IOException ex)
+        {
+            errorHandler.onError(ex);
+        }
     }
 
     private void answer(final String requestId, final boolean ok, final String message)

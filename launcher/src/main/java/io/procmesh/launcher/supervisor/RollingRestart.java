@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * is not UP within its stop grace plus its start timeout (and {@link #SLACK_NS}), fails the restart with a line
  * saying why, so the operator's command returns and later restarts are not held behind it.
  */
-final class RollingRestart
+final class RollingRestart extends OperatorAction
 {
     /**
      * A few health checks on top of grace plus start timeout: the kill for "not UP in time" lands at about the
@@ -37,21 +37,25 @@ final class RollingRestart
         this.instances = service.instances();
     }
 
+    @Override
     String requestId()
     {
         return requestId;
     }
 
+    @Override
+    String what()
+    {
+        return "restart of " + service.name();
+    }
+
+    @Override
     SupervisedService service()
     {
         return service;
     }
 
-    /**
-     * Advances the restart; called once per health check, after the instances' own checks.
-     *
-     * @return true when finished, successfully or not; see {@link #ok()} and {@link #summary()}.
-     */
+    @Override
     boolean step(final long nowNs)
     {
         if (current < 0)
@@ -93,6 +97,11 @@ final class RollingRestart
     private boolean next(final long nowNs)
     {
         current++;
+        // One that `procmesh scale` removes (a drain that outlasted its scale's allowance) is leaving, not restarted.
+        while (current < instances.size() && instances.get(current).drain().isRequested())
+        {
+            current++;
+        }
         if (current == instances.size())
         {
             ok = true;
@@ -108,11 +117,13 @@ final class RollingRestart
         return false;
     }
 
+    @Override
     boolean ok()
     {
         return ok;
     }
 
+    @Override
     String summary()
     {
         return summary.toString();

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  *                   (intensity exceeded) --&gt; FAILED
  * </pre>
  * A manual restart stops it gracefully (SIGTERM, SIGKILL after the grace period) and starts it again at once,
- * without counting against the intensity limit. Only the supervisor thread calls into it.
+ * without counting against the intensity limit. A scale-down ({@link Drain}) takes it through DRAINING and
+ * STOPPING to RETIRED, for good. Only the supervisor thread calls into it.
  */
 final class SupervisedInstance
 {
@@ -41,6 +42,7 @@ final class SupervisedInstance
     private final long shutdownGraceNs;
 
     private final PendingStop stop;
+    private final Drain drain;
     private final InstanceProcess process;
     private final StartSchedule schedule;
     private InstancePhase phase = InstancePhase.WAITING;
@@ -53,6 +55,7 @@ final class SupervisedInstance
         final InstanceHealth health,
         final ChildSpawner spawner,
         final long shutdownGraceMs,
+        final long drainTimeoutMs,
         final Runnable wakeup,
         final Runnable onStateChange,
         final ErrorHandler errorHandler)
@@ -71,6 +74,8 @@ final class SupervisedInstance
         this.startTimeoutNs = TimeUnit.MILLISECONDS.toNanos(service.definition().health().startTimeoutMs());
         this.stableAfterNs = TimeUnit.MILLISECONDS.toNanos(service.definition().restart().stableAfterMs());
         this.shutdownGraceNs = TimeUnit.MILLISECONDS.toNanos(shutdownGraceMs);
+        this.drain = new Drain(instanceId, health, process, stop, TimeUnit.MILLISECONDS.toNanos(drainTimeoutMs),
+            shutdownGraceNs);
     }
 
     /**
@@ -78,13 +83,11 @@ final class SupervisedInstance
      */
     void adopt(final ChildProcess child, final int previousRestarts, final long nowNs)
     {
-        process.adopted(child, previousRestarts);
-        phase = InstancePhase.STARTING;
+        process.adopted(child, previousRestarts, wakeup);
         phaseSinceNs = nowNs;
         health.reset();
-        child.onExit().thenRun(wakeup);
         LOG.info("{} adopted: pid {} was started by an earlier launcher", instanceId, child.pid());
-        report("adopted", nowNs);
+        enter(InstancePhase.STARTING, "adopted", nowNs);
     }
 
     void onCycle(final long nowNs)
@@ -98,6 +101,9 @@ final class SupervisedInstance
             case UP:
             case DEGRADED:
                 check(nowNs);
+                break;
+            case DRAINING:
+                enter(drain.awaitDrained(nowNs), drain.detail(), nowNs);
                 break;
             case STOPPING:
                 awaitStop(nowNs);
@@ -118,26 +124,31 @@ final class SupervisedInstance
             case UP:
             case DEGRADED:
                 stop.terminate(nowNs + shutdownGraceNs);
-                phase = InstancePhase.STOPPING;
-                report("restart requested: stopping", nowNs);
+                enter(InstancePhase.STOPPING, "restart requested: stopping", nowNs);
                 break;
             case STOPPING:
                 stop.restartAtOnce();
                 break;
             default:
-                phase = InstancePhase.WAITING;
                 schedule.atOnce(nowNs);
-                report("restart requested", nowNs);
+                enter(InstancePhase.WAITING, "restart requested", nowNs);
                 break;
         }
+    }
+
+    /**
+     * `procmesh scale` removes it, for good; see {@link Drain}.
+     */
+    void drain(final long nowNs)
+    {
+        enter(drain.begin(phase, nowNs), drain.detail(), nowNs);
     }
 
     private void waitToStart(final long nowNs)
     {
         if (service.isFailed())
         {
-            phase = InstancePhase.FAILED;
-            report("service " + service.name() + " FAILED", nowNs);
+            enter(InstancePhase.FAILED, "service " + service.name() + " FAILED", nowNs);
             return;
         }
         if (!schedule.isDue(nowNs))
@@ -147,7 +158,7 @@ final class SupervisedInstance
         final SupervisedService blocker = service.firstDependencyNotUp();
         if (schedule.blockedBy(blocker))
         {
-            report("waiting for " + blocker.name() + (blocker.isBlocked() ? " (FAILED)" : ""), nowNs);
+            enter(phase, "waiting for " + blocker.name() + (blocker.isBlocked() ? " (FAILED)" : ""), nowNs);
         }
         if (blocker == null)
         {
@@ -157,26 +168,15 @@ final class SupervisedInstance
 
     private void spawn(final long nowNs)
     {
-        final int start = process.nextStart();
-        final ChildProcess child;
-        try
+        final String failure = process.spawn(spawner, service.definition(), wakeup, errorHandler);
+        if (failure != null)
         {
-            child = spawner.spawn(service.definition(), instanceId, start);
-        }
-        catch (final Exception ex)
-        {
-            errorHandler.onError(ex);
-            LOG.error("{} cannot be started: {}", instanceId, ex.getMessage());
-            afterFailure(nowNs, "cannot be started: " + ex.getMessage());
+            afterFailure(nowNs, "cannot be started: " + failure);
             return;
         }
-        process.started(child);
-        phase = InstancePhase.STARTING;
         phaseSinceNs = nowNs;
         health.spawnedAt(nowNs);
-        child.onExit().thenRun(wakeup);
-        LOG.info("{} starting: pid {} (start #{}, log {})", instanceId, child.pid(), start, spawner.log(instanceId));
-        report("", nowNs);
+        enter(InstancePhase.STARTING, "", nowNs);
     }
 
     private void check(final long nowNs)
@@ -199,19 +199,14 @@ final class SupervisedInstance
             case DEGRADED:
                 if (phase == InstancePhase.UP)
                 {
-                    phase = InstancePhase.DEGRADED;
-                    report(health.degradedReason(nowNs), nowNs);
+                    enter(InstancePhase.DEGRADED, health.degradedReason(nowNs), nowNs);
                     LOG.warn("{} DEGRADED: {}", instanceId, report.detail());
                 }
                 break;
             case MISNAMED:
-                kill(nowNs, health.misnamedReason());
-                break;
             case HUNG:
-                kill(nowNs, health.hungReason());
-                break;
             case STUCK:
-                kill(nowNs, health.stuckReason(nowNs));
+                kill(nowNs, health.killReason(verdict, nowNs));
                 break;
             default:
                 throw new IllegalStateException("unknown verdict " + verdict);
@@ -238,7 +233,7 @@ final class SupervisedInstance
             stable = true;
             schedule.stable();
         }
-        report("", nowNs);
+        enter(phase, "", nowNs);
     }
 
     private void exited(final long nowNs)
@@ -250,8 +245,7 @@ final class SupervisedInstance
     private void kill(final long nowNs, final String reason)
     {
         stop.kill(nowNs, reason);
-        phase = InstancePhase.STOPPING;
-        report("killed: " + reason, nowNs);
+        enter(InstancePhase.STOPPING, "killed: " + reason, nowNs);
     }
 
     private void awaitStop(final long nowNs)
@@ -260,7 +254,11 @@ final class SupervisedInstance
         {
             return;
         }
-        if (stop.isRestartAtOnce())
+        if (drain.isRequested())
+        {
+            enter(drain.letGo(stop.reason() + ": stopped"), drain.detail(), nowNs);
+        }
+        else if (stop.isRestartAtOnce())
         {
             startAgainAt(nowNs, "restarting", nowNs);
         }
@@ -274,18 +272,20 @@ final class SupervisedInstance
     {
         if (!service.tryRestart(nowNs, instanceId, reason, spawner.log(instanceId)))
         {
-            phase = InstancePhase.FAILED;
-            report(reason, nowNs);
+            enter(InstancePhase.FAILED, reason, nowNs);
             return;
         }
         final long delayMs = schedule.afterFailure(nowNs);
-        phase = InstancePhase.WAITING;
         LOG.info("{} restarting in {} ms", instanceId, delayMs);
-        report(reason + "; restarting in " + delayMs + " ms", nowNs);
+        enter(InstancePhase.WAITING, reason + "; restarting in " + delayMs + " ms", nowNs);
     }
 
-    private void report(final String detail, final long nowNs)
+    /**
+     * Enters {@code next} (or stays in its phase) and reports it, with why.
+     */
+    private void enter(final InstancePhase next, final String detail, final long nowNs)
     {
+        phase = next;
         report.publish(phase, detail, nowNs);
     }
 
@@ -295,8 +295,7 @@ final class SupervisedInstance
     void stoppedAtShutdown(final long nowNs)
     {
         process.release();
-        phase = InstancePhase.WAITING;
-        report("stopped", nowNs);
+        enter(InstancePhase.WAITING, "stopped", nowNs);
     }
 
     /**
@@ -306,25 +305,23 @@ final class SupervisedInstance
      */
     void startAgainAt(final long startNs, final String detail, final long nowNs)
     {
-        if (phase != InstancePhase.FAILED)
+        if (drain.isRequested())
         {
-            phase = InstancePhase.WAITING;
+            enter(drain.letGo("scaled down: " + detail), drain.detail(), nowNs);
+        }
+        else if (phase != InstancePhase.FAILED)
+        {
             schedule.atOnce(startNs);
-            report(detail, nowNs);
+            enter(InstancePhase.WAITING, detail, nowNs);
         }
     }
 
     /**
-     * @return true while it waits out a restart delay, which ends at {@link #notBeforeNs()}.
+     * @return when the restart delay it waits out now ends, or {@code Long.MAX_VALUE} if it waits none.
      */
-    boolean isDelayed(final long nowNs)
+    long delayedUntilNs(final long nowNs)
     {
-        return phase == InstancePhase.WAITING && !schedule.isDue(nowNs);
-    }
-
-    long notBeforeNs()
-    {
-        return schedule.notBeforeNs();
+        return phase == InstancePhase.WAITING && !schedule.isDue(nowNs) ? schedule.notBeforeNs() : Long.MAX_VALUE;
     }
 
     /**
@@ -341,6 +338,14 @@ final class SupervisedInstance
     boolean isBlocked()
     {
         return phase == InstancePhase.FAILED || (phase == InstancePhase.WAITING && service.isBlocked());
+    }
+
+    /**
+     * @return its removal by `procmesh scale`, if one was requested: leaving, then retired.
+     */
+    Drain drain()
+    {
+        return drain;
     }
 
     String instanceId()
@@ -389,8 +394,6 @@ final class SupervisedInstance
      */
     LauncherState.Instance stateEntry()
     {
-        return new LauncherState.Instance(instanceId, service.name(), phase.reported(), process.pid(),
-            process.restarts(), report.detail(), report.sinceMs(), report.sinceNs(), process.lastExitDetectedNs(),
-            health.heartbeatTimeoutMs());
+        return report.entry(instanceId, service.name(), process, health.heartbeatTimeoutMs());
     }
 }

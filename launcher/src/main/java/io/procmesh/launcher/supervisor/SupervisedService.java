@@ -56,14 +56,31 @@ final class SupervisedService
     }
 
     /**
-     * @return true if every instance is UP (or DEGRADED, still serving): dependents may start.
+     * @return how many instances it runs now: those `procmesh scale` is removing are not counted.
+     */
+    int count()
+    {
+        int count = 0;
+        for (final SupervisedInstance instance : instances)
+        {
+            if (!instance.drain().isRequested())
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * @return true if every instance it keeps is UP (or DEGRADED, still serving): dependents may start. A service
+     * scaled to 0 has none to wait for.
      */
     boolean isUp()
     {
         for (final SupervisedInstance instance : instances)
         {
             final InstanceState state = instance.state();
-            if (state != InstanceState.UP && state != InstanceState.DEGRADED)
+            if (!instance.drain().isRequested() && state != InstanceState.UP && state != InstanceState.DEGRADED)
             {
                 return false;
             }

@@ -12,14 +12,12 @@ import io.procmesh.launcher.recovery.RegistryReclaimer;
 import io.procmesh.launcher.state.ControlDirectory;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
-import io.procmesh.launcher.topology.ServiceDefinition;
 import io.procmesh.launcher.topology.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,39 +42,28 @@ public final class Supervisor
     static final long STARTING_POLL_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Context context;
-    private final Map<String, SupervisedService> services = new LinkedHashMap<>();
-    private final List<SupervisedInstance> instances = new ArrayList<>();
+    private final Fleet fleet;
+    private final Map<String, SupervisedService> services;
+    private final List<SupervisedInstance> instances;
     private final RestartRequests restarts;
     private final WedgeRecovery wedgeRecovery;
     private final RegistryReclaimer reclaimer;
     private boolean stateChanged = true;
     private long earliestRestartNs = Long.MAX_VALUE;
     private long startingPollNs = Long.MAX_VALUE;
+    private boolean stoppedAll;
 
     public Supervisor(final Context context)
     {
         this.context = context.conclude();
         final Topology topology = context.topology;
-        for (final ServiceDefinition definition : topology.services())
-        {
-            final SupervisedService service = new SupervisedService(definition);
-            for (final String dependency : definition.dependsOn())
-            {
-                service.addDependency(services.get(dependency));
-            }
-            for (int ordinal = 1; ordinal <= definition.instances(); ordinal++)
-            {
-                final String instanceId = definition.instanceId(ordinal);
-                final SupervisedInstance instance = new SupervisedInstance(service, instanceId,
-                    new InstanceHealth(instanceId, definition.name(), context.registry.current(),
-                        definition.health()), context.spawner,
-                    topology.shutdownGraceMs(), context.wakeup, this::onStateChange, context.errorHandler);
-                service.addInstance(instance);
-                instances.add(instance);
-            }
-            services.put(definition.name(), service);
-        }
-        this.restarts = new RestartRequests(this.context.control, services, this.context.errorHandler);
+        this.fleet = new Fleet(topology, (service, instanceId) -> new SupervisedInstance(service, instanceId,
+            new InstanceHealth(instanceId, service.name(), context.registry.current(), service.definition().health()),
+            context.spawner, topology.shutdownGraceMs(), context.drainTimeoutMs, context.wakeup, this::onStateChange,
+            context.errorHandler));
+        this.services = fleet.services();
+        this.instances = fleet.instances();
+        this.restarts = new RestartRequests(this.context.control, fleet, this.context.errorHandler);
         this.wedgeRecovery = new WedgeRecovery(this.context.registry, instances,
             this.context.registryProbeIntervalMs, this::publishState);
         this.reclaimer = new RegistryReclaimer(this.context.registry::current,
@@ -107,14 +94,33 @@ public final class Supervisor
     }
 
     /**
-     * Takes over instances a killed launcher left running; see {@link Adoption}.
+     * Takes over instances a killed launcher left running; see {@link Adoption}. The counts `procmesh scale` put in
+     * force under that launcher are kept when any of its instances still runs (the fleet outlived its launcher);
+     * otherwise this is a fresh start, with the topology's counts.
      *
      * @return how many instances were adopted.
      */
     public int adoptRunning(final Optional<LauncherState> previous, final long nowNs)
     {
-        return Adoption.adopt(instances, context.registry.current(), context.spawner.dataDirectory(), previous,
-            nowNs);
+        fleet.restoreScaled(previous, LauncherState.topologyPath(context.topology.source()));
+        final int adopted = Adoption.adopt(instances, context.registry.current(), context.spawner.dataDirectory(),
+            previous, nowNs);
+        if (adopted == 0)
+        {
+            fleet.resetToTopology();
+        }
+        return adopted;
+    }
+
+    /**
+     * Thread-safe and cheap, for reclaiming the registry entries of instances gone for good.
+     *
+     * @return true while the launcher supervises the instance (running, restarting, draining); false once `procmesh
+     * scale` removed it and it stopped, or if it was never in this launcher's fleet.
+     */
+    public boolean supervises(final String instanceId)
+    {
+        return fleet.supervises(instanceId);
     }
 
     /**
@@ -143,12 +149,14 @@ public final class Supervisor
             {
                 startingPollNs = nowNs + STARTING_POLL_NS;
             }
-            if (instance.isDelayed(nowNs) &&
-                (earliestRestartNs == Long.MAX_VALUE || instance.notBeforeNs() - earliestRestartNs < 0))
+            final long delayedUntilNs = instance.delayedUntilNs(nowNs);
+            if (delayedUntilNs != Long.MAX_VALUE &&
+                (earliestRestartNs == Long.MAX_VALUE || delayedUntilNs - earliestRestartNs < 0))
             {
-                earliestRestartNs = instance.notBeforeNs();
+                earliestRestartNs = delayedUntilNs;
             }
         }
+        fleet.dropRetired();
         wedgeRecovery.reportOnceSettled(nowNs, isSettled(),
             countInState(InstanceState.UP) + countInState(InstanceState.DEGRADED));
         // The state file first: an operator's restart is answered only once the state it reports is on disk, so a
@@ -271,6 +279,8 @@ public final class Supervisor
         {
             instance.stoppedAtShutdown(nowNs);
         }
+        // Scaled counts end with the fleet: the next `up` starts the topology's.
+        stoppedAll = true;
         publishState();
         return survivors;
     }
@@ -288,7 +298,7 @@ public final class Supervisor
             context.stateFile.write(new LauncherState(ProcessHandle.current().pid(),
                 context.spawner.dataDirectory().root().toString(), LauncherState.topologyPath(topology.source()),
                 System.currentTimeMillis(),
-                topology.shutdownGraceMs(), topology.stopLayers(), entries));
+                topology.shutdownGraceMs(), topology.stopLayers(), entries, stoppedAll ? Map.of() : fleet.scaled()));
         }
         catch (final IOException ex)
         {
@@ -311,6 +321,8 @@ public final class Supervisor
         private ControlDirectory control;
         private ErrorHandler errorHandler;
         private Runnable wakeup;
+        private Long drainTimeoutMsValue;
+        private long drainTimeoutMs;
 
         public Context topology(final Topology topology)
         {
@@ -359,6 +371,15 @@ public final class Supervisor
         }
 
         /**
+         * @param drainTimeoutMs how long an instance `procmesh scale` removes may drain before SIGTERM.
+         */
+        public Context drainTimeoutMs(final long drainTimeoutMs)
+        {
+            this.drainTimeoutMsValue = drainTimeoutMs;
+            return this;
+        }
+
+        /**
          * @param wakeup run when a child exits (on another thread), to cut the wait for the next health check.
          */
         public Context wakeup(final Runnable wakeup)
@@ -382,6 +403,7 @@ public final class Supervisor
             Objects.requireNonNull(errorHandler, "Supervisor.Context.errorHandler is required");
             registryProbeIntervalMs = registryProbeIntervalMsValue != null ?
                 registryProbeIntervalMsValue : LauncherConfiguration.registryProbeIntervalMs();
+            drainTimeoutMs = drainTimeoutMsValue != null ? drainTimeoutMsValue : LauncherConfiguration.drainTimeoutMs();
             if (wakeup == null)
             {
                 wakeup = () ->

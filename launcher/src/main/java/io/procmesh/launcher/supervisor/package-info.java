@@ -5,6 +5,8 @@
  * Launcher (lock, registry, loop) ─▶ Supervisor.doWork(now)
  *     ├─ RestartRequests ◀─ ControlDirectory ─▶ RollingRestart ×n (one instance at a time; unrelated services
  *     │        side by side; ends FAILED-blocked or past grace + start timeout)
+ *     │                                      └─▶ Scaling ×n (Fleet.add: next numbers; highest ─▶ Drain:
+ *     │        DRAINING until the inbox is empty, SIGTERM, RETIRED, dropped from the Fleet)
  *     ├─ RegistryWatchdog: lock probe ×2, no stopped mapper (RegistryMappers) ─▶ WedgeRecovery
  *     ├─ SupervisedInstance.onCycle ×n (InstancePhase) ─▶ ChildSpawner
  *     │        ├─ InstanceProcess (child, pid, starts), PendingStop (SIGTERM, SIGKILL), StartSchedule (backoff)

@@ -1,5 +1,7 @@
 package io.procmesh.launcher.topology;
 
+import io.procmesh.launcher.LauncherConfiguration;
+
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +13,8 @@ import java.util.Map;
  *
  * @param mainClass      the main class the child runs: the topology's {@code mainClass}, or core's
  *                       {@code ServiceMain} ({@link #SERVICE_MAIN}) for a service given by {@code implementation}.
+ * @param instances      how many the topology starts; `procmesh scale` changes the count in force.
+ * @param maxInstances   the most `procmesh scale` may run, at least {@code instances}.
  * @param jvmOptions     options placed before the launcher's own, e.g. {@code -Xmx256m} or {@code -Dprocmesh.x=y}.
  * @param args           program arguments after the main class.
  * @param classPath      the service's own jars and directories, absolute, in order; the launcher's class path
@@ -26,6 +30,7 @@ public record ServiceDefinition(
     String name,
     String mainClass,
     int instances,
+    int maxInstances,
     List<String> jvmOptions,
     List<String> args,
     List<String> dependsOn,
@@ -67,8 +72,8 @@ public record ServiceDefinition(
         final HealthPolicy health,
         final RestartPolicy restart)
     {
-        this(name, mainClass, instances, jvmOptions, args, dependsOn, health, restart, List.of(), null, null, null,
-            Map.of(), Map.of());
+        this(name, mainClass, instances, Math.max(instances, LauncherConfiguration.MAX_INSTANCES_DEFAULT), jvmOptions,
+            args, dependsOn, health, restart, List.of(), null, null, null, Map.of(), Map.of());
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.Map;
  *     config: {startingStock: 10}
  *     metadata: {zone: eu-1, role: primary}   # text per instance in the registry, /services and status
  *     instances: 1
+ *     maxInstances: 8               # the most `procmesh scale` may run; default max(instances, 8)
  *     loadBalancing: least-outstanding                  # or round-robin, or key-affinity with an affinityKey
  *     affinityKey: order.userId                          # key-affinity only: an argument, or argument.field
  *     jvmOptions: [-Dprocmesh.x=y]
@@ -71,6 +72,7 @@ record TopologyDocument(
         Located<Map<String, Object>> config,
         Map<String, Located<Object>> metadata,
         Located<Integer> instances,
+        Located<Integer> maxInstances,
         List<Located<String>> jvmOptions,
         List<String> args,
         List<Located<String>> dependsOn,

@@ -162,6 +162,7 @@ final class TopologyResolver
             throw new TopologyException(entry.instances().mark(source),
                 path + ".instances must be between 1 and " + MAX_INSTANCES + ", was " + instances);
         }
+        final int maxInstances = maxInstances(path, entry, instances);
         final List<String> dependsOn = new ArrayList<>();
         for (final Located<String> dependency : orEmpty(entry.dependsOn()))
         {
@@ -188,6 +189,7 @@ final class TopologyResolver
             name.value(),
             hasMain ? entry.mainClass().value().trim() : ServiceDefinition.SERVICE_MAIN,
             instances,
+            maxInstances,
             settings.jvmOptions(defaults.jvmOptions(), entry.jvmOptions()),
             entry.args() == null ? List.of() : entry.args(),
             dependsOn,
@@ -199,6 +201,30 @@ final class TopologyResolver
             version,
             entry.config() == null || entry.config().value() == null ? Map.of() : entry.config().value(),
             properties);
+    }
+
+    /**
+     * @return the service's {@code maxInstances}: as given (at least {@code instances}, at most
+     * {@link #MAX_INSTANCES}), else max(instances, {@link LauncherConfiguration#MAX_INSTANCES_DEFAULT}).
+     */
+    private int maxInstances(final String path, final TopologyDocument.ServiceEntry entry, final int instances)
+    {
+        if (entry.maxInstances() == null)
+        {
+            return Math.max(instances, LauncherConfiguration.MAX_INSTANCES_DEFAULT);
+        }
+        final int maxInstances = entry.maxInstances().value();
+        if (maxInstances < 1 || maxInstances > MAX_INSTANCES)
+        {
+            throw new TopologyException(entry.maxInstances().mark(source),
+                path + ".maxInstances must be between 1 and " + MAX_INSTANCES + ", was " + maxInstances);
+        }
+        if (instances > maxInstances)
+        {
+            throw new TopologyException(entry.instances().mark(source), path + ".instances (" + instances +
+                ") is above " + path + ".maxInstances (" + maxInstances + ")");
+        }
+        return maxInstances;
     }
 
     /**
@@ -260,6 +286,8 @@ final class TopologyResolver
         return new ServiceDefinition(
             GatewayDefinition.SERVICE_NAME,
             GatewayDefinition.MAIN_CLASS,
+            1,
+            // One gateway: it owns the port.
             1,
             settings.jvmOptions(defaults.jvmOptions(), entry.jvmOptions()),
             List.of(),

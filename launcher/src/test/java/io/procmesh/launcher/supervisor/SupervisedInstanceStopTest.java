@@ -1,6 +1,7 @@
 package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.core.test.TestDirectories;
 import io.procmesh.launcher.health.InstanceHealth;
@@ -27,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 9 item 18b: stopping an instance ends even when its process never seems to exit, with an alert, instead of
- * waiting for it forever; and an adopted child that is a zombie has exited.
+ * waiting for it forever; and an adopted child that is a zombie has exited. Issue 12: an instance `procmesh scale`
+ * removes is stopped once drained and never started again.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SupervisedInstanceStopTest
@@ -45,7 +47,7 @@ class SupervisedInstanceStopTest
     private final List<Throwable> errors = new ArrayList<>();
     private final SupervisedInstance instance = new SupervisedInstance(new SupervisedService(USER), "user-1",
         new InstanceHealth("user-1", "user", registry, USER.health()),
-        new ChildSpawner(new DataDirectory(directory), ChildClassPath.ofThisJvm(), null), GRACE_MS,
+        new ChildSpawner(new DataDirectory(directory), ChildClassPath.ofThisJvm(), null), GRACE_MS, GRACE_MS,
         () ->
         {
         },
@@ -93,6 +95,77 @@ class SupervisedInstanceStopTest
 
             assertEquals("restarting", instance.detail(), "a zombie has exited: nothing to wait for");
             assertEquals(List.of(), errors);
+        }
+    }
+
+    @Test
+    void shouldRetireAScaledDownInstanceForGood()
+    {
+        final Obedient child = new Obedient();
+        final long startNs = 1_000 * MS;
+        instance.adopt(child, 0, startNs);
+        instance.drain(startNs);
+        assertEquals(InstanceState.DRAINING, instance.state());
+        assertEquals(0, child.terminates, "a drain takes no signal");
+
+        // Never registered, so it holds nothing: stopped at the next check.
+        instance.onCycle(startNs + MS);
+        assertEquals(1, child.terminates, "SIGTERM once drained");
+        instance.onCycle(startNs + 2 * MS);
+        assertTrue(instance.drain().isRetired(), instance.detail());
+        assertEquals("scaled down, drained: stopped", instance.detail());
+        assertEquals(InstanceState.DOWN, instance.state());
+
+        // Well past any restart delay: a retired instance is never started again.
+        instance.onCycle(startNs + 60_000 * MS);
+        instance.startAgainAt(startNs + 60_000 * MS, "registry recovered: restarting", startNs + 60_000 * MS);
+        assertEquals(InstanceState.DOWN, instance.state());
+        assertEquals(null, instance.process().child());
+        assertEquals(0, instance.process().starts(), "nothing spawned");
+        assertEquals(List.of(), errors);
+    }
+
+    /**
+     * A process that exits at SIGTERM.
+     */
+    private static final class Obedient implements ChildProcess
+    {
+        private int terminates;
+
+        @Override
+        public long pid()
+        {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public boolean isAlive()
+        {
+            return terminates == 0;
+        }
+
+        @Override
+        public void terminate()
+        {
+            terminates++;
+        }
+
+        @Override
+        public void kill()
+        {
+            terminates++;
+        }
+
+        @Override
+        public CompletableFuture<?> onExit()
+        {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public String exitDescription()
+        {
+            return "exit code 0";
         }
     }
 

@@ -84,6 +84,23 @@ public final class TopologyYaml
         return this;
     }
 
+    /**
+     * A service given by {@code api:} and {@code implementation:}, run by core's ServiceMain, from the launcher's
+     * class path (the test classes are on it).
+     */
+    public TopologyYaml implementation(final String name, final Class<?> api, final Class<?> implementation,
+        final String... fields)
+    {
+        services.add("  " + name + ":");
+        services.add("    api: " + api.getName());
+        services.add("    implementation: " + implementation.getName());
+        for (final String field : fields)
+        {
+            services.add("    " + field);
+        }
+        return this;
+    }
+
     public TopologyYaml service(final String name, final Class<?> mainClass, final String... fields)
     {
         return service(name, mainClass.getName(), fields);

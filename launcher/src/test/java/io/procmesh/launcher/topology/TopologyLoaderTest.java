@@ -315,6 +315,37 @@ class TopologyLoaderTest
     }
 
     @Test
+    void shouldBoundScalingByMaxInstances()
+    {
+        final Topology topology = parse("""
+            services:
+              user:
+                mainClass: %1$s
+                instances: 2
+              order:
+                mainClass: %2$s
+                instances: 3
+                maxInstances: 12
+            """.formatted(USER_MAIN, ORDER_MAIN));
+
+        assertEquals(LauncherConfiguration.MAX_INSTANCES_DEFAULT, topology.service("user").maxInstances());
+        assertEquals(12, topology.service("order").maxInstances());
+        assertEquals("t.yaml:4:16: services.user.instances (3) is above services.user.maxInstances (2)", error("""
+            services:
+              user:
+                mainClass: %s
+                instances: 3
+                maxInstances: 2
+            """.formatted(USER_MAIN)));
+        assertEquals("t.yaml:4:19: services.user.maxInstances must be between 1 and 64, was 0", error("""
+            services:
+              user:
+                mainClass: %s
+                maxInstances: 0
+            """.formatted(USER_MAIN)));
+    }
+
+    @Test
     void shouldRejectReservedJvmOptions()
     {
         assertTrue(error("""

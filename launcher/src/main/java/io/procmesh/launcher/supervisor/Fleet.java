@@ -1,0 +1,234 @@
+package io.procmesh.launcher.supervisor;
+
+import io.procmesh.launcher.state.LauncherState;
+import io.procmesh.launcher.topology.ServiceDefinition;
+import io.procmesh.launcher.topology.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The services under supervision and their instances: the topology's {@code instances} of each at first, changed by
+ * `procmesh scale` ({@link Scaling}). A service's instances are {@code <service>-1} to {@code <service>-<count>}: a
+ * scale-up takes the lowest free numbers, a scale-down removes the highest, and scales of one service never overlap
+ * (only an instance still draining after its scale gave up on it holds a number past the count).
+ * Only the supervisor thread changes it; {@link #supervises} may be asked from any thread.
+ */
+final class Fleet
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
+
+    /**
+     * Makes an instance the supervisor can run: its health checks, spawner and settings.
+     */
+    interface InstanceFactory
+    {
+        SupervisedInstance create(SupervisedService service, String instanceId);
+    }
+
+    private final Map<String, SupervisedService> services = new LinkedHashMap<>();
+    private final List<SupervisedInstance> instances = new ArrayList<>();
+    private final InstanceFactory factory;
+    private volatile Set<String> supervised = Set.of();
+
+    Fleet(final Topology topology, final InstanceFactory factory)
+    {
+        this.factory = factory;
+        for (final ServiceDefinition definition : topology.services())
+        {
+            final SupervisedService service = new SupervisedService(definition);
+            for (final String dependency : definition.dependsOn())
+            {
+                service.addDependency(services.get(dependency));
+            }
+            services.put(definition.name(), service);
+            resize(service, definition.instances());
+        }
+    }
+
+    /**
+     * @return every service by name, in start order.
+     */
+    Map<String, SupervisedService> services()
+    {
+        return services;
+    }
+
+    /**
+     * @return every instance, grouped by service in start order: one list for the life of the fleet, so whoever
+     * holds it sees instances added and dropped.
+     */
+    List<SupervisedInstance> instances()
+    {
+        return instances;
+    }
+
+    /**
+     * Adds an instance to the service, with the lowest free number; it starts on the next health check.
+     */
+    SupervisedInstance add(final SupervisedService service)
+    {
+        int ordinal = 1;
+        while (isUsed(service, service.definition().instanceId(ordinal)))
+        {
+            ordinal++;
+        }
+        final SupervisedInstance instance = factory.create(service, service.definition().instanceId(ordinal));
+        service.addInstance(instance);
+        service.instances().sort((a, b) -> Integer.compare(ordinalOf(a), ordinalOf(b)));
+        regroup();
+        return instance;
+    }
+
+    /**
+     * @return the {@code count} highest-numbered instances the service keeps, highest first: those to remove.
+     */
+    List<SupervisedInstance> highest(final SupervisedService service, final int count)
+    {
+        final List<SupervisedInstance> chosen = new ArrayList<>(count);
+        final List<SupervisedInstance> all = service.instances();
+        for (int i = all.size() - 1; i >= 0 && chosen.size() < count; i--)
+        {
+            if (!all.get(i).drain().isRequested())
+            {
+                chosen.add(all.get(i));
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * Lets go of the instances a scale-down stopped for good.
+     */
+    void dropRetired()
+    {
+        boolean dropped = false;
+        for (final SupervisedService service : services.values())
+        {
+            dropped |= service.instances().removeIf(instance -> instance.drain().isRetired());
+        }
+        if (dropped)
+        {
+            regroup();
+        }
+    }
+
+    /**
+     * Thread-safe and cheap (a read of an immutable set), for whoever reclaims registry entries of instances gone.
+     *
+     * @return true while the instance is supervised: started, restarted, draining; false once scaled away, or
+     * never in this fleet.
+     */
+    boolean supervises(final String instanceId)
+    {
+        return supervised.contains(instanceId);
+    }
+
+    /**
+     * @return the count of each service that `procmesh scale` moved off the topology's {@code instances}.
+     */
+    Map<String, Integer> scaled()
+    {
+        final Map<String, Integer> scaled = new LinkedHashMap<>();
+        for (final SupervisedService service : services.values())
+        {
+            final int count = service.count();
+            if (count != service.definition().instances())
+            {
+                scaled.put(service.name(), count);
+            }
+        }
+        return scaled;
+    }
+
+    /**
+     * Before anything runs: takes the counts a killed launcher of the same topology had in force, so adopting its
+     * instances keeps them; see {@link Supervisor#adoptRunning}.
+     */
+    void restoreScaled(final Optional<LauncherState> previous, final String topologyPath)
+    {
+        if (previous.isEmpty() || !topologyPath.equals(previous.get().topology()))
+        {
+            return;
+        }
+        for (final Map.Entry<String, Integer> entry : previous.get().scaled().entrySet())
+        {
+            final SupervisedService service = services.get(entry.getKey());
+            final int count = entry.getValue();
+            if (service == null || count < 0 || count > service.definition().maxInstances())
+            {
+                LOG.warn("ignoring the earlier launcher's scale of {} to {}: not allowed by this topology",
+                    entry.getKey(), count);
+                continue;
+            }
+            LOG.info("{}: {} instances, as scaled under the earlier launcher (topology: {})", service.name(), count,
+                service.definition().instances());
+            resize(service, count);
+        }
+    }
+
+    /**
+     * Before anything runs: back to the topology's {@code instances} of every service.
+     */
+    void resetToTopology()
+    {
+        for (final SupervisedService service : services.values())
+        {
+            resize(service, service.definition().instances());
+        }
+    }
+
+    private void resize(final SupervisedService service, final int count)
+    {
+        final List<SupervisedInstance> own = service.instances();
+        while (own.size() > count)
+        {
+            own.remove(own.size() - 1);
+        }
+        while (own.size() < count)
+        {
+            service.addInstance(factory.create(service, service.definition().instanceId(own.size() + 1)));
+        }
+        regroup();
+    }
+
+    private void regroup()
+    {
+        instances.clear();
+        final Set<String> ids = new HashSet<>();
+        for (final SupervisedService service : services.values())
+        {
+            for (final SupervisedInstance instance : service.instances())
+            {
+                instances.add(instance);
+                ids.add(instance.instanceId());
+            }
+        }
+        supervised = Set.copyOf(ids);
+    }
+
+    private static boolean isUsed(final SupervisedService service, final String instanceId)
+    {
+        for (final SupervisedInstance instance : service.instances())
+        {
+            if (instance.instanceId().equals(instanceId))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int ordinalOf(final SupervisedInstance instance)
+    {
+        final String id = instance.instanceId();
+        return Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+    }
+}
