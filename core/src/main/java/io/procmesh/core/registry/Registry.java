@@ -267,13 +267,13 @@ public final class Registry implements AutoCloseable
     }
 
     /**
-     * Removes an instance's entry whatever its state, counting the removal first ({@link #removals()}). Any slot
-     * bound to it must no longer be used; for an instance that may still run, use {@link #reclaim}.
+     * Removes an instance's entry whatever its state, under its write lock, counting the removal first
+     * ({@link #removals()}). Any slot bound to it must no longer be used; for an instance that may still run, use
+     * {@link #reclaim}.
      */
     public boolean remove(final String instanceId)
     {
-        generation.bumpRemovals();
-        return map.remove(instanceId) != null;
+        return reclaim.remove(instanceId);
     }
 
     /**

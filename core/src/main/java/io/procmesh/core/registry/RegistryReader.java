@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The part of the {@link Registry} that readers of the whole registry use (a caller's directory, the gateway's
- * view): the generation, the removal count, a scan, and binding one slot. A seam, so tests can inject a failing scan or attach.
+ * view): the generation, the removal count, a scan, and binding one slot. A seam, so tests can inject a failing
+ * scan or attach.
  */
 public interface RegistryReader
 {

@@ -62,12 +62,29 @@ final class RegistryReclaim
     }
 
     /**
+     * Removes the entry whatever its state, as {@link #reclaim} does: counted under its write lock.
+     */
+    boolean remove(final String instanceId)
+    {
+        return removeUnderLock(instanceId, record -> true) != null;
+    }
+
+    /**
      * Removes the entry only if it is still the incarnation the scan saw (a registration since then, even by a
      * dead-by-now process, is another decision) and still gone for good.
      */
     private InstanceSnapshot removeIfStillGone(final InstanceSnapshot seen, final long graceNs)
     {
-        final String instanceId = seen.instanceId();
+        return removeUnderLock(seen.instanceId(), record -> record.getPid() == seen.pid() &&
+            record.getRegistrations() == seen.registrations() && record.getStartTimeMs() == seen.startTimeMs() &&
+            InstanceLiveness.isGoneForGood(record, System.nanoTime(), graceNs));
+    }
+
+    /**
+     * @return the entry as it was when removed, or null if absent or {@code removable} refused it.
+     */
+    private InstanceSnapshot removeUnderLock(final String instanceId, final Predicate<InstanceRecord> removable)
+    {
         try (ExternalMapQueryContext<CharSequence, InstanceRecord, ?> context = map.queryContext(instanceId))
         {
             if (!context.writeLock().tryLock(Registry.ATTACH_LOCK_TIMEOUT_MS, TimeUnit.MILLISECONDS))
@@ -80,9 +97,7 @@ final class RegistryReclaim
                 return null;
             }
             final InstanceRecord record = Registry.stableAt(Registry.addressOf(entry));
-            if (record.getPid() != seen.pid() || record.getRegistrations() != seen.registrations() ||
-                record.getStartTimeMs() != seen.startTimeMs() ||
-                !InstanceLiveness.isGoneForGood(record, System.nanoTime(), graceNs))
+            if (!removable.test(record))
             {
                 return null;
             }

@@ -1,12 +1,7 @@
 package io.procmesh.launcher.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.procmesh.core.config.Configuration;
-import io.procmesh.core.test.ChildJvm;
-import io.procmesh.core.test.ConnectOnceMain;
 import io.procmesh.core.test.HttpResult;
-import io.procmesh.launcher.testing.CliResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,17 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GatewayApiTest
 {
     private static final AtomicInteger UNIQUE = new AtomicInteger();
-    /**
-     * Long enough to see an exited client's entry in /services before it goes, short enough for a test.
-     */
-    private static final long RECLAIM_GRACE_MS = 5_000;
     private static GatewaySystem system;
 
     @BeforeAll
     static void startSystem()
     {
         system = GatewaySystem.start("gateway-api", List.of(), (topology, port) -> { },
-            List.of("-D" + Configuration.REGISTRY_RECLAIM_GRACE_MS_PROP_NAME + "=" + RECLAIM_GRACE_MS));
+            FleetRegistryChecks.LAUNCHER_PROPERTIES);
     }
 
     @AfterAll
@@ -292,73 +283,16 @@ class GatewayApiTest
                 assertEquals(0, instance.get("restarts").asLong());
                 assertTrue(instance.get("counters").has("requestsIn"));
                 assertTrue(instance.get("counters").has("inboxBacklog"));
-                assertEquals("eu-1", instance.get("metadata").get("zone").asText(), services.body());
-                assertEquals("primary", instance.get("metadata").get("role").asText(), services.body());
-                assertEquals(2, instance.get("metadata").size(), services.body());
             }
-            if (instance.get("instanceId").asText().equals("order-1"))
-            {
-                assertTrue(instance.get("metadata").isObject() && instance.get("metadata").isEmpty(),
-                    services.body());
-            }
+            FleetRegistryChecks.assertMetadata(instance, services.body());
         }
         assertTrue(sawUser, services.body());
     }
 
-    /**
-     * Issue 12: the launcher removes an exited client's entry once past the grace period (so /services and status
-     * drop it), and keeps the instances it supervises; status --json shows each instance's metadata.
-     */
     @Test
     void shouldDropAnExitedClientAfterGraceKeepSupervisedInstancesAndShowMetadataInStatus() throws Exception
     {
-        final String clientId;
-        try (ChildJvm client = ChildJvm.start(ConnectOnceMain.class,
-            system.harness().directory().resolve("connect-once.log"), Duration.ofSeconds(60), List.of(),
-            system.harness().dataDir().toString()))
-        {
-            assertEquals(0, client.waitForExit(Duration.ofSeconds(60)), client.logText());
-            clientId = "client-" + client.pid();
-        }
-        system.http().awaitGet("/services", result -> listed(result, clientId), Duration.ofSeconds(4));
-
-        final HttpResult gone = system.http().awaitGet("/services", result -> !listed(result, clientId),
-            Duration.ofMillis(RECLAIM_GRACE_MS + 15_000));
-        assertTrue(listed(gone, "user-1") && listed(gone, "order-1") && listed(gone, "gateway-1"), gone.body());
-        system.launcher().awaitLogLine("registry: removed " + clientId + " of service client", Duration.ofSeconds(5));
-
-        final CliResult status = system.harness().cli("status", "--json");
-        assertEquals(0, status.exitCode(), status.toString());
-        final JsonNode rows = JsonMapper.builder().build().readTree(status.output()).get("instances");
-        boolean sawUser = false;
-        for (final JsonNode row : rows)
-        {
-            assertFalse(row.get("instanceId").asText().equals(clientId), status.output());
-            if (row.get("instanceId").asText().equals("user-1"))
-            {
-                sawUser = true;
-                assertEquals("UP", row.get("state").asText(), status.output());
-                assertEquals("eu-1", row.get("metadata").get("zone").asText(), status.output());
-                assertEquals("primary", row.get("metadata").get("role").asText(), status.output());
-            }
-        }
-        assertTrue(sawUser, status.output());
-    }
-
-    private static boolean listed(final HttpResult services, final String instanceId)
-    {
-        if (services.status() != 200)
-        {
-            return false;
-        }
-        for (final JsonNode instance : services.json().get("instances"))
-        {
-            if (instance.get("instanceId").asText().equals(instanceId))
-            {
-                return true;
-            }
-        }
-        return false;
+        FleetRegistryChecks.exitedClientLeavesAfterGrace(system, FleetRegistryChecks.RECLAIM_GRACE_MS);
     }
 
     @Test

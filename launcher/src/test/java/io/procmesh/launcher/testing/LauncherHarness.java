@@ -131,7 +131,8 @@ public final class LauncherHarness implements AutoCloseable
     public ChildJvm startLauncher(final String logName, final Duration hardTimeout, final List<String> jvmOptions)
     {
         final ChildJvm launcher = ChildJvm.start(LauncherMain.class, directory.resolve(logName),
-            hardTimeout, jvmOptions(jvmOptions), "up", "--config", topology.toString(), "--data-dir", dataDir.toString());
+            hardTimeout, jvmOptions(jvmOptions), "up", "--config", topology.toString(), "--data-dir",
+            dataDir.toString());
         jvms.add(launcher);
         return launcher;
     }
