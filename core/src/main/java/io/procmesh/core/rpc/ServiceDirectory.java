@@ -79,6 +79,25 @@ final class ServiceDirectory implements AutoCloseable
     }
 
     /**
+     * @return whether another instance of the same service is live now: whether a dead one's calls can go elsewhere.
+     */
+    boolean hasLiveBesides(final RemoteInstance instance, final long nowNs)
+    {
+        final Endpoints endpoints = byService.get(instance.service());
+        if (endpoints != null)
+        {
+            for (final RemoteInstance other : endpoints.instances)
+            {
+                if (other != instance && other.isUp(nowNs, staleNs))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * @return every instance attached so far, of every service: for the dead-instance sweep, without allocation.
      */
     RemoteInstance[] instances()
@@ -163,8 +182,8 @@ final class ServiceDirectory implements AutoCloseable
             final InstanceSlot slot = registry.attach(snapshot.instanceId());
             if (slot != null)
             {
-                final RemoteInstance instance =
-                    new RemoteInstance(snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec);
+                final RemoteInstance instance = new RemoteInstance(
+                    snapshot.service(), snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec);
                 endpoints.add(instance);
                 final RemoteInstance[] grown = Arrays.copyOf(all, all.length + 1);
                 grown[grown.length - 1] = instance;
