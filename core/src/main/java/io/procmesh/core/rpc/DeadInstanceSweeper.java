@@ -20,6 +20,10 @@ import java.util.function.Consumer;
  * an {@link Idempotent} one not yet retried is sent once more to the instance the policy picks now (the dead one
  * is not live any more), within its original deadline; any other fails with {@link ServiceUnavailableException}
  * saying the request may or may not have run. A non-idempotent request is never sent twice.
+ * <p>
+ * Only while another instance of the service is live: with none, there is nowhere to fail over to, and the calls
+ * wait as before, up to their deadlines, for the instance's restart (the supervisor's) to handle what is in its
+ * inbox and answer them.
  */
 final class DeadInstanceSweeper
 {
@@ -75,7 +79,7 @@ final class DeadInstanceSweeper
             if (instance.callsInFlight() > 0)
             {
                 final String reason = deathOf(instance, nowNs);
-                if (reason != null)
+                if (reason != null && directory.hasLiveBesides(instance, nowNs))
                 {
                     work += sweep(instance, reason);
                 }

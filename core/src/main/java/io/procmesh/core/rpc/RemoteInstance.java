@@ -17,6 +17,7 @@ final class RemoteInstance implements AutoCloseable
 {
     private static final long NO_PID = Long.MIN_VALUE;
 
+    private final String service;
     private final String instanceId;
     private final long idHash;
     private final Path inbox;
@@ -30,13 +31,24 @@ final class RemoteInstance implements AutoCloseable
     private volatile long deadPid = NO_PID;
     private volatile OutboundChannel channel;
 
-    RemoteInstance(final String instanceId, final Path inbox, final InstanceSlot slot, final EnvelopeCodec codec)
+    RemoteInstance(
+        final String service,
+        final String instanceId,
+        final Path inbox,
+        final InstanceSlot slot,
+        final EnvelopeCodec codec)
     {
+        this.service = service;
         this.instanceId = instanceId;
         this.idHash = KeyAffinity.hashText(instanceId);
         this.inbox = inbox;
         this.slot = slot;
         this.codec = codec;
+    }
+
+    String service()
+    {
+        return service;
     }
 
     String instanceId()

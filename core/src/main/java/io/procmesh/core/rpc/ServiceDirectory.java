@@ -96,6 +96,25 @@ final class ServiceDirectory implements AutoCloseable
     }
 
     /**
+     * @return whether another instance of the same service is live now: whether a dead one's calls can go elsewhere.
+     */
+    boolean hasLiveBesides(final RemoteInstance instance, final long nowNs)
+    {
+        final Endpoints endpoints = byService.get(instance.service());
+        if (endpoints != null)
+        {
+            for (final RemoteInstance other : endpoints.instances)
+            {
+                if (other != instance && other.isUp(nowNs, staleNs))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * @return every instance attached so far, of every service: for the dead-instance sweep, without allocation.
      */
     RemoteInstance[] instances()
@@ -210,7 +229,8 @@ final class ServiceDirectory implements AutoCloseable
             else if (movedInbox(known, snapshot))
             {
                 endpoints.remove(known);
-                endpoints.add(new RemoteInstance(snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec));
+                endpoints.add(new RemoteInstance(
+                    snapshot.service(), snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec));
             }
             else
             {
@@ -234,7 +254,8 @@ final class ServiceDirectory implements AutoCloseable
             final InstanceSlot slot = registry.attach(snapshot.instanceId());
             if (slot != null)
             {
-                endpoints.add(new RemoteInstance(snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec));
+                endpoints.add(new RemoteInstance(
+                    snapshot.service(), snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec));
             }
             return true;
         }

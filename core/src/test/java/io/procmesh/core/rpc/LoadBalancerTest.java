@@ -51,7 +51,7 @@ class LoadBalancerTest
                 ProcessHandle.current().pid(), dirs.inbox("svc", id).toString(), ""));
             slot.heartbeat(System.nanoTime());
             slot.status(InstanceStatus.UP);
-            instances[i] = new RemoteInstance(id, dirs.inbox("svc", id), slot, codec);
+            instances[i] = new RemoteInstance("svc", id, dirs.inbox("svc", id), slot, codec);
         }
         return instances;
     }

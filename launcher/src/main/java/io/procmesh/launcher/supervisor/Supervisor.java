@@ -71,23 +71,6 @@ public final class Supervisor
             this.context.errorHandler);
     }
 
-    /**
-     * The registry keeps the entries of the instances this supervises, whatever their state; any other entry is
-     * removed once its process is gone past procmesh.registry.reclaimGraceMs. An instance dropped from the list
-     * (scaled down) is therefore removed once stopped and past the grace period.
-     */
-    public boolean supervises(final String instanceId)
-    {
-        for (final SupervisedInstance instance : instances)
-        {
-            if (instance.instanceId().equals(instanceId))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void onStateChange()
     {
         stateChanged = true;
@@ -113,7 +96,10 @@ public final class Supervisor
     }
 
     /**
-     * Thread-safe and cheap, for reclaiming the registry entries of instances gone for good.
+     * Thread-safe and cheap: the keep rule of the registry's reclamation. The registry keeps the entries of the
+     * instances this supervises, whatever their state (a crashed one awaiting its restart keeps its counters); any
+     * other entry is removed once its process is gone past procmesh.registry.reclaimGraceMs, so an instance
+     * `procmesh scale` stopped leaves the registry after the grace period.
      *
      * @return true while the launcher supervises the instance (running, restarting, draining); false once `procmesh
      * scale` removed it and it stopped, or if it was never in this launcher's fleet.
