@@ -300,11 +300,15 @@ class GatewayApiTest
     {
         final String userId = createUser();
         final String callsSeries = "procmesh_gateway_calls_total{operation=\"get\",service=\"user\"}";
-        final String slotSeries = "procmesh_instance_requests_in_total{instance=\"user-1\",service=\"user\"}";
         final HttpResult before = system.http().get("/metrics");
         assertEquals(200, before.status());
         assertTrue(before.header("content-type").startsWith("text/plain"), before.header("content-type"));
         final PrometheusText first = PrometheusText.parse(before.body());
+        // The instance's series carry the version it registered with, one series per instance.
+        final List<String> slotSeriesFound = first.seriesStartingWith(
+            "procmesh_instance_requests_in_total{instance=\"user-1\",service=\"user\",version=\"");
+        assertEquals(1, slotSeriesFound.size(), slotSeriesFound.toString());
+        final String slotSeries = slotSeriesFound.get(0);
         final double callsBefore = first.valueOr(callsSeries, 0);
         final double slotBefore = first.value(slotSeries);
 

@@ -1,6 +1,7 @@
 package io.procmesh.launcher.gateway;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +66,14 @@ final class PrometheusText
     double valueOr(final String series, final double absent)
     {
         return samples.getOrDefault(series, absent);
+    }
+
+    /**
+     * @return every series whose name and labels start with the prefix, in exposition order.
+     */
+    List<String> seriesStartingWith(final String prefix)
+    {
+        return samples.keySet().stream().filter(series -> series.startsWith(prefix)).toList();
     }
 
     boolean has(final String metricName)
