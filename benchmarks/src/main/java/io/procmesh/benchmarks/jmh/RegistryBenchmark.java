@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * <ul>
  * <li>heartbeat write: an ordered store to the slot, as the heartbeat thread does every 50 ms;</li>
  * <li>counter add: an atomic add, as each request does;</li>
- * <li>discovery: the per-call pick reads the chosen instance's status from its attached slot (no lock); a new
+ * <li>discovery: the per-call pick reads the registry's removal count (one volatile read, to drop slots whose entry
+ *     was removed) and the chosen instance's status from its attached slot (no lock); a new
  *     instance is attached once (a map lookup under a segment lock);</li>
  * <li>status read of all instances: {@link Registry#snapshot()} (segment read locks, copies every entry), and the
  *     lock-free alternative over slots attached once.</li>
@@ -55,6 +56,7 @@ public class RegistryBenchmark
         new String[]{"heartbeatWriteWithClock", "baselineNanoTime"},
         new String[]{"counterAdd", "baselineHeapAtomicAdd"},
         new String[]{"discoveryStatusRead", "baselineHeapVolatileRead"},
+        new String[]{"discoveryRemovalCheck", "baselineHeapVolatileRead"},
         new String[]{"discoveryAttach", "baselineHeapMapLookup"},
         new String[]{"statusReadAllSnapshot", "baselineHeapCopyAll"},
         new String[]{"statusReadAllAttached", "baselineHeapCopyAll"});
@@ -153,6 +155,15 @@ public class RegistryBenchmark
     public InstanceStatus discoveryStatusRead()
     {
         return attached[1].status();
+    }
+
+    /**
+     * What a caller's pick adds for registry reclamation: one volatile read of the removal count beside the map.
+     */
+    @Benchmark
+    public long discoveryRemovalCheck()
+    {
+        return registry.removals();
     }
 
     @Benchmark

@@ -47,7 +47,8 @@ public final class RegistryScenario implements Scenario
         md.append("`RegistryBenchmark` on a persisted registry of ").append(RegistryBenchmark.INSTANCES)
             .append(" registered instances, single thread, average time. Beside each subject, a heap baseline ")
             .append("doing the same kind of memory operation on an ordinary Java object. Discovery: the per-call ")
-            .append("pick reads the chosen instance's status from a slot attached once (`discoveryStatusRead`); a ")
+            .append("pick reads the chosen instance's status from a slot attached once (`discoveryStatusRead`), ")
+            .append("after one read of the registry's removal count (`discoveryRemovalCheck`); a ")
             .append("newly seen instance is attached once (`discoveryAttach`). Status of all: ")
             .append("`Registry.snapshot()` (segment read locks, copies), and the lock-free read of attached slots.\n\n")
             .append("| operation | ns/op | ± (99.9%) | baseline | baseline ns/op |\n|---|---|---|---|---|\n");
