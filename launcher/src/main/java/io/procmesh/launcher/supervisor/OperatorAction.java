@@ -27,10 +27,18 @@ abstract class OperatorAction
      */
     abstract boolean step(long nowNs);
 
-    abstract boolean ok();
+    /** What the action did, or why it failed: the operator's command prints it. */
+    final StringBuilder summary = new StringBuilder();
+    /** Whether it ended well; meaningful once {@link #step} returned true. */
+    boolean ok;
 
-    /**
-     * @return what it did, or why it failed: the operator's command prints it.
-     */
-    abstract String summary();
+    final boolean ok()
+    {
+        return ok;
+    }
+
+    final String summary()
+    {
+        return summary.toString();
+    }
 }

@@ -23,12 +23,10 @@ final class RollingRestart extends OperatorAction
     private final String requestId;
     private final SupervisedService service;
     private final List<SupervisedInstance> instances;
-    private final StringBuilder summary = new StringBuilder();
     private int current = -1;
     private int startsBefore;
     private long pidBefore;
     private long stepDeadlineNs;
-    private boolean ok;
 
     RollingRestart(final String requestId, final SupervisedService service)
     {
@@ -115,17 +113,5 @@ final class RollingRestart extends OperatorAction
         stepDeadlineNs = nowNs + instance.restartAllowanceNs() + SLACK_NS;
         instance.restartNow(nowNs);
         return false;
-    }
-
-    @Override
-    boolean ok()
-    {
-        return ok;
-    }
-
-    @Override
-    String summary()
-    {
-        return summary.toString();
     }
 }

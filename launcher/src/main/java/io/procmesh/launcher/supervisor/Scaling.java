@@ -21,12 +21,10 @@ final class Scaling extends OperatorAction
     private final Fleet fleet;
     private final List<SupervisedInstance> added = new ArrayList<>();
     private final List<SupervisedInstance> removed = new ArrayList<>();
-    private final StringBuilder summary = new StringBuilder();
     private boolean begun;
     private int from;
     private long deadlineNs;
     private long allowanceNs;
-    private boolean ok;
 
     Scaling(final String requestId, final SupervisedService service, final int target, final Fleet fleet)
     {
@@ -183,17 +181,5 @@ final class Scaling extends OperatorAction
         summary.append(why).append("; ").append(target).append(" stays the count in force (see 'procmesh status')");
         ok = false;
         return true;
-    }
-
-    @Override
-    boolean ok()
-    {
-        return ok;
-    }
-
-    @Override
-    String summary()
-    {
-        return summary.toString();
     }
 }
