@@ -127,6 +127,21 @@ public final class Configuration
      */
     public static final String AFFINITY_KEY_PROP_PREFIX = "procmesh.affinityKey.";
 
+    /**
+     * Followed by a service name: that service is partitioned into this many partitions (1 to
+     * {@value #MAX_PARTITIONS}), and a keyed call goes only to an instance serving the key's partition. The launcher
+     * passes every child the counts of all partitioned services in the topology.
+     */
+    public static final String PARTITIONS_PROP_PREFIX = "procmesh.partitions.";
+    public static final int MAX_PARTITIONS = 64;
+
+    /**
+     * The partition this instance serves (1 to {@code procmesh.partitions}) and the service's partition count; both
+     * unset for an unpartitioned service. The launcher sets them per instance.
+     */
+    public static final String PARTITION_PROP_NAME = "procmesh.partition";
+    public static final String PARTITION_COUNT_PROP_NAME = "procmesh.partitions";
+
     public static final String INSTANCE_STALE_MS_PROP_NAME = "procmesh.instanceStaleMs";
     public static final long INSTANCE_STALE_MS_DEFAULT = 1_500;
 
@@ -250,6 +265,22 @@ public final class Configuration
     public static String affinityKey(final String service)
     {
         return System.getProperty(AFFINITY_KEY_PROP_PREFIX + service);
+    }
+
+    /**
+     * @return the partition this instance serves, 0 if it is not partitioned.
+     */
+    public static int partition()
+    {
+        return Integer.getInteger(PARTITION_PROP_NAME, 0);
+    }
+
+    /**
+     * @return this instance's service's partition count, 0 if it is not partitioned.
+     */
+    public static int partitionCount()
+    {
+        return Integer.getInteger(PARTITION_COUNT_PROP_NAME, 0);
     }
 
     public static long instanceStaleMs()

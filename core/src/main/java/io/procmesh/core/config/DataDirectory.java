@@ -15,6 +15,8 @@ import java.util.stream.Stream;
  * replies/&lt;instance&gt;/            replies for one caller instance
  * topics/&lt;topic&gt;/                pub/sub
  * state/&lt;service&gt;/              a service's own persisted store
+ * state/&lt;service&gt;/partition-&lt;k&gt;/  the stores of partition k of a partitioned service; its count in
+ *                                 state/&lt;service&gt;/partitions
  * logs/&lt;instance&gt;.log            stdout and stderr of a child JVM
  * </pre>
  */
@@ -118,6 +120,23 @@ public final class DataDirectory
     public Path state(final String service)
     {
         return root.resolve("state").resolve(Names.requireValid("service", service));
+    }
+
+    /**
+     * @param partition 1-based, as {@code procmesh.partition}.
+     * @return where the stores of one partition of a partitioned service live: {@code state/<service>/partition-<k>}.
+     */
+    public Path partitionState(final String service, final int partition)
+    {
+        return state(service).resolve("partition-" + partition);
+    }
+
+    /**
+     * @return the file recording a partitioned service's partition count, written on its first start.
+     */
+    public Path partitionCountFile(final String service)
+    {
+        return state(service).resolve("partitions");
     }
 
     public Path logs()

@@ -30,6 +30,10 @@ final class RemoteInstance implements AutoCloseable
     private final AtomicInteger callsInFlight = new AtomicInteger();
     private volatile long deadPid = NO_PID;
     private volatile OutboundChannel channel;
+    /**
+     * The partition the instance serves, from its registry metadata; 0 if it serves none.
+     */
+    private int partition;
 
     RemoteInstance(
         final String service,
@@ -59,6 +63,20 @@ final class RemoteInstance implements AutoCloseable
     Path inbox()
     {
         return inbox;
+    }
+
+    int partition()
+    {
+        return partition;
+    }
+
+    /**
+     * @return this instance, told the partition its metadata names ({@link PartitionMetadata}).
+     */
+    RemoteInstance serving(final int partition)
+    {
+        this.partition = partition;
+        return this;
     }
 
     void rebind(final InstanceSlot slot)

@@ -200,8 +200,7 @@ final class RequestSender
         final RemoteInstance target = directory.select(service, call.keyHash);
         if (target == null)
         {
-            call.onFailure(new ServiceUnavailableException(
-                "no UP instance of service '" + service + "' for operation '" + operation + "'"));
+            call.onFailure(new ServiceUnavailableException(directory.noInstance(service, operation, call.keyHash)));
             return null;
         }
         call.target = target;

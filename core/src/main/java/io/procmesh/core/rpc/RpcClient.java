@@ -64,7 +64,8 @@ public final class RpcClient implements Agent, AutoCloseable
         final ErrorHandler errorHandler = context.errorHandler;
         final ReplySource replies = context.replies != null ? context.replies : ReplySource.of(
             InboundChannel.fromEnd(context.replyQueue, context.codec, context.retainCycles, errorHandler));
-        this.policies = new BalancingPolicies(context.loadBalancing, context.affinityKeys);
+        this.policies = new BalancingPolicies(context.loadBalancing, context.affinityKeys,
+            context.partitions);
         this.directory = new ServiceDirectory(context.registryReader != null ? context.registryReader :
             RegistryReader.of(context.registry), context.codec, context.instanceStaleMs, errorHandler, policies);
         // The registration count differs for each incarnation of this instance id: correlation ids of a restarted
@@ -152,6 +153,21 @@ public final class RpcClient implements Agent, AutoCloseable
     {
         return send(new FutureCall<>(decoder), service, operation, format, payloadWriter, timeoutMs,
             LoadBalancer.NO_KEY);
+    }
+
+    /**
+     * As the call above, to the instance {@code route} picks: a {@link CallRouting#route}.
+     */
+    public <T> CompletableFuture<T> send(
+        final String service,
+        final String operation,
+        final PayloadFormat format,
+        final PayloadWriter payloadWriter,
+        final ResponseDecoder<T> decoder,
+        final long timeoutMs,
+        final long route)
+    {
+        return send(new FutureCall<>(decoder), service, operation, format, payloadWriter, timeoutMs, route);
     }
 
     /**
@@ -267,6 +283,7 @@ public final class RpcClient implements Agent, AutoCloseable
         private RegistryReader registryReader;
         private final java.util.Map<String, String> loadBalancing = new java.util.HashMap<>();
         private final java.util.Map<String, String> affinityKeys = new java.util.HashMap<>();
+        private final java.util.Map<String, Integer> partitions = new java.util.HashMap<>();
 
         public Context instanceId(final String instanceId)
         {
@@ -358,6 +375,15 @@ public final class RpcClient implements Agent, AutoCloseable
             {
                 affinityKeys.put(service, affinityKey);
             }
+            return this;
+        }
+
+        /**
+         * Over {@code procmesh.partitions.<service>}; needs key-affinity with a key. Checked when the client is built.
+         */
+        public Context partitions(final String service, final int count)
+        {
+            partitions.put(service, count);
             return this;
         }
 

@@ -96,6 +96,22 @@ final class ServiceDirectory implements AutoCloseable
     }
 
     /**
+     * @return why a call found no instance, in one line: for a partitioned service it names the partition (or says
+     * the call had no key). Only on a failure, so it may allocate.
+     */
+    String noInstance(final String service, final String operation, final long route)
+    {
+        final int partitions = policies.partitions(service);
+        if (partitions == 0)
+        {
+            return "no UP instance of service '" + service + "' for operation '" + operation + "'";
+        }
+        return route == LoadBalancer.NO_KEY ? CallRouting.keyless(service, operation) :
+            "no UP instance of service '" + service + "' serves partition " + PartitionBalancer.partitionOf(route) +
+            " of " + partitions + " for operation '" + operation + "'; its keys wait for that partition's instance";
+    }
+
+    /**
      * @return whether another instance of the same service is live now: whether a dead one's calls can go elsewhere.
      */
     boolean hasLiveBesides(final RemoteInstance instance, final long nowNs)
@@ -154,7 +170,7 @@ final class ServiceDirectory implements AutoCloseable
 
     private Endpoints newEndpoints(final String service)
     {
-        return new Endpoints(policies.policy(service).newBalancer());
+        return new Endpoints(policies.newBalancer(service));
     }
 
     /**
@@ -229,8 +245,8 @@ final class ServiceDirectory implements AutoCloseable
             else if (movedInbox(known, snapshot))
             {
                 endpoints.remove(known);
-                endpoints.add(new RemoteInstance(
-                    snapshot.service(), snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec));
+                endpoints.add(new RemoteInstance(snapshot.service(), snapshot.instanceId(),
+                    Path.of(snapshot.inboxPath()), slot, codec).serving(PartitionMetadata.of(snapshot)));
             }
             else
             {
@@ -254,8 +270,8 @@ final class ServiceDirectory implements AutoCloseable
             final InstanceSlot slot = registry.attach(snapshot.instanceId());
             if (slot != null)
             {
-                endpoints.add(new RemoteInstance(
-                    snapshot.service(), snapshot.instanceId(), Path.of(snapshot.inboxPath()), slot, codec));
+                endpoints.add(new RemoteInstance(snapshot.service(), snapshot.instanceId(),
+                    Path.of(snapshot.inboxPath()), slot, codec).serving(PartitionMetadata.of(snapshot)));
             }
             return true;
         }

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeoutException;
  * <p>
  * A method marked {@link Idempotent} is sent once more to another live instance if the one it went to dies with it
  * in flight. For a key-affinity service the affinity key is found in each method's arguments when the proxy is made
- * ({@link AffinityKeyExtractor}), and its hash picks the instance on each call.
+ * ({@link CallRouting}), and its hash picks the instance on each call; for a partitioned service the key's partition
+ * does, and an {@link AllPartitions} method's call goes to every partition, its lists concatenated.
  */
 public final class ServiceProxy implements InvocationHandler
 {
@@ -39,16 +40,13 @@ public final class ServiceProxy implements InvocationHandler
         this.service = service;
         this.client = client;
         this.timeoutMs = timeoutMs;
-        final String affinityKey = client.policies().policy(service) == LoadBalancing.KEY_AFFINITY ?
-            client.policies().affinityKey(service) : null;
         for (final Method method : api.getMethods())
         {
             if (method.isDefault() || java.lang.reflect.Modifier.isStatic(method.getModifiers()))
             {
                 continue;
             }
-            operations.put(method, Operation.of(method, client.json(),
-                affinityKey == null ? null : AffinityKeyExtractor.of(service, method, affinityKey)));
+            operations.put(method, Operation.of(method, client.json(), CallRouting.of(client, service, method)));
         }
     }
 
@@ -80,15 +78,37 @@ public final class ServiceProxy implements InvocationHandler
         }
         final Operation operation = operations.get(method);
         final Object argument = args == null || args.length == 0 ? null : args.length == 1 ? args[0] : args;
-        final long keyHash =
-            operation.key == null ? LoadBalancer.NO_KEY : KeyAffinity.hash(operation.key.extract(args));
         final PayloadWriter payload = out -> client.json().writeUnlessNull(argument, out);
+        if (operation.routing.fansOut())
+        {
+            final CompletableFuture<Object> all = operation.routing.sendToEveryPartition(client, PayloadFormat.JSON,
+                payload, response -> client.json().read(response.payload(), operation.resultType), timeoutMs)
+                .thenApply(ServiceProxy::concatenate);
+            return operation.async ? HandlerFuture.continueOnHandlerThread(all) : await(all, operation.name);
+        }
+        final long keyHash = operation.routing.route(args);
         final FutureCall<Object> call =
             new FutureCall<>(response -> client.json().read(response.payload(), operation.resultType));
         call.retryPayload = operation.idempotent ? payload : null;
         final CompletableFuture<Object> future = client.send(call, service, operation.name, PayloadFormat.JSON,
             payload, timeoutMs, keyHash);
         return operation.async ? HandlerFuture.continueOnHandlerThread(future) : await(future, operation.name);
+    }
+
+    /**
+     * @return the partitions' lists as one, in partition order.
+     */
+    private static Object concatenate(final java.util.List<Object> answers)
+    {
+        final java.util.List<Object> all = new java.util.ArrayList<>();
+        for (final Object answer : answers)
+        {
+            if (answer != null)
+            {
+                all.addAll((java.util.Collection<?>)answer);
+            }
+        }
+        return all;
     }
 
     private Object await(final CompletableFuture<Object> future, final String operation) throws Throwable
@@ -126,19 +146,19 @@ public final class ServiceProxy implements InvocationHandler
         final boolean async;
         final JavaType resultType;
         final boolean idempotent;
-        final AffinityKeyExtractor key;
+        final CallRouting routing;
 
         private Operation(final String name, final boolean async, final JavaType resultType, final boolean idempotent,
-            final AffinityKeyExtractor key)
+            final CallRouting routing)
         {
             this.name = name;
             this.async = async;
             this.resultType = resultType;
             this.idempotent = idempotent;
-            this.key = key;
+            this.routing = routing;
         }
 
-        static Operation of(final Method method, final JsonPayloads json, final AffinityKeyExtractor key)
+        static Operation of(final Method method, final JsonPayloads json, final CallRouting routing)
         {
             final boolean async = method.getReturnType() == CompletableFuture.class;
             Type result = method.getGenericReturnType();
@@ -152,7 +172,7 @@ public final class ServiceProxy implements InvocationHandler
                 result = Void.class;
             }
             return new Operation(method.getName(), async, json.type(result),
-                method.isAnnotationPresent(Idempotent.class), key);
+                method.isAnnotationPresent(Idempotent.class), routing);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.Names;
 import io.procmesh.core.event.EventPublisher;
+import io.procmesh.core.rpc.Partition;
 import io.procmesh.core.store.ChronicleStore;
 import io.procmesh.core.store.KeyValueStore;
 import io.procmesh.core.store.StoreOptions;
@@ -45,6 +46,7 @@ public final class ServiceContext implements AutoCloseable
     private final Map<String, OpenStore> stores = new LinkedHashMap<>();
     private final List<Subscription<?>> subscriptions = new ArrayList<>();
     private final long configPollNs;
+    private final Partition partition = Partition.fromConfiguration();
     private long nextConfigPollNs;
     private boolean hosted;
     private volatile boolean closed;
@@ -93,6 +95,15 @@ public final class ServiceContext implements AutoCloseable
     }
 
     /**
+     * @return the partition this instance serves ({@code procmesh.partition} of {@code procmesh.partitions}, set by
+     * the launcher for a service with {@code partitions:}), or {@link Partition#NONE}, which owns every key.
+     */
+    public Partition partition()
+    {
+        return partition;
+    }
+
+    /**
      * A typed proxy to another service. Methods returning {@code CompletableFuture} are asynchronous: the way to
      * call from a handler, so the handler's read loop never waits on the other service.
      */
@@ -135,7 +146,8 @@ public final class ServiceContext implements AutoCloseable
     }
 
     /**
-     * The service's durable store named {@code name}: {@code <dataDir>/state/<service>/<name>.cm}, values as JSON.
+     * The service's durable store named {@code name}: {@code <dataDir>/state/<service>/<name>.cm}, values as JSON;
+     * for an instance of a partitioned service, {@code <dataDir>/state/<service>/partition-<k>/<name>.cm}.
      * Opened once per name (again: the same store). Config keys {@code store.<name>.maxEntries},
      * {@code store.<name>.averageKeyBytes} and {@code store.<name>.averageValueBytes} override the options; both
      * size a new file only (Chronicle Map keeps the sizing of an existing one).
@@ -159,7 +171,10 @@ public final class ServiceContext implements AutoCloseable
             config.get(prefix + "maxEntries", Long.class, options.maxEntries()),
             config.get(prefix + "averageKeyBytes", Integer.class, options.averageKeyBytes()),
             config.get(prefix + "averageValueBytes", Integer.class, options.averageValueBytes()));
-        final Path file = mesh.context().dataDirectory().state(serviceName()).resolve(name + ".cm");
+        // A partition's stores have a directory of their own: its instance, old or new, always opens the same files.
+        final Path file = (Configuration.partitionCount() > 0 ?
+            mesh.context().dataDirectory().partitionState(serviceName(), partition.index()) :
+            mesh.context().dataDirectory().state(serviceName())).resolve(name + ".cm");
         final ChronicleStore<V> store = ChronicleStore.open(file, type, sized, mesh.context().json().mapper());
         stores.put(name, new OpenStore(type, store));
         return store;
