@@ -79,7 +79,7 @@ class ShadedJarIT
         final Path launcherLog = directory.resolve("up.log");
         final Process launcher = start(launcherLog, "up", "--config", TopologyYaml.DEMO.toString(), "--data-dir",
             dataDir.toString());
-        Await.until(() -> read(launcherLog).contains("procmesh: all 4 instances UP"), Duration.ofSeconds(120),
+        Await.until(() -> read(launcherLog).contains("procmesh: all 5 instances UP"), Duration.ofSeconds(120),
             () -> read(launcherLog));
         final LauncherState state = new LauncherStateFile(dataDir.resolve("launcher/state.json")).read().orElseThrow();
         seen.addAll(state.instances());

@@ -223,6 +223,10 @@ final class ArgumentBinder
         }
     }
 
+    /**
+     * @return the payload, carrying the bound values too: a partitioned or key-affinity service's call is routed by
+     * its key among them ({@link MeshCaller}).
+     */
     private PayloadWriter writer(final Object[] values)
     {
         if (values.length == 0)
@@ -234,11 +238,11 @@ final class ArgumentBinder
             final Object value = values[0];
             if (value instanceof String text)
             {
-                return payload -> JsonStrings.write(text, payload);
+                return new BoundArguments(values, payload -> JsonStrings.write(text, payload));
             }
-            return payload -> json.write(value, payload);
+            return new BoundArguments(values, payload -> json.write(value, payload));
         }
-        return payload -> json.write(values, payload);
+        return new BoundArguments(values, payload -> json.write(values, payload));
     }
 
     /**

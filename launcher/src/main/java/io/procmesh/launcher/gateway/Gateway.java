@@ -50,7 +50,7 @@ public final class Gateway implements AutoCloseable
         final ErrorMapper errors = new ErrorMapper(context.retryAfterSeconds(), errorHandler);
         final MeshCaller caller = new MeshCaller(mesh.client(), context.deadlineMs(),
             new JsonBodyReader(context.maxBodyBytes()), responses, errors, errorHandler);
-        final CallTargets targets = new CallTargets(view, metrics);
+        final CallTargets targets = new CallTargets(mesh.client(), view, metrics);
 
         final TopologyEndpoints topology = new TopologyEndpoints(caller, targets, context.routePlan());
 

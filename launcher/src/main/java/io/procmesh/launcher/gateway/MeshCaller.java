@@ -6,11 +6,13 @@ import io.procmesh.core.rpc.FailureCode;
 import io.procmesh.core.rpc.PayloadWriter;
 import io.procmesh.core.rpc.ResponseDecoder;
 import io.procmesh.core.rpc.RpcClient;
+import io.procmesh.core.rpc.ServiceException;
 import net.openhft.chronicle.bytes.Bytes;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 /**
@@ -115,8 +117,23 @@ final class MeshCaller
             responses.error(response, callback, errors.unavailable(target.service(), target.operation()));
             return;
         }
-        client.send(target.service(), target.operation(), PayloadFormat.JSON, argument, JSON_BYTES, deadlineMs)
-            .whenComplete(new ReplyWriter(this, target, successStatus, response, callback, System.nanoTime()));
+        final long startNs = System.nanoTime();
+        final CompletableFuture<byte[]> reply;
+        try
+        {
+            reply = target.routing().fansOut() ?
+                target.routing().sendToEveryPartition(client, PayloadFormat.JSON, argument, JSON_BYTES, deadlineMs)
+                    .thenApply(JsonArrays::concatenate) :
+                client.send(target.service(), target.operation(), PayloadFormat.JSON, argument, JSON_BYTES,
+                    deadlineMs, target.routing().route(BoundArguments.valuesOf(argument)));
+        }
+        catch (final ServiceException ex)
+        {
+            // No key to route by: refused before sending, answered like any failed call.
+            new ReplyWriter(this, target, successStatus, response, callback, startNs).accept(null, ex);
+            return;
+        }
+        reply.whenComplete(new ReplyWriter(this, target, successStatus, response, callback, startNs));
     }
 
     /**

@@ -29,7 +29,7 @@ final class TopologyEndpoints
         {
             final boolean nullIsNotFound = !ApiOperations.returnsNothing(route.binder().method());
             final OperationEndpoint endpoint = new OperationEndpoint(caller,
-                targets.target(route.service(), route.operation(), nullIsNotFound), route.binder(), route.status(),
+                targets.target(route.service(), route.operation(), route.binder().method(), nullIsNotFound), route.binder(), route.status(),
                 false);
             final String key = route.httpMethod() + " " + route.template().path();
             keys.put(key, new String[]{route.httpMethod(), route.template().path()});
@@ -52,7 +52,7 @@ final class TopologyEndpoints
         for (final RoutePlan.Planned operation : plan.exposed())
         {
             exposed.put(operation.call(), new OperationEndpoint(caller,
-                targets.target(operation.service(), operation.operation(), false), operation.binder(), 200, true));
+                targets.target(operation.service(), operation.operation(), operation.binder().method(), false), operation.binder(), 200, true));
         }
         return Map.copyOf(exposed);
     }

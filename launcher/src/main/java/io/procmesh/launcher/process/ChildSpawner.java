@@ -85,10 +85,21 @@ public final class ChildSpawner
 
     public List<String> command(final ServiceDefinition service, final String instanceId)
     {
+        return command(service, instanceId, Map.of());
+    }
+
+    /**
+     * @param instanceProperties this instance's own, over the service's: its partition, its metadata with it.
+     */
+    public List<String> command(final ServiceDefinition service, final String instanceId,
+        final Map<String, String> instanceProperties)
+    {
         final List<String> properties = new ArrayList<>();
         properties.add(InstanceProcesses.dataDirOption(dataDirectory.root()));
         properties.add(InstanceProcesses.instanceIdOption(instanceId));
-        for (final Map.Entry<String, String> property : service.properties().entrySet())
+        final Map<String, String> merged = new java.util.LinkedHashMap<>(service.properties());
+        merged.putAll(instanceProperties);
+        for (final Map.Entry<String, String> property : merged.entrySet())
         {
             properties.add("-D" + property.getKey() + "=" + property.getValue());
         }
@@ -131,6 +142,16 @@ public final class ChildSpawner
     public ChildProcess spawn(final ServiceDefinition service, final String instanceId, final int start)
         throws IOException
     {
+        return spawn(service, instanceId, Map.of(), start);
+    }
+
+    /**
+     * @param instanceProperties this instance's own system properties, over the service's.
+     * @param start              1 for the first start of this instance, counting up with each restart.
+     */
+    public ChildProcess spawn(final ServiceDefinition service, final String instanceId,
+        final Map<String, String> instanceProperties, final int start) throws IOException
+    {
         classPath.requireExists();
         for (final Path entry : service.classPath())
         {
@@ -146,7 +167,7 @@ public final class ChildSpawner
         Files.writeString(log, System.lineSeparator() + "=== procmesh launcher " + Instant.now() + ": start #" +
             start + " of " + instanceId + System.lineSeparator(), StandardCharsets.UTF_8,
             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        final Process process = LoggedProcess.start(command(service, instanceId), log, true);
+        final Process process = LoggedProcess.start(command(service, instanceId, instanceProperties), log, true);
         final SpawnedChild child = new SpawnedChild(process, setsid != null);
         try
         {

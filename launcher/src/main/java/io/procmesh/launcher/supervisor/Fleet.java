@@ -30,7 +30,10 @@ final class Fleet
      */
     interface InstanceFactory
     {
-        SupervisedInstance create(SupervisedService service, String instanceId);
+        /**
+         * @param partition the partition the instance serves, 0 for none.
+         */
+        SupervisedInstance create(SupervisedService service, String instanceId, int partition);
     }
 
     private final Map<String, SupervisedService> services = new LinkedHashMap<>();
@@ -80,7 +83,8 @@ final class Fleet
         {
             ordinal++;
         }
-        final SupervisedInstance instance = factory.create(service, service.definition().instanceId(ordinal));
+        // Scaling a partitioned service is refused (Scaling.refusal): an added instance serves no partition.
+        final SupervisedInstance instance = factory.create(service, service.definition().instanceId(ordinal), 0);
         service.addInstance(instance);
         service.instances().sort((a, b) -> Integer.compare(ordinalOf(a), ordinalOf(b)));
         regroup();
@@ -194,7 +198,10 @@ final class Fleet
         }
         while (own.size() < count)
         {
-            service.addInstance(factory.create(service, service.definition().instanceId(own.size() + 1)));
+            final int ordinal = own.size() + 1;
+            // The topology's instance <service>-k serves partition k.
+            service.addInstance(factory.create(service, service.definition().instanceId(ordinal),
+                service.definition().partitions() > 0 ? ordinal : 0));
         }
         regroup();
     }

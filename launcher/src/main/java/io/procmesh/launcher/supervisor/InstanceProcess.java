@@ -21,6 +21,11 @@ final class InstanceProcess
     private static final Logger LOG = LoggerFactory.getLogger(InstanceProcess.class);
 
     private final String instanceId;
+    /**
+     * The partition its children serve, 0 for none: the supervised instance's own, not read from its id, since a
+     * new instance (another id) may serve the same partition.
+     */
+    private final int partition;
     private final InstanceHealth health;
     private ChildProcess child;
     private long pid;
@@ -29,9 +34,10 @@ final class InstanceProcess
     private boolean everRan;
     private long lastExitDetectedNs;
 
-    InstanceProcess(final String instanceId, final InstanceHealth health)
+    InstanceProcess(final String instanceId, final int partition, final InstanceHealth health)
     {
         this.instanceId = instanceId;
+        this.partition = partition;
         this.health = health;
     }
 
@@ -60,6 +66,11 @@ final class InstanceProcess
         return ++starts;
     }
 
+    int partition()
+    {
+        return partition;
+    }
+
     /**
      * Spawns its next start; the child's exit runs {@code wakeup}.
      *
@@ -74,7 +85,7 @@ final class InstanceProcess
         final int start = nextStart();
         try
         {
-            child = spawner.spawn(definition, instanceId, start);
+            child = spawner.spawn(definition, instanceId, PartitionProperties.of(definition, partition), start);
         }
         catch (final Exception ex)
         {

@@ -20,14 +20,18 @@ import io.procmesh.launcher.state.ControlDirectory;
 import io.procmesh.launcher.state.LauncherLock;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
+import io.procmesh.launcher.state.PartitionCounts;
 import io.procmesh.launcher.status.StatusPublisher;
 import io.procmesh.launcher.status.StatusSnapshotFile;
+import io.procmesh.launcher.topology.ServiceDefinition;
 import io.procmesh.launcher.topology.Topology;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +73,8 @@ public final class Launcher
         final LauncherStateFile stateFile = new LauncherStateFile(files.stateFile());
         try (LauncherLock ignored = LauncherLock.acquire(files))
         {
+            // Under the lock, before any instance runs: a partition count that changed over the same data is refused.
+            PartitionCounts.checkAndRecord(context.dataDirectory, partitionCounts());
             final Optional<LauncherState> previous = previousState(stateFile);
             try (RecoverableRegistry registry =
                 RegistryAccess.openForLauncher(context.dataDirectory, context.registryMaxInstances, previous))
@@ -81,6 +87,16 @@ public final class Launcher
             throw new LauncherException(ExitCodes.FAILURE, "launcher I/O failure in " +
                 context.dataDirectory.root() + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private Map<String, Integer> partitionCounts()
+    {
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+        for (final ServiceDefinition service : context.topology.services())
+        {
+            counts.put(service.name(), service.partitions());
+        }
+        return counts;
     }
 
     private void requireFreeSpace()

@@ -52,7 +52,15 @@ final class Scaling extends OperatorAction
         {
             return "N must be at least 0, was " + asked;
         }
-        final int max = service.definition().maxInstances();
+        final int partitions = service.definition().partitions();
+        if (partitions > 0)
+        {
+            return service.name() + " has partitions: " + partitions + ", one instance per partition, and its keys " +
+                "live in their partition's stores, so its count cannot change while it runs; to run more " +
+                "partitions, start with a new data directory or export and import the data (docs/operations.md, " +
+                "\"State when a service has replicas\")";
+        }
+                final int max = service.definition().maxInstances();
         if (asked > max)
         {
             return service.name() + " may run at most " + max + " instances (maxInstances in the topology), " +

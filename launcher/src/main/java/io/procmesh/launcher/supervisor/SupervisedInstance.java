@@ -52,6 +52,7 @@ final class SupervisedInstance
     SupervisedInstance(
         final SupervisedService service,
         final String instanceId,
+        final int partition,
         final InstanceHealth health,
         final ChildSpawner spawner,
         final long shutdownGraceMs,
@@ -63,7 +64,7 @@ final class SupervisedInstance
         this.service = service;
         this.instanceId = instanceId;
         this.health = health;
-        this.process = new InstanceProcess(instanceId, health);
+        this.process = new InstanceProcess(instanceId, partition, health);
         this.stop = new PendingStop(instanceId, process, errorHandler);
         this.spawner = spawner;
         this.wakeup = wakeup;
@@ -340,9 +341,7 @@ final class SupervisedInstance
         return phase == InstancePhase.FAILED || (phase == InstancePhase.WAITING && service.isBlocked());
     }
 
-    /**
-     * @return its removal by `procmesh scale`, if one was requested: leaving, then retired.
-     */
+    /** @return its removal by `procmesh scale`, if one was requested: leaving, then retired. */
     Drain drain()
     {
         return drain;

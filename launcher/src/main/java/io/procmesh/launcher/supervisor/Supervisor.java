@@ -57,7 +57,8 @@ public final class Supervisor
     {
         this.context = context.conclude();
         final Topology topology = context.topology;
-        this.fleet = new Fleet(topology, (service, instanceId) -> new SupervisedInstance(service, instanceId,
+        this.fleet = new Fleet(topology, (service, instanceId, partition) -> new SupervisedInstance(service,
+            instanceId, partition,
             new InstanceHealth(instanceId, service.name(), context.registry.current(), service.definition().health()),
             context.spawner, topology.shutdownGraceMs(), context.drainTimeoutMs, context.wakeup, this::onStateChange,
             context.errorHandler));

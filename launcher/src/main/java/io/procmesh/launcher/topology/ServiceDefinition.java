@@ -1,5 +1,6 @@
 package io.procmesh.launcher.topology;
 
+import io.procmesh.core.config.Configuration;
 import io.procmesh.launcher.LauncherConfiguration;
 
 import java.nio.file.Path;
@@ -74,6 +75,16 @@ public record ServiceDefinition(
     {
         this(name, mainClass, instances, Math.max(instances, LauncherConfiguration.MAX_INSTANCES_DEFAULT), jvmOptions,
             args, dependsOn, health, restart, List.of(), null, null, null, Map.of(), Map.of());
+    }
+
+    /**
+     * @return the topology's {@code partitions:} of this service, 0 if it is not partitioned; instance
+     * {@code <service>-k} of the topology serves partition k.
+     */
+    public int partitions()
+    {
+        final String count = properties.get(Configuration.PARTITIONS_PROP_PREFIX + name);
+        return count == null ? 0 : Integer.parseInt(count);
     }
 
     /**

@@ -16,7 +16,9 @@ final class SettingsResolver
     private static final List<String> RESERVED_OPTION_PREFIXES = List.of(
         "--class-path=", "-Dprocmesh.instanceId=", "-Dprocmesh.dataDir=", "-Dprocmesh.serviceName=",
         "-Dprocmesh.service.", "-D" + io.procmesh.core.config.Configuration.LOAD_BALANCING_PROP_PREFIX,
-        "-D" + io.procmesh.core.config.Configuration.AFFINITY_KEY_PROP_PREFIX);
+        "-D" + io.procmesh.core.config.Configuration.AFFINITY_KEY_PROP_PREFIX,
+        // procmesh.partition, procmesh.partitions and procmesh.partitions.<service>: the topology's partitions.
+        "-D" + io.procmesh.core.config.Configuration.PARTITION_PROP_NAME);
 
     private final String source;
 

@@ -28,6 +28,8 @@ import java.util.Map;
  *     maxInstances: 8               # the most `procmesh scale` may run; default max(instances, 8)
  *     loadBalancing: least-outstanding                  # or round-robin, or key-affinity with an affinityKey
  *     affinityKey: order.userId                          # key-affinity only: an argument, or argument.field
+ *                                                        # or a list tried in order: [id, email]
+ *     partitions: 2                 # a stateful service's key partitions, one instance each (key-affinity)
  *     jvmOptions: [-Dprocmesh.x=y]
  *     args: []
  *     dependsOn: []
@@ -79,7 +81,8 @@ record TopologyDocument(
         HealthEntry health,
         RestartEntry restart,
         Located<String> loadBalancing,
-        Located<String> affinityKey)
+        Located<Object> affinityKey,
+        Located<Integer> partitions)
     {
     }
 

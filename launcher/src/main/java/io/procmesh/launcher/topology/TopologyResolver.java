@@ -156,7 +156,9 @@ final class TopologyResolver
             }
         }
 
-        final int instances = entry.instances() == null ? 1 : entry.instances().value();
+        // A partitioned service runs one instance per partition (BalancingResolver checked instances against it).
+        final int instances = entry.partitions() != null ? entry.partitions().value() :
+            entry.instances() == null ? 1 : entry.instances().value();
         if (instances < 1 || instances > MAX_INSTANCES)
         {
             throw new TopologyException(entry.instances().mark(source),

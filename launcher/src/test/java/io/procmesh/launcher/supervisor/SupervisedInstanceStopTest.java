@@ -45,7 +45,7 @@ class SupervisedInstanceStopTest
     private final Path directory = TestDirectories.create("supervised-instance-stop");
     private final Registry registry = Registry.open(directory.resolve("registry.cm"), 16);
     private final List<Throwable> errors = new ArrayList<>();
-    private final SupervisedInstance instance = new SupervisedInstance(new SupervisedService(USER), "user-1",
+    private final SupervisedInstance instance = new SupervisedInstance(new SupervisedService(USER), "user-1", 0,
         new InstanceHealth("user-1", "user", registry, USER.health()),
         new ChildSpawner(new DataDirectory(directory), ChildClassPath.ofThisJvm(), null), GRACE_MS, GRACE_MS,
         () ->

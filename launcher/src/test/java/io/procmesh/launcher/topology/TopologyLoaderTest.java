@@ -40,7 +40,9 @@ class TopologyLoaderTest
         assertEquals(List.of(List.of("gateway"), List.of("order"), List.of("user", "notification")),
             topology.stopLayers());
         assertEquals(100, topology.healthCheckIntervalMs());
-        assertEquals(4, topology.instanceCount());
+        assertEquals(5, topology.instanceCount(), "user runs its 2 partitions");
+        assertEquals(2, topology.service("user").partitions());
+        assertEquals("id,email", topology.service("order").properties().get("procmesh.affinityKey.user"));
         assertNull(topology.dataDir());
         final ServiceDefinition order = topology.service("order");
         assertEquals(List.of("user"), order.dependsOn());

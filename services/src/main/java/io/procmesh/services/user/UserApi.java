@@ -1,5 +1,7 @@
 package io.procmesh.services.user;
 
+import io.procmesh.core.rpc.AllPartitions;
+
 import java.util.List;
 
 /**
@@ -20,5 +22,9 @@ public interface UserApi
      */
     User get(String id);
 
+    /**
+     * @return every user, of every partition (in partition order, each by creation time).
+     */
+    @AllPartitions
     List<User> list();
 }

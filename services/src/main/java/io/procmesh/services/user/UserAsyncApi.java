@@ -1,5 +1,7 @@
 package io.procmesh.services.user;
 
+import io.procmesh.core.rpc.AllPartitions;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,5 +22,6 @@ public interface UserAsyncApi
      */
     CompletableFuture<User> get(String id);
 
+    @AllPartitions
     CompletableFuture<List<User>> list();
 }

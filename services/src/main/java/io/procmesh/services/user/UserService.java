@@ -1,5 +1,6 @@
 package io.procmesh.services.user;
 
+import io.procmesh.core.rpc.Partition;
 import io.procmesh.core.rpc.RequestContext;
 import io.procmesh.core.rpc.ServiceException;
 import io.procmesh.core.service.ServiceContext;
@@ -14,12 +15,18 @@ import java.util.List;
 /**
  * Users keyed by id, plus an email index for uniqueness. The id comes from the request's message id, so the
  * same request stored twice would land on the same key.
+ * <p>
+ * Partitioned (the demo runs {@code partitions: 2}, {@code affinityKey: [id, email]}): create is routed by the
+ * email, so the email index entry lives in the email's partition and uniqueness holds there; the new id is made to
+ * belong to this same partition (a suffix counted up until {@link Partition#owns} says so, the same for the same
+ * request), so get by id is routed to the partition holding the user. list reads every partition.
  */
 public final class UserService implements UserApi
 {
     private final KeyValueStore<User> users;
     private final KeyValueStore<String> emails;
     private final InstantSource clock;
+    private final Partition partition;
 
     /**
      * The deployed service: stores {@code users} and {@code emails} under the service's state directory.
@@ -28,7 +35,7 @@ public final class UserService implements UserApi
     {
         this(context.store("users", User.class, StoreOptions.of(100_000, 160)),
             context.store("emails", String.class, StoreOptions.of(100_000, 24)),
-            InstantSource.system());
+            InstantSource.system(), context.partition());
     }
 
     /**
@@ -36,9 +43,19 @@ public final class UserService implements UserApi
      */
     public UserService(final KeyValueStore<User> users, final KeyValueStore<String> emails, final InstantSource clock)
     {
+        this(users, emails, clock, Partition.NONE);
+    }
+
+    /**
+     * @param partition the partition these stores hold: ids made here belong to it.
+     */
+    public UserService(final KeyValueStore<User> users, final KeyValueStore<String> emails, final InstantSource clock,
+        final Partition partition)
+    {
         this.users = users;
         this.emails = emails;
         this.clock = clock;
+        this.partition = partition;
     }
 
     @Override
@@ -47,7 +64,7 @@ public final class UserService implements UserApi
         Validation.requireRequest(request);
         final String name = Validation.requireText("name", request.name());
         final String email = Validation.requireEmail("email", request.email());
-        final String id = "u-" + Long.toHexString(RequestContext.current().messageId());
+        final String id = ownedId(RequestContext.current().messageId());
 
         final String owner = emails.putIfAbsent(email, id);
         if (owner != null && !owner.equals(id) && users.get(owner) != null)
@@ -62,6 +79,20 @@ public final class UserService implements UserApi
         final User user = new User(id, name, email, clock.millis());
         final User existing = users.putIfAbsent(id, user);
         return existing != null ? existing : user;
+    }
+
+    /**
+     * @return an id from the message id that this partition owns: about {@code count} tries on average.
+     */
+    private String ownedId(final long messageId)
+    {
+        final String base = "u-" + Long.toHexString(messageId);
+        String id = base;
+        for (int suffix = 1; !partition.owns(id); suffix++)
+        {
+            id = base + "-" + suffix;
+        }
+        return id;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.procmesh.services.user;
 
 import io.procmesh.core.rpc.FailureCode;
+import io.procmesh.core.rpc.Partition;
 import io.procmesh.core.rpc.ServiceException;
 import io.procmesh.services.ServedRequest.ManualClock;
 import io.procmesh.services.MemoryStore;
@@ -11,6 +12,7 @@ import java.util.List;
 import static io.procmesh.services.ServedRequest.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * UserService's logic in-process: a map for the stores, a clock moved by hand, message ids chosen by the test.
@@ -94,6 +96,26 @@ class UserServiceTest
         serve(0x05, () -> service.create(new CreateUserRequest("C", "c@example.com")));
 
         assertEquals(List.of("u-10", "u-20", "u-5"), service.list().stream().map(User::id).toList());
+    }
+
+    @Test
+    void shouldMakeIdsItsOwnPartitionOwnsTheSameForTheSameRequest()
+    {
+        final Partition second = new Partition(2, 2);
+        final UserService partitioned = new UserService(users, emails, clock, second);
+        int suffixed = 0;
+        for (long messageId = 1; messageId <= 50; messageId++)
+        {
+            final long id = messageId;
+            final User user = serve(id, () -> partitioned.create(new CreateUserRequest("N", "n" + id + "@example.com")));
+            assertEquals(2, Partition.partitionOf(user.id(), 2), user.id());
+            assertTrue(user.id().startsWith("u-" + Long.toHexString(id)), user.id());
+            suffixed += user.id().equals("u-" + Long.toHexString(id)) ? 0 : 1;
+            assertEquals(user, serve(id, () -> partitioned.create(new CreateUserRequest("N", "n" + id +
+                "@example.com"))), "the same request makes the same id");
+        }
+        assertTrue(suffixed > 0 && suffixed < 50, "about half the plain ids belong to the other partition: " + suffixed);
+        assertEquals(50, users.size());
     }
 
     private void assertInvalid(final String field, final CreateUserRequest request)
