@@ -28,9 +28,8 @@ final class TopologyEndpoints
         for (final RoutePlan.Planned route : plan.routes())
         {
             final boolean nullIsNotFound = !ApiOperations.returnsNothing(route.binder().method());
-            final OperationEndpoint endpoint = new OperationEndpoint(caller,
-                targets.target(route.service(), route.operation(), route.binder().method(), nullIsNotFound), route.binder(), route.status(),
-                false);
+            final OperationEndpoint endpoint = new OperationEndpoint(caller, targets.target(route.service(),
+                route.operation(), route.binder().method(), nullIsNotFound), route.binder(), route.status(), false);
             final String key = route.httpMethod() + " " + route.template().path();
             keys.put(key, new String[]{route.httpMethod(), route.template().path()});
             byMethodAndPath.computeIfAbsent(key, ignored -> new QueryVariants())
@@ -51,8 +50,8 @@ final class TopologyEndpoints
         final Map<String, OperationEndpoint> exposed = new HashMap<>();
         for (final RoutePlan.Planned operation : plan.exposed())
         {
-            exposed.put(operation.call(), new OperationEndpoint(caller,
-                targets.target(operation.service(), operation.operation(), operation.binder().method(), false), operation.binder(), 200, true));
+            exposed.put(operation.call(), new OperationEndpoint(caller, targets.target(operation.service(),
+                operation.operation(), operation.binder().method(), false), operation.binder(), 200, true));
         }
         return Map.copyOf(exposed);
     }
