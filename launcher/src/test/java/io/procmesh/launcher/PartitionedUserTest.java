@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 12, state with replicas: the demo's user service run as the demo runs it, {@code partitions: 2} with
  * {@code affinityKey: [id, email]}, behind the demo's gateway, all real JVMs under a real launcher. Each key reaches
- * its partition's instance (every user is stored in the partition that owns its id); list reads both partitions;
+ * its partition's instance (every user is stored in the partition that owns its id), from the gateway and from the
+ * order service's proxy; list reads both partitions;
  * kill -9 of one partition's instance under load fails its keys with the clear error until it is back, while the
  * other partition serves every call, and nothing acknowledged is lost. `scale` of the service, and `up` over the
  * same data with another partition count, are refused with one line and exit 2.
@@ -68,7 +69,9 @@ class PartitionedUserTest
             .defaults("restart", "{initialBackoffMs: 100}")
             .demoService("user", "partitions: " + partitions, "loadBalancing: key-affinity",
                 "affinityKey: [id, email]")
+            .demoService("order", "dependsOn: [user]")
             .gateway(port, List.of(
+                "{method: POST, path: '/api/orders', call: order.create, status: 201}",
                 "{method: POST, path: '/api/users', call: user.create, status: 201}",
                 "{method: GET, path: '/api/users', call: user.list}",
                 "{method: GET, path: '/api/users/{id}', call: user.get}"), List.of(), List.of("-Xmx128m"))
@@ -108,6 +111,15 @@ class PartitionedUserTest
         }
         assertEquals(Set.of(1, 2), partitionsUsed);
         assertEquals(acknowledged.keySet(), listedIds(http), "list reads every partition");
+        for (final String id : List.of(idIn(acknowledged, 1), idIn(acknowledged, 2)))
+        {
+            // order, another JVM, looks the user up through its proxy: by id, in the id's partition.
+            final HttpResult order = http.post("/api/orders", "{\"userId\":\"" + id + "\",\"item\":\"book\"," +
+                "\"quantity\":1}");
+            assertEquals(201, order.status(), order.body());
+        }
+        assertEquals(422, http.post("/api/orders", "{\"userId\":\"u-none\",\"item\":\"book\",\"quantity\":1}")
+            .status(), "an unknown user is looked up in its partition and not found");
 
         killUserTwoUnderLoad(http, acknowledged);
 
@@ -195,6 +207,12 @@ class PartitionedUserTest
         {
             wrong.add("partition " + partition + ": " + result.status() + " " + result.body());
         }
+    }
+
+    private static String idIn(final Map<String, String> users, final int partition)
+    {
+        return users.keySet().stream().filter(id -> Partition.partitionOf(id, 2) == partition).findFirst()
+            .orElseThrow();
     }
 
     private static JsonNode create(final HttpTestClient http, final String email, final int status) throws Exception
