@@ -85,6 +85,15 @@ class PartitionedUserTest
         harness.awaitAll(InstanceState.UP, UP_TIMEOUT);
         final HttpTestClient http = HttpTestClient.local(port, Duration.ofSeconds(5), Duration.ofSeconds(10));
 
+        final JsonNode services = JSON.readTree(http.get("/services").body());
+        for (final String instance : List.of("user-1", "user-2"))
+        {
+            final JsonNode entry = services.findParents("instanceId").stream()
+                .filter(node -> node.get("instanceId").asText().equals(instance)).findFirst().orElseThrow();
+            assertEquals(instance.substring(5), entry.path("metadata").path("partition").asText(),
+                "the partition is in the registry metadata callers route by: " + entry);
+        }
+
         final CliResult scale = harness.cli("scale", "user", "3");
         assertEquals(ExitCodes.USAGE, scale.exitCode(), scale.toString());
         assertTrue(scale.output().contains("user has partitions: 2, one instance per partition"), scale.toString());
