@@ -86,6 +86,14 @@ public final class DataDirectory
             .resolve(Names.requireValid("instance", instanceId));
     }
 
+    /**
+     * The file whose fcntl lock the instance's serving process holds for its life; its hot standby waits on it.
+     */
+    public Path instanceLock(final String instanceId)
+    {
+        return root.resolve("locks").resolve(Names.requireValid("instance", instanceId) + ".lock");
+    }
+
     public Path replies(final String instanceId)
     {
         return root.resolve("replies").resolve(Names.requireValid("instance", instanceId));

@@ -4,6 +4,7 @@ import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.message.EnvelopeCodec;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
+import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.registry.RegistryReader;
 
 import java.nio.file.Path;
@@ -92,7 +93,27 @@ final class ServiceDirectory implements AutoCloseable
         {
             chosen = pick(service, keyHash, System.nanoTime());
         }
-        return chosen;
+        return chosen != null ? chosen : takingOver(service);
+    }
+
+    /**
+     * @return with no live instance, one whose hot standby is alive and taking (or about to take) its id over: its
+     * inbox persists and the standby answers it within milliseconds, so a call waits rather than fails. Null if none.
+     */
+    private RemoteInstance takingOver(final String service)
+    {
+        final Endpoints endpoints = byService.get(service);
+        if (endpoints != null)
+        {
+            for (final RemoteInstance instance : endpoints.instances)
+            {
+                if (instance.slot().status() != InstanceStatus.DOWN && instance.slot().hasLiveStandby())
+                {
+                    return instance;
+                }
+            }
+        }
+        return null;
     }
 
     /**
