@@ -146,7 +146,8 @@ public final class ServiceMain
             try (AutoCloseable implementationResources = closerOf(implementation);
                  ServiceHost host = host(context, classes.api(), implementation))
             {
-                System.out.println("READY " + context.instanceId() + " pid " + ProcessHandle.current().pid());
+                System.out.println("READY " + context.instanceId() + " pid " + ProcessHandle.current().pid() +
+                    (standby != null ? standby.servingAfter() : ""));
                 barrier.await();
             }
         }

@@ -24,10 +24,13 @@ final class Standby implements AutoCloseable
     private final InstanceLock lock;
     private final long primaryPid;
     private final long gaveUpWaitingForPidMs;
+    private final long wokenNs;
     private boolean registryClosed;
 
-    private Standby(final Registry registry, final InstanceLock lock, final long primaryPid, final long waitedMs)
+    private Standby(final Registry registry, final InstanceLock lock, final long primaryPid, final long wokenNs,
+        final long waitedMs)
     {
+        this.wokenNs = wokenNs;
         this.registry = registry;
         this.lock = lock;
         this.primaryPid = primaryPid;
@@ -58,7 +61,7 @@ final class Standby implements AutoCloseable
             {
                 LockSupport.parkNanos(GONE_POLL_NS);
             }
-            return new Standby(registry, lock, primaryPid,
+            return new Standby(registry, lock, primaryPid, startNs,
                 isAlive(primaryPid) ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs) : 0);
         }
         catch (final RuntimeException ex)
@@ -108,6 +111,15 @@ final class Standby implements AutoCloseable
         closeRegistryView();
         return "TAKEOVER " + slot.instanceId() + " from pid " + primaryPid + " pid " + ProcessHandle.current().pid() +
             (gaveUpWaitingForPidMs > 0 ? " (its pid still looked alive after " + gaveUpWaitingForPidMs + " ms)" : "");
+    }
+
+    /**
+     * @return for the READY line: how long from the kernel waking this standby to now, serving.
+     */
+    String servingAfter()
+    {
+        return " (took over " + TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - wokenNs) / 1000.0 +
+            " ms after the primary's lock was released)";
     }
 
     private void closeRegistryView()

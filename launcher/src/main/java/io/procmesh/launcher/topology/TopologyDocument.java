@@ -28,6 +28,7 @@ import java.util.Map;
  *     maxInstances: 8               # the most `procmesh scale` may run; default max(instances, 8)
  *     loadBalancing: least-outstanding                  # or round-robin, or key-affinity with an affinityKey
  *     affinityKey: order.userId                          # key-affinity only: an argument, or argument.field
+ *     standby: true                 # a warm JVM per instance takes over when it dies (implementation: only)
  *     jvmOptions: [-Dprocmesh.x=y]
  *     args: []
  *     dependsOn: []
@@ -79,7 +80,8 @@ record TopologyDocument(
         HealthEntry health,
         RestartEntry restart,
         Located<String> loadBalancing,
-        Located<String> affinityKey)
+        Located<String> affinityKey,
+        Located<Boolean> standby)
     {
     }
 
