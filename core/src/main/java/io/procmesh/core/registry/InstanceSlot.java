@@ -147,6 +147,17 @@ public final class InstanceSlot
         return InstanceLiveness.isOtherLiveProcess(record.getVolatileStandbyPid(), record.getPid());
     }
 
+    /**
+     * @return whether a hot standby has taken the entry over and is starting (its own pid is both the entry's and
+     * the standby's until it serves): its inbox will be answered within moments.
+     */
+    public boolean isStandbyTakingOver()
+    {
+        final long standbyPid = record.getVolatileStandbyPid();
+        return standbyPid > 0 && standbyPid == record.getPid() &&
+            ProcessHandle.of(standbyPid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     public InstanceSnapshot snapshot()
     {
         return InstanceSnapshot.of(record);

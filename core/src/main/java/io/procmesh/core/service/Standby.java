@@ -22,14 +22,16 @@ final class Standby implements AutoCloseable
     private static final long GONE_POLL_NS = TimeUnit.MICROSECONDS.toNanos(50);
     private final Registry registry;
     private final InstanceLock lock;
+    private final String instanceId;
     private final long primaryPid;
     private final long gaveUpWaitingForPidMs;
     private final long wokenNs;
     private boolean registryClosed;
 
-    private Standby(final Registry registry, final InstanceLock lock, final long primaryPid, final long wokenNs,
-        final long waitedMs)
+    private Standby(final Registry registry, final InstanceLock lock, final String instanceId, final long primaryPid,
+        final long wokenNs, final long waitedMs)
     {
+        this.instanceId = instanceId;
         this.wokenNs = wokenNs;
         this.registry = registry;
         this.lock = lock;
@@ -61,7 +63,7 @@ final class Standby implements AutoCloseable
             {
                 LockSupport.parkNanos(GONE_POLL_NS);
             }
-            return new Standby(registry, lock, primaryPid, startNs,
+            return new Standby(registry, lock, instanceId, primaryPid, startNs,
                 isAlive(primaryPid) ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs) : 0);
         }
         catch (final RuntimeException ex)
@@ -97,27 +99,31 @@ final class Standby implements AutoCloseable
     }
 
     /**
-     * Called once this process registered under the instance id: the watch's view of the registry is unmapped, and
-     * the slot no longer names a standby (this process is the primary now; the launcher starts the next standby).
+     * Called once this process registered under the instance id: the watch's view of the registry is unmapped.
+     * The slot keeps naming this process as the standby until it serves ({@link #serving}): callers meanwhile see
+     * an instance whose standby is taking over, and queue their calls in its inbox rather than fail them.
      *
      * @return the line to print about the take-over.
      */
-    String tookOver(final InstanceSlot slot)
+    String registered()
+    {
+        closeRegistryView();
+        return "TAKEOVER " + instanceId + " from pid " + primaryPid + " pid " + ProcessHandle.current().pid() +
+            (gaveUpWaitingForPidMs > 0 ? " (its pid still looked alive after " + gaveUpWaitingForPidMs + " ms)" : "");
+    }
+
+    /**
+     * Called once this process serves the instance (UP): the slot stops naming a standby (the launcher starts the
+     * next one, which writes its own pid).
+     *
+     * @return for the READY line: how long from the kernel waking this standby to now.
+     */
+    String serving(final InstanceSlot slot)
     {
         if (slot.standbyPid() == ProcessHandle.current().pid())
         {
             slot.standbyPid(0);
         }
-        closeRegistryView();
-        return "TAKEOVER " + slot.instanceId() + " from pid " + primaryPid + " pid " + ProcessHandle.current().pid() +
-            (gaveUpWaitingForPidMs > 0 ? " (its pid still looked alive after " + gaveUpWaitingForPidMs + " ms)" : "");
-    }
-
-    /**
-     * @return for the READY line: how long from the kernel waking this standby to now, serving.
-     */
-    String servingAfter()
-    {
         return " (took over " + TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - wokenNs) / 1000.0 +
             " ms after the primary's lock was released)";
     }
