@@ -2,6 +2,7 @@ package io.procmesh.core.service;
 
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.registry.InstanceSlot;
+import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.registry.Liveness;
 import io.procmesh.core.registry.Registry;
 
@@ -10,11 +11,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A hot standby's watch over its primary (docs/operations.md, "Hot standby"). It maps the registry, waits until the
- * primary serves, writes its own pid into the primary's slot ({@code standbyPid}: callers then wait for the
- * take-over instead of failing their calls), and blocks on the instance's lock file. The kernel wakes it when the
- * primary dies; it then checks, from the slot's pid, that the primary's process is gone, and returns holding the
- * lock. Registration under the instance id, the inbox at its handled mark and UP follow in {@link ServiceMain},
- * exactly as a restart of the instance would run them.
+ * primary serves (or finds it killed before it was ready to watch: it then takes over at once), writes its own pid
+ * into the primary's slot ({@code standbyPid}: callers then wait for the take-over instead of failing their calls),
+ * and blocks on the instance's lock file. The kernel wakes it when the primary dies; it then checks, from the slot's
+ * pid, that the primary's process is gone, and returns holding the lock. Registration under the instance id, the
+ * inbox at its handled mark and UP follow in {@link ServiceMain}, exactly as a restart of the instance would run
+ * them.
  */
 final class Standby implements AutoCloseable
 {
@@ -80,10 +82,14 @@ final class Standby implements AutoCloseable
         while (true)
         {
             final InstanceSlot slot = registry.attach(instanceId);
-            if (slot != null && slot.pid() != ownPid && isAlive(slot.pid()) &&
-                Liveness.isLive(slot, System.nanoTime(), staleNs))
+            if (slot != null && slot.pid() > 0 && slot.pid() != ownPid)
             {
-                return slot;
+                if (isAlive(slot.pid()) ? Liveness.isLive(slot, System.nanoTime(), staleNs) :
+                    slot.status() != InstanceStatus.DOWN)
+                {
+                    // Serving, or killed before this standby was ready to watch it: the lock is free, take over.
+                    return slot;
+                }
             }
             LockSupport.parkNanos(WATCH_POLL_NS);
             if (Thread.interrupted())
