@@ -8,6 +8,7 @@ import io.procmesh.benchmarks.scenario.PythonScenario;
 import io.procmesh.benchmarks.scenario.RawQueueScenario;
 import io.procmesh.benchmarks.scenario.RegistryScenario;
 import io.procmesh.benchmarks.scenario.Scenario;
+import io.procmesh.benchmarks.scenario.StandbyScenario;
 import io.procmesh.benchmarks.scenario.StatusScenario;
 import io.procmesh.benchmarks.scenario.ThroughputScenario;
 
@@ -33,7 +34,8 @@ public final class Scenarios
             new RegistryScenario(),
             new FailoverScenario(),
             new GatewayScenario(),
-            new StatusScenario());
+            new StatusScenario(),
+            new StandbyScenario());
     }
 
     public static List<String> ids()

@@ -11,6 +11,7 @@ import io.procmesh.benchmarks.report.ResultStore;
 import io.procmesh.benchmarks.roundtrip.Subject;
 import io.procmesh.benchmarks.scenario.FailoverScenario;
 import io.procmesh.benchmarks.scenario.GatewayScenario;
+import io.procmesh.benchmarks.scenario.StandbyScenario;
 import io.procmesh.benchmarks.scenario.StatusScenario;
 import io.procmesh.benchmarks.suite.SuiteContext;
 import io.procmesh.benchmarks.suite.SuiteMode;
@@ -82,6 +83,10 @@ class BenchmarkSuiteSmokeTest
             assertEquals(SuiteMode.smoke().failoverKills(), row.latency().count(), failover);
             assertTrue(row.latency().p50() > 0, failover + " p50");
         }
+        final Measurement standby = store.find(StandbyScenario.key()).orElseThrow(
+            () -> new AssertionError("no hot standby row"));
+        assertEquals(SuiteMode.smoke().failoverKills(), standby.latency().count(), "standby kills");
+        assertTrue(standby.latency().p50() > 0, "standby p50");
         // Surefire's class path has class directories, with which the JVM refuses a class-data archive.
         for (final String status : StatusCommandRuns.archiveSupported() ?
             List.of(StatusScenario.WITH_ARCHIVE, StatusScenario.WITHOUT_ARCHIVE) : List.of(StatusScenario.WITHOUT_ARCHIVE))

@@ -31,6 +31,8 @@ public final class TargetChecks
     private static final double GATEWAY_P99_LIMIT_NS = 5_000_000;
     private static final double FAILOVER_P50_LIMIT_NS = 1_500_000_000;
     private static final double STATUS_P50_LIMIT_NS = 500_000_000;
+    private static final double STANDBY_P50_LIMIT_NS = 10_000_000;
+    private static final double STANDBY_P99_LIMIT_NS = 50_000_000;
 
     private TargetChecks()
     {
@@ -63,6 +65,7 @@ public final class TargetChecks
         checks.add(gateway(store));
         checks.add(failover(store));
         checks.add(status(store));
+        checks.add(standby(store));
         return checks;
     }
 
@@ -102,6 +105,22 @@ public final class TargetChecks
         return new TargetCheck(target, "p50 " + Format.millis(p50Ns) + " ms over " +
             Format.count(upAgain.get().latency().count()) + " kills" + detected,
             p50Ns < FAILOVER_P50_LIMIT_NS ? Status.MET : Status.MISSED);
+    }
+
+    private static TargetCheck standby(final ResultStore store)
+    {
+        final String target = "hot standby: kill -9 to first reply p50 ≤ 10 ms, p99 ≤ 50 ms (and failed calls)";
+        final Optional<Measurement> takeOver = store.find(StandbyScenario.key());
+        if (takeOver.isEmpty())
+        {
+            return new TargetCheck(target, "not measured in this run", Status.NOT_MEASURED);
+        }
+        final double p50Ns = takeOver.get().latency().p50();
+        final double p99Ns = takeOver.get().latency().p99();
+        return new TargetCheck(target, "p50 " + Format.millis(p50Ns) + " ms, p99 " + Format.millis(p99Ns) +
+            " ms over " + Format.count(takeOver.get().latency().count()) + " kills; " +
+            StandbyScenario.failed(store) + " failed calls",
+            p50Ns <= STANDBY_P50_LIMIT_NS && p99Ns <= STANDBY_P99_LIMIT_NS ? Status.MET : Status.MISSED);
     }
 
     private static TargetCheck status(final ResultStore store)

@@ -48,6 +48,12 @@ public final class Configuration
     public static final String SERVICE_CONFIG_OVERLAY_PROP_NAME = "procmesh.service.configOverlay";
 
     /**
+     * {@code true} starts {@code ServiceMain} as the hot standby of its instance id: it loads and warms up, waits on
+     * the instance's lock file until the primary dies, then takes the id over (docs/operations.md, "Hot standby").
+     */
+    public static final String SERVICE_STANDBY_PROP_NAME = "procmesh.service.standby";
+
+    /**
      * How often a service checks its config overlay for changes (on the heartbeat thread).
      */
     public static final String CONFIG_POLL_MS_PROP_NAME = "procmesh.configPollMs";
@@ -237,6 +243,11 @@ public final class Configuration
     public static long minFreeDiskMb()
     {
         return Long.getLong(MIN_FREE_DISK_MB_PROP_NAME, MIN_FREE_DISK_MB_DEFAULT);
+    }
+
+    public static boolean serviceStandby()
+    {
+        return Boolean.getBoolean(SERVICE_STANDBY_PROP_NAME);
     }
 
     public static int registryMaxInstances()

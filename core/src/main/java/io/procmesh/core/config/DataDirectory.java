@@ -88,6 +88,22 @@ public final class DataDirectory
             .resolve(Names.requireValid("instance", instanceId));
     }
 
+    /**
+     * The file whose fcntl lock the instance's serving process holds for its life; its hot standby waits on it.
+     */
+    public Path instanceLock(final String instanceId)
+    {
+        return root.resolve("locks").resolve(Names.requireValid("instance", instanceId) + ".lock");
+    }
+
+    /**
+     * The scratch data directory a hot standby rehearses its service's start in, deleted after.
+     */
+    public Path standbyRehearsal(final String instanceId)
+    {
+        return root.resolve("standby-rehearsal").resolve(Names.requireValid("instance", instanceId));
+    }
+
     public Path replies(final String instanceId)
     {
         return root.resolve("replies").resolve(Names.requireValid("instance", instanceId));
@@ -98,7 +114,14 @@ public final class DataDirectory
      */
     public void deleteReplies(final String instanceId) throws IOException
     {
-        final Path directory = replies(instanceId);
+        deleteTree(replies(instanceId));
+    }
+
+    /**
+     * Deletes a directory and everything in it, if it exists.
+     */
+    public static void deleteTree(final Path directory) throws IOException
+    {
         if (!Files.exists(directory))
         {
             return;

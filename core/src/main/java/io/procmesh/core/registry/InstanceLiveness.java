@@ -73,6 +73,14 @@ final class InstanceLiveness
         return BootId.isOtherBoot(record.getBootId()) ? OTHER_BOOT_HEARTBEAT_NS : record.getVolatileHeartbeatNs();
     }
 
+    /**
+     * @return whether {@code pid} is set, is not {@code ownPid}, and is a running process.
+     */
+    static boolean isOtherLiveProcess(final long pid, final long ownPid)
+    {
+        return pid > 0 && pid != ownPid && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     static void sleep(final long ms)
     {
         try

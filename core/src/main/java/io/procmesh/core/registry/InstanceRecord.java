@@ -127,4 +127,12 @@ public interface InstanceRecord
     long getVolatileDuplicates();
 
     long addAtomicDuplicates(long delta);
+
+    /**
+     * The pid of a hot standby watching this instance, 0 if none: written by the standby itself, lock-free, so
+     * callers wait for its take-over instead of failing the calls in flight to a dead primary.
+     */
+    long getVolatileStandbyPid();
+
+    void setOrderedStandbyPid(long standbyPid);
 }

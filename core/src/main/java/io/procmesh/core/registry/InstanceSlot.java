@@ -125,6 +125,39 @@ public final class InstanceSlot
         record.setOrderedInboxBacklog(backlog);
     }
 
+    /**
+     * Written by a hot standby when it starts watching this instance, and cleared by it once it took over.
+     */
+    public void standbyPid(final long standbyPid)
+    {
+        record.setOrderedStandbyPid(standbyPid);
+    }
+
+    public long standbyPid()
+    {
+        return record.getVolatileStandbyPid();
+    }
+
+    /**
+     * @return whether a live standby (a process other than the instance's own) watches this instance: its take-over
+     * will answer what is in the inbox, so callers keep waiting rather than fail. One system call.
+     */
+    public boolean hasLiveStandby()
+    {
+        return InstanceLiveness.isOtherLiveProcess(record.getVolatileStandbyPid(), record.getPid());
+    }
+
+    /**
+     * @return whether a hot standby has taken the entry over and is starting (its own pid is both the entry's and
+     * the standby's until it serves): its inbox will be answered within moments.
+     */
+    public boolean isStandbyTakingOver()
+    {
+        final long standbyPid = record.getVolatileStandbyPid();
+        return standbyPid > 0 && standbyPid == record.getPid() &&
+            ProcessHandle.of(standbyPid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     public InstanceSnapshot snapshot()
     {
         return InstanceSnapshot.of(record);

@@ -22,7 +22,8 @@ public record InstanceSnapshot(
     long timeouts,
     long lateReplies,
     long decodeErrors,
-    long duplicates)
+    long duplicates,
+    long standbyPid)
 {
     static InstanceSnapshot of(final InstanceRecord r)
     {
@@ -45,7 +46,16 @@ public record InstanceSnapshot(
             r.getVolatileTimeouts(),
             r.getVolatileLateReplies(),
             r.getVolatileDecodeErrors(),
-            r.getVolatileDuplicates());
+            r.getVolatileDuplicates(),
+            r.getVolatileStandbyPid());
+    }
+
+    /**
+     * @return whether a hot standby other than the instance's own process is alive beside it.
+     */
+    public boolean hasLiveStandby()
+    {
+        return InstanceLiveness.isOtherLiveProcess(standbyPid, pid);
     }
 
     /**

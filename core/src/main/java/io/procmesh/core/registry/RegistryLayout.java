@@ -13,11 +13,11 @@ import java.nio.file.StandardCopyOption;
  * now, so a record that grew would read and write past its entry. A file made with another layout is refused.
  * <p>
  * Version 1 (no layout file): before the boot id. Version 2: {@code bootId} added (issue 9). Version 3:
- * {@code outstanding} added (issue 12, load balancing).
+ * {@code outstanding} added (issue 12, load balancing). Version 4: {@code standbyPid} added (issue 12, hot standby).
  */
 final class RegistryLayout
 {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     private static final String SUFFIX = ".layout";
 
     private RegistryLayout()

@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * <p>
  * Only while another instance of the service is live: with none, there is nowhere to fail over to, and the calls
  * wait as before, up to their deadlines, for the instance's restart (the supervisor's) to handle what is in its
- * inbox and answer them.
+ * inbox and answer them. Nor while a hot standby is alive beside the dead instance (its slot's {@code standbyPid}):
+ * the standby takes over the instance id and its inbox within milliseconds and answers the calls waiting there;
+ * a request the dead one had taken but not answered stays unanswered (at-most-once) and ends at its deadline.
  */
 final class DeadInstanceSweeper
 {
@@ -79,7 +81,8 @@ final class DeadInstanceSweeper
             if (instance.callsInFlight() > 0)
             {
                 final String reason = deathOf(instance, nowNs);
-                if (reason != null && directory.hasLiveBesides(instance, nowNs))
+                // A live standby takes the instance id over and answers its inbox: its calls are not orphaned.
+                if (reason != null && directory.hasLiveBesides(instance, nowNs) && !instance.slot().hasLiveStandby())
                 {
                     work += sweep(instance, reason);
                 }

@@ -92,7 +92,29 @@ final class ServiceDirectory implements AutoCloseable
         {
             chosen = pick(service, keyHash, System.nanoTime());
         }
-        return chosen;
+        return chosen != null ? chosen : takingOver(service);
+    }
+
+    /**
+     * @return with no live instance, one whose hot standby is alive and about to take its id over, or has and is
+     * starting: its inbox persists and the standby answers it within moments, so a call waits rather than fails.
+     * Null if none. Two reads and at most two system calls per instance, on this miss path only.
+     */
+    private RemoteInstance takingOver(final String service)
+    {
+        final Endpoints endpoints = byService.get(service);
+        if (endpoints != null)
+        {
+            for (final RemoteInstance instance : endpoints.instances)
+            {
+                final InstanceSlot slot = instance.slot();
+                if (slot.hasLiveStandby() || slot.isStandbyTakingOver())
+                {
+                    return instance;
+                }
+            }
+        }
+        return null;
     }
 
     /**

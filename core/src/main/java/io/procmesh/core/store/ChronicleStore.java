@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -22,10 +23,14 @@ import java.util.function.Predicate;
  * A service's own durable store: a Chronicle Map of string key to JSON document. Writes go to the memory-mapped file,
  * so a killed process loses nothing it acknowledged.
  * <p>
- * One process owns a store. A previous owner killed inside a write leaves that segment's lock taken; opening then
- * recovers the file, which clears it and is only safe because no other process uses it. A previous owner that
- * stopped or was killed between writes leaves every lock free, and the file opens as it is: recovery rebuilds
- * every segment, which took 17 s for the user store on a loaded 2-core host (chaos run) and is most of a restart.
+ * Several live processes may have a store open at once (a hot standby beside its primary, two versions during a
+ * rollout); each holds a shared lock on the store's {@link StoreUsers} sidecar for as long as it is open. A user
+ * killed inside a write leaves that segment's lock taken; opening then recovers the file, which clears it, but only
+ * when no other user is alive (the sidecar lock taken exclusively): recovering under a live user would corrupt what
+ * it writes, and a lock held by a live user is not stuck, so with live users the file opens as it is. A previous
+ * owner that stopped or was killed between writes leaves every lock free, and the file opens as it is: recovery
+ * rebuilds every segment, which took 17 s for the user store on a loaded 2-core host (chaos run) and is most of a
+ * restart. The store and its sidecar are made mode 0600.
  */
 public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
 {
@@ -34,17 +39,19 @@ public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
     private final Class<T> type;
     private final ObjectMapper mapper;
     private final boolean recovered;
+    private final StoreUsers users;
 
-    private ChronicleStore(
-        final ChronicleMap<CharSequence, CharSequence> map,
-        final Class<T> type,
-        final ObjectMapper mapper,
-        final boolean recovered)
+    private ChronicleStore(final Opened opened, final StoreUsers users, final Class<T> type, final ObjectMapper mapper)
     {
-        this.map = map;
+        this.map = opened.map;
+        this.recovered = opened.recovered;
+        this.users = users;
         this.type = type;
         this.mapper = mapper;
-        this.recovered = recovered;
+    }
+
+    private record Opened(ChronicleMap<CharSequence, CharSequence> map, boolean recovered)
+    {
     }
 
     /**
@@ -59,6 +66,19 @@ public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
         try
         {
             Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open store " + file + ": " + ex.getMessage(), ex);
+        }
+        final StoreUsers.Joined<Opened> joined = StoreUsers.join(file, alone -> openOrRecover(file, options, alone));
+        return new ChronicleStore<>(joined.store(), joined.users(), type, mapper);
+    }
+
+    private static Opened openOrRecover(final Path file, final StoreOptions options, final boolean alone)
+    {
+        try
+        {
             final var builder = ChronicleMap.of(CharSequence.class, CharSequence.class)
                 .name(file.getFileName().toString())
                 .entries(options.maxEntries())
@@ -68,14 +88,21 @@ public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
                 .skipCloseOnExitHook(true);
             if (!Files.exists(file))
             {
-                return new ChronicleStore<>(builder.createPersistedTo(file.toFile()), type, mapper, false);
+                final ChronicleMap<CharSequence, CharSequence> created = builder.createPersistedTo(file.toFile());
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                return new Opened(created, false);
+            }
+            if (!alone)
+            {
+                // A held segment lock may be a live user's write in progress: never recover under it.
+                return new Opened(builder.createPersistedTo(file.toFile()), false);
             }
             final ChronicleMap<CharSequence, CharSequence> asItIs = openIfNoLockIsLeft(builder, file);
             if (asItIs != null)
             {
-                return new ChronicleStore<>(asItIs, type, mapper, false);
+                return new Opened(asItIs, false);
             }
-            return new ChronicleStore<>(builder.recoverPersistedTo(file.toFile(), true), type, mapper, true);
+            return new Opened(builder.recoverPersistedTo(file.toFile(), true), true);
         }
         catch (final IOException ex)
         {
@@ -85,7 +112,7 @@ public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
 
     /**
      * @return the map opened as it is, or null if a segment lock is taken (only a dead owner can hold one, this
-     * process being the only user) or the file does not open cleanly: then it needs recovery.
+     * process being the only live user) or the file does not open cleanly: then it needs recovery.
      */
     private static ChronicleMap<CharSequence, CharSequence> openIfNoLockIsLeft(
         final ChronicleMapBuilder<CharSequence, CharSequence> builder, final Path file)
@@ -205,6 +232,8 @@ public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
     @Override
     public void close()
     {
+        // The map first: this process stops being a user only once it can no longer write.
         map.close();
+        users.close();
     }
 }

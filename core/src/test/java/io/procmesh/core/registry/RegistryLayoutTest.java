@@ -18,13 +18,13 @@ class RegistryLayoutTest
     void shouldRefuseARegistryMadeWithTheOldRecordLayoutWithOneClearError() throws Exception
     {
         Registry.open(file, 16).close();
-        assertEquals("3", Files.readString(file.resolveSibling("registry.cm.layout")).trim());
+        assertEquals("4", Files.readString(file.resolveSibling("registry.cm.layout")).trim());
         Registry.open(file, 16).close();
 
         // A registry.cm from before issue 9 has no layout file.
         Files.delete(file.resolveSibling("registry.cm.layout"));
         final IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Registry.open(file, 16));
-        assertTrue(refused.getMessage().contains("has record layout 1, this version needs 3"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("has record layout 1, this version needs 4"), refused.getMessage());
         assertTrue(refused.getMessage().contains("delete registry.cm"), refused.getMessage());
 
         Files.delete(file);

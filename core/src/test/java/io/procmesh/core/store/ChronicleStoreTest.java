@@ -6,7 +6,9 @@ import io.procmesh.core.test.TestDirectories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -102,6 +104,66 @@ class ChronicleStoreTest
                 acknowledged = reopened.size();
             }
         }
+    }
+
+    @Test
+    void shouldShareAStoreBetweenTwoLiveOpenersAndKeepTheAcknowledgedPutsOfOneKilledMidUse()
+    {
+        final Path dir = TestDirectories.create("store-shared");
+        final Path file = dir.resolve("things.cm");
+        final int acknowledged;
+        try (ChronicleStore<String> live = open(file))
+        {
+            live.put("mine", "beside a writer");
+            try (ChildJvm writer = ChildJvm.start(StoreWriterMain.class, dir.resolve("writer.log"), CHILD_TIMEOUT,
+                List.of(), file.toString(), "write"))
+            {
+                writer.awaitLogLine("PUT 300", CHILD_TIMEOUT);
+                assertEquals("value-300", live.get("key-300"), "a live writer's put is visible to another opener");
+                writer.kill9();
+                acknowledged = lastPut(writer.logText());
+            }
+        }
+        try (ChronicleStore<String> alone = open(file))
+        {
+            assertEquals("beside a writer", alone.get("mine"));
+            // The writer numbers from the size it found, 1 ("mine").
+            for (int n = 1; n <= acknowledged; n++)
+            {
+                assertEquals("value-" + n, alone.get("key-" + n), "key-" + n + " lost");
+            }
+        }
+    }
+
+    @Test
+    void shouldNotRecoverALockHeldByALiveUserButRecoverItOnceThatUserIsKilled() throws Exception
+    {
+        final Path dir = TestDirectories.create("store-live-lock");
+        final Path file = dir.resolve("things.cm");
+        try (ChronicleStore<String> store = open(file))
+        {
+            store.put("key-42", "value-42");
+        }
+        try (ChildJvm locker = ChildJvm.start(StoreWriterMain.class, dir.resolve("locker.log"), CHILD_TIMEOUT,
+            List.of(), file.toString(), "lock", "key-42"))
+        {
+            locker.awaitLogLine("LOCKED key-42", CHILD_TIMEOUT);
+            try (ChronicleStore<String> beside = open(file))
+            {
+                assertFalse(beside.recovered(), "a segment lock held by a live user must not be recovered under it");
+            }
+            locker.kill9();
+        }
+        try (ChronicleStore<String> alone = open(file))
+        {
+            assertTrue(alone.recovered(), "with no live user left, the killed user's segment lock is recovered");
+            assertEquals("value-42", alone.get("key-42"));
+            alone.put("key-42", "rewritten");
+            assertEquals("rewritten", alone.get("key-42"));
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rw-------",
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("things.cm.users"))));
     }
 
     private ChronicleStore<String> open(final Path file)

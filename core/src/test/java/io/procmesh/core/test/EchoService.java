@@ -17,9 +17,19 @@ public final class EchoService implements EchoApi
 {
     private final Path handledFile;
 
+    /**
+     * The system property naming the handled file when {@code ServiceMain} builds the service (no argument).
+     */
+    public static final String HANDLED_FILE_PROP_NAME = "procmesh.test.handledFile";
+
     public EchoService(final Path handledFile)
     {
         this.handledFile = handledFile;
+    }
+
+    public EchoService()
+    {
+        this(Path.of(System.getProperty(HANDLED_FILE_PROP_NAME)));
     }
 
     @Override

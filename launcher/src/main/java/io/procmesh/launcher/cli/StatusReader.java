@@ -176,7 +176,8 @@ final class StatusReader
             snapshot != null ? snapshot.timeouts() : 0,
             detail,
             supervised != null,
-            metadata(snapshot));
+            metadata(snapshot),
+            snapshot != null && snapshot.hasLiveStandby() ? snapshot.standbyPid() : 0);
     }
 
     /**

@@ -19,6 +19,7 @@ public record StatusReport(String dataDir, long launcherPid, String note, long s
      * @param uptimeMs       -1 if the process is gone.
      * @param supervised     false for a registry member the launcher does not run, e.g. a client application.
      * @param metadata       what the instance registered (the topology's {@code metadata:}), empty if nothing.
+     * @param standbyPid     the pid of its live hot standby, or 0 if it has none.
      */
     public record Row(
         String instanceId,
@@ -36,7 +37,8 @@ public record StatusReport(String dataDir, long launcherPid, String note, long s
         long timeouts,
         String detail,
         boolean supervised,
-        Map<String, String> metadata)
+        Map<String, String> metadata,
+        long standbyPid)
     {
     }
 

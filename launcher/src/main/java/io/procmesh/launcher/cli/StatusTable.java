@@ -34,8 +34,20 @@ final class StatusTable
                 row.heartbeatAgeMs() >= 0 ? row.heartbeatAgeMs() + " ms" : "-",
                 row.uptimeMs() >= 0 ? duration(row.uptimeMs()) : "-",
                 Long.toString(row.restarts()), Long.toString(row.requestsIn()), Long.toString(row.requestsOut()),
-                Long.toString(row.errors()), Long.toString(row.timeouts()), row.detail()));
+                Long.toString(row.errors()), Long.toString(row.timeouts()), detail(row)));
         }
+    }
+
+    /**
+     * A hot standby is named first in the detail, so the columns stay what scripts parse.
+     */
+    private static String detail(final StatusReport.Row row)
+    {
+        if (row.standbyPid() <= 0)
+        {
+            return row.detail();
+        }
+        return "standby pid " + row.standbyPid() + (row.detail().isEmpty() ? "" : "; " + row.detail());
     }
 
     private static String line(final String... cells)

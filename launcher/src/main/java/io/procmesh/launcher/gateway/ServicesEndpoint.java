@@ -33,6 +33,7 @@ final class ServicesEndpoint
         long startTimeMs,
         long restarts,
         Map<String, String> metadata,
+        long standbyPid,
         Counters counters)
     {
     }
@@ -73,7 +74,7 @@ final class ServicesEndpoint
             final InstanceSnapshot s = instance.snapshot();
             instances.add(new Instance(s.service(), s.instanceId(), s.version(), s.pid(), instance.state().name(),
                 instance.heartbeatAgeMs(), instance.uptimeMs(), s.startTimeMs(), instance.restarts(),
-                InstanceMetadata.decode(s.metadata()),
+                InstanceMetadata.decode(s.metadata()), s.hasLiveStandby() ? s.standbyPid() : 0,
                 new Counters(s.requestsIn(), s.requestsOut(), s.errors(), s.timeouts(), s.lateReplies(),
                     s.decodeErrors(), s.duplicates(), s.inboxBacklog(), s.registrations())));
         }

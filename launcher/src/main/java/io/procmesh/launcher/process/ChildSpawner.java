@@ -85,7 +85,7 @@ public final class ChildSpawner
 
     public List<String> command(final ServiceDefinition service, final String instanceId)
     {
-        return command(service, instanceId, Map.of());
+        return command(service, instanceId, Map.of(), List.of());
     }
 
     /**
@@ -93,6 +93,12 @@ public final class ChildSpawner
      */
     public List<String> command(final ServiceDefinition service, final String instanceId,
         final Map<String, String> instanceProperties)
+    {
+        return command(service, instanceId, instanceProperties, List.of());
+    }
+
+    private List<String> command(final ServiceDefinition service, final String instanceId,
+        final Map<String, String> instanceProperties, final List<String> extra)
     {
         final List<String> properties = new ArrayList<>();
         properties.add(InstanceProcesses.dataDirOption(dataDirectory.root()));
@@ -105,6 +111,7 @@ public final class ChildSpawner
         }
         properties.add("-D" + Configuration.SERVICE_CONFIG_FILE_PROP_NAME + "=" +
             files.serviceConfigFile(service.name()));
+        properties.addAll(extra);
         return JavaCommand.mainClass(service.mainClass())
             .prefix(setsid != null ? List.of(setsid) : List.of())
             .sharedArchive(service.classPath().isEmpty() ? classData.ready().orElse(null) : null)
@@ -152,22 +159,11 @@ public final class ChildSpawner
     public ChildProcess spawn(final ServiceDefinition service, final String instanceId,
         final Map<String, String> instanceProperties, final int start) throws IOException
     {
-        classPath.requireExists();
-        for (final Path entry : service.classPath())
-        {
-            if (!Files.exists(entry))
-            {
-                throw new IOException("class path entry " + entry + " of service '" + service.name() +
-                    "' is missing (deleted or being rebuilt?)");
-            }
-        }
+        requireClassPath(service);
         writeConfig(service);
         final Path log = dataDirectory.log(instanceId);
-        Files.createDirectories(log.getParent());
-        Files.writeString(log, System.lineSeparator() + "=== procmesh launcher " + Instant.now() + ": start #" +
-            start + " of " + instanceId + System.lineSeparator(), StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        final Process process = LoggedProcess.start(command(service, instanceId, instanceProperties), log, true);
+        final Process process = start(command(service, instanceId, instanceProperties), log,
+            "start #" + start + " of " + instanceId);
         final SpawnedChild child = new SpawnedChild(process, setsid != null);
         try
         {
@@ -182,6 +178,47 @@ public final class ChildSpawner
                 files.childPidFile(instanceId) + ": " + ex.getMessage(), ex);
         }
         return child;
+    }
+
+    /**
+     * Starts the hot standby of an instance: the same command plus {@code procmesh.service.standby=true}, logging to
+     * {@code logs/<instance>.standby.log}. No pid file: a standby is found by its command line ({@link
+     * InstanceProcesses#isStandby}), and once it took over, by the registry.
+     */
+    public ChildProcess spawnStandby(final ServiceDefinition service, final String instanceId,
+        final Map<String, String> instanceProperties, final int start) throws IOException
+    {
+        requireClassPath(service);
+        final List<String> command = command(service, instanceId, instanceProperties,
+            List.of(InstanceProcesses.STANDBY_OPTION));
+        return new SpawnedChild(start(command, standbyLog(instanceId), "standby #" + start + " of " + instanceId),
+            setsid != null);
+    }
+
+    public Path standbyLog(final String instanceId)
+    {
+        return dataDirectory.logs().resolve(instanceId + ".standby.log");
+    }
+
+    private Process start(final List<String> command, final Path log, final String what) throws IOException
+    {
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, System.lineSeparator() + "=== procmesh launcher " + Instant.now() + ": " + what +
+            System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return LoggedProcess.start(command, log, true);
+    }
+
+    private void requireClassPath(final ServiceDefinition service) throws IOException
+    {
+        classPath.requireExists();
+        for (final Path entry : service.classPath())
+        {
+            if (!Files.exists(entry))
+            {
+                throw new IOException("class path entry " + entry + " of service '" + service.name() +
+                    "' is missing (deleted or being rebuilt?)");
+            }
+        }
     }
 
     public DataDirectory dataDirectory()

@@ -1,5 +1,7 @@
 package io.procmesh.launcher.process;
 
+import io.procmesh.core.config.Configuration;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -24,6 +26,11 @@ public final class InstanceProcesses
     private static final Path PROC = Path.of("/proc");
     private static final String INSTANCE_ID_PREFIX = "-Dprocmesh.instanceId=";
     private static final String DATA_DIR_PREFIX = "-Dprocmesh.dataDir=";
+
+    /**
+     * What marks a hot standby's command line; it keeps it after it took over, so the registry says which it is.
+     */
+    public static final String STANDBY_OPTION = "-D" + Configuration.SERVICE_STANDBY_PROP_NAME + "=true";
 
     /**
      * A live process whose command line names an instance of the data directory.
@@ -69,6 +76,14 @@ public final class InstanceProcesses
             dirFound |= argument.startsWith(DATA_DIR_PREFIX) && sameDirectory(argument, wanted);
         }
         return idFound && dirFound;
+    }
+
+    /**
+     * @return whether the process was started as a hot standby ({@link #STANDBY_OPTION}).
+     */
+    public static boolean isStandby(final ProcessHandle handle)
+    {
+        return arguments(handle.pid()).contains(STANDBY_OPTION);
     }
 
     /**

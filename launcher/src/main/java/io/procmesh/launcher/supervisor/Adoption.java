@@ -27,7 +27,8 @@ import java.util.Optional;
  * no time to register) and a scan of /proc for its command line (whatever no file names). Each must be alive and
  * its command line must name the instance and this data directory, so a reused pid is never adopted. If more than
  * one process is an instance, one is adopted (the registered one first) and the others are killed: two JVMs must
- * never share an instance id.
+ * never share an instance id. A hot standby (its command line carries the standby flag, and it is not the
+ * registered pid) is adopted as the instance's standby.
  */
 final class Adoption
 {
@@ -73,11 +74,21 @@ final class Adoption
             }
             InstanceProcesses.find(ChildPidFile.read(files, instanceId), instanceId, dataDir)
                 .ifPresent(p -> running.putIfAbsent(p.pid(), p));
+            final List<ProcessHandle> standbys = new ArrayList<>();
             for (final ProcessHandle process : scanned.getOrDefault(instanceId, List.of()))
             {
-                running.putIfAbsent(process.pid(), process);
+                // A standby that took over is the registered pid, found above; one still waiting is no duplicate.
+                if (!running.containsKey(process.pid()) && InstanceProcesses.isStandby(process))
+                {
+                    standbys.add(process);
+                }
+                else
+                {
+                    running.putIfAbsent(process.pid(), process);
+                }
             }
             scanned.remove(instanceId);
+            adoptStandby(instance, standbys, duplicates);
             if (running.isEmpty())
             {
                 continue;
@@ -116,6 +127,27 @@ final class Adoption
             }
         }
         return adopted;
+    }
+
+    /**
+     * The first standby is kept for the instance; any other is killed, as a second primary would be.
+     */
+    private static void adoptStandby(final SupervisedInstance instance, final List<ProcessHandle> standbys,
+        final List<GracefulStop.Target> duplicates)
+    {
+        for (int i = 0; i < standbys.size(); i++)
+        {
+            final AdoptedChild child = new AdoptedChild(standbys.get(i));
+            if (i == 0)
+            {
+                instance.standby().adopt(child);
+            }
+            else
+            {
+                LOG.warn("{}: pid {} is a second standby: killing it", instance.instanceId(), child.pid());
+                duplicates.add(new GracefulStop.Target(instance.instanceId(), child));
+            }
+        }
     }
 
     private static void warnStranger(final String instanceId, final long pid)

@@ -54,6 +54,17 @@ final class InstanceProcess
     }
 
     /**
+     * Its hot standby took the instance over from the child that died: it is the child now, counted as a restart.
+     */
+    void promoted(final ChildProcess standby, final Runnable wakeup)
+    {
+        child = standby;
+        pid = standby.pid();
+        restarts++;
+        starts++;
+    }
+
+    /**
      * @return the number of the start about to be made; every start after the first counts as a restart.
      */
     int nextStart()

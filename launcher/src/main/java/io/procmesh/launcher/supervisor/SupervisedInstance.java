@@ -44,6 +44,7 @@ final class SupervisedInstance
     private final PendingStop stop;
     private final Drain drain;
     private final InstanceProcess process;
+    private final StandbyKeeper standby;
     private final StartSchedule schedule;
     private InstancePhase phase = InstancePhase.WAITING;
     private long phaseSinceNs;
@@ -69,6 +70,7 @@ final class SupervisedInstance
         this.spawner = spawner;
         this.wakeup = wakeup;
         this.report = new InstanceReport(onStateChange);
+        this.standby = new StandbyKeeper(service, instanceId, partition, spawner, wakeup, errorHandler);
         this.errorHandler = errorHandler;
         this.schedule = new StartSchedule(new Backoff(service.definition().restart().initialBackoffMs(),
             service.definition().restart().maxBackoffMs()));
@@ -79,9 +81,7 @@ final class SupervisedInstance
             shutdownGraceNs);
     }
 
-    /**
-     * Takes over a process a previous launcher started; it is then supervised like one started here.
-     */
+    /** Takes over a process a previous launcher started; it is then supervised like one started here. */
     void adopt(final ChildProcess child, final int previousRestarts, final long nowNs)
     {
         process.adopted(child, previousRestarts, wakeup);
@@ -112,11 +112,10 @@ final class SupervisedInstance
             default:
                 break;
         }
+        standby.onCycle(phase == InstancePhase.UP, nowNs);
     }
 
-    /**
-     * An operator's restart: graceful stop, then an immediate start.
-     */
+    /** An operator's restart: graceful stop, then an immediate start. */
     void restartNow(final long nowNs)
     {
         switch (phase)
@@ -124,6 +123,7 @@ final class SupervisedInstance
             case STARTING:
             case UP:
             case DEGRADED:
+                standby.stop();
                 stop.terminate(nowNs + shutdownGraceNs);
                 enter(InstancePhase.STOPPING, "restart requested: stopping", nowNs);
                 break;
@@ -137,11 +137,10 @@ final class SupervisedInstance
         }
     }
 
-    /**
-     * `procmesh scale` removes it, for good; see {@link Drain}.
-     */
+    /** `procmesh scale` removes it, for good; see {@link Drain}. */
     void drain(final long nowNs)
     {
+        standby.stop();
         enter(drain.begin(phase, nowNs), drain.detail(), nowNs);
     }
 
@@ -239,12 +238,21 @@ final class SupervisedInstance
 
     private void exited(final long nowNs)
     {
+        final String tookOver = standby.takeOver(process, nowNs, spawner.log(instanceId));
+        if (tookOver != null)
+        {
+            phaseSinceNs = nowNs;
+            health.reset();
+            enter(InstancePhase.STARTING, tookOver, nowNs);
+            return;
+        }
         final long pid = process.pid();
         afterFailure(nowNs, "pid " + pid + " died: " + process.died(nowNs, spawner.log(instanceId)));
     }
 
     private void kill(final long nowNs, final String reason)
     {
+        standby.stop();
         stop.kill(nowNs, reason);
         enter(InstancePhase.STOPPING, "killed: " + reason, nowNs);
     }
@@ -281,18 +289,14 @@ final class SupervisedInstance
         enter(InstancePhase.WAITING, reason + "; restarting in " + delayMs + " ms", nowNs);
     }
 
-    /**
-     * Enters {@code next} (or stays in its phase) and reports it, with why.
-     */
+    /** Enters {@code next} (or stays in its phase) and reports it, with why. */
     private void enter(final InstancePhase next, final String detail, final long nowNs)
     {
         phase = next;
         report.publish(phase, detail, nowNs);
     }
 
-    /**
-     * Called by the supervisor after it stopped this instance's process at shutdown.
-     */
+    /** Called by the supervisor after it stopped this instance's process at shutdown. */
     void stoppedAtShutdown(final long nowNs)
     {
         process.release();
@@ -317,28 +321,28 @@ final class SupervisedInstance
         }
     }
 
-    /**
-     * @return when the restart delay it waits out now ends, or {@code Long.MAX_VALUE} if it waits none.
-     */
+    /** @return when the restart delay it waits out now ends, or {@code Long.MAX_VALUE} if it waits none. */
     long delayedUntilNs(final long nowNs)
     {
         return phase == InstancePhase.WAITING && !schedule.isDue(nowNs) ? schedule.notBeforeNs() : Long.MAX_VALUE;
     }
 
-    /**
-     * @return how long an operator's restart of this instance may take: a graceful stop, then a start.
-     */
+    /** @return how long an operator's restart of this instance may take: a graceful stop, then a start. */
     long restartAllowanceNs()
     {
         return shutdownGraceNs + startTimeoutNs;
     }
 
-    /**
-     * @return true if it cannot come UP by itself: FAILED, or waiting for a FAILED service.
-     */
+    /** @return true if it cannot come UP by itself: FAILED, or waiting for a FAILED service. */
     boolean isBlocked()
     {
         return phase == InstancePhase.FAILED || (phase == InstancePhase.WAITING && service.isBlocked());
+    }
+
+    /** @return its hot standby (none running unless its service says {@code standby: true}). */
+    StandbyKeeper standby()
+    {
+        return standby;
     }
 
     /** @return its removal by `procmesh scale`, if one was requested: leaving, then retired. */
@@ -372,25 +376,19 @@ final class SupervisedInstance
         return report.detail();
     }
 
-    /**
-     * @return its health checks, bound to the registry mapping it reads its slot from.
-     */
+    /** @return its health checks, bound to the registry mapping it reads its slot from. */
     InstanceHealth health()
     {
         return health;
     }
 
-    /**
-     * @return its process: the running child (or null), pid, starts and restarts.
-     */
+    /** @return its process: the running child (or null), pid, starts and restarts. */
     InstanceProcess process()
     {
         return process;
     }
 
-    /**
-     * @return what the state file says about it.
-     */
+    /** @return what the state file says about it. */
     LauncherState.Instance stateEntry()
     {
         return report.entry(instanceId, service.name(), process, health.heartbeatTimeoutMs());

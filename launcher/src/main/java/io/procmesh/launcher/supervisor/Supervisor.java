@@ -245,6 +245,8 @@ public final class Supervisor
      */
     public List<String> stopAll(final long nowNs)
     {
+        // Standbys first: one alive when its primary stops would take the instance over.
+        instances.forEach(instance -> instance.standby().stop());
         final List<List<GracefulStop.Target>> groups = new ArrayList<>();
         for (final List<String> layer : context.topology.stopLayers())
         {

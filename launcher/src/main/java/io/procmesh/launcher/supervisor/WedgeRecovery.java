@@ -71,6 +71,8 @@ final class WedgeRecovery
         final List<GracefulStop.Target> running = new ArrayList<>();
         for (final SupervisedInstance instance : instances)
         {
+            // A standby maps the registry too: none may outlive the recovery.
+            instance.standby().stop();
             if (instance.process().child() != null)
             {
                 running.add(new GracefulStop.Target(instance.instanceId(), instance.process().child()));

@@ -42,7 +42,8 @@ public record ServiceDefinition(
     String implementation,
     String version,
     Map<String, Object> config,
-    Map<String, String> properties)
+    Map<String, String> properties,
+    boolean standby)
 {
     /**
      * The main class of every {@code implementation:} service: core's host for a plain class.
@@ -74,7 +75,7 @@ public record ServiceDefinition(
         final RestartPolicy restart)
     {
         this(name, mainClass, instances, Math.max(instances, LauncherConfiguration.MAX_INSTANCES_DEFAULT), jvmOptions,
-            args, dependsOn, health, restart, List.of(), null, null, null, Map.of(), Map.of());
+            args, dependsOn, health, restart, List.of(), null, null, null, Map.of(), Map.of(), false);
     }
 
     /**

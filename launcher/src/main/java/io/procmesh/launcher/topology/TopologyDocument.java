@@ -30,6 +30,7 @@ import java.util.Map;
  *     affinityKey: order.userId                          # key-affinity only: an argument, or argument.field
  *                                                        # or a list tried in order: [id, email]
  *     partitions: 2                 # a stateful service's key partitions, one instance each (key-affinity)
+ *     standby: true                 # a warm JVM per instance takes over when it dies (implementation: only)
  *     jvmOptions: [-Dprocmesh.x=y]
  *     args: []
  *     dependsOn: []
@@ -82,7 +83,8 @@ record TopologyDocument(
         RestartEntry restart,
         Located<String> loadBalancing,
         Located<Object> affinityKey,
-        Located<Integer> partitions)
+        Located<Integer> partitions,
+        Located<Boolean> standby)
     {
     }
 

@@ -202,7 +202,26 @@ final class TopologyResolver
             implementation,
             version,
             entry.config() == null || entry.config().value() == null ? Map.of() : entry.config().value(),
-            properties);
+            properties,
+            standby(path, entry, hasMain));
+    }
+
+    /**
+     * @return {@code standby:}, false by default; only an {@code implementation:} service (run by ServiceMain, which
+     * knows how to wait and take over) may have one.
+     */
+    private boolean standby(final String path, final TopologyDocument.ServiceEntry entry, final boolean hasMain)
+    {
+        if (entry.standby() == null || entry.standby().value() == null || !entry.standby().value())
+        {
+            return false;
+        }
+        if (hasMain)
+        {
+            throw new TopologyException(entry.standby().mark(source), path + ".standby needs implementation: " +
+                "a mainClass service does not run ServiceMain, which is what waits and takes over");
+        }
+        return true;
     }
 
     /**
@@ -301,7 +320,8 @@ final class TopologyResolver
             null,
             null,
             Map.of(),
-            properties);
+            properties,
+            false);
     }
 
     private Path dataDir(final Located<String> dataDir)

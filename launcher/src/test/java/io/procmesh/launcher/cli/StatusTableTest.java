@@ -56,7 +56,7 @@ class StatusTableTest
         final int restarts, final long requestsIn)
     {
         return new StatusReport.Row(id, id.substring(0, id.indexOf('-')), "1.0.0", state, pid, pid > 0, heartbeatMs,
-            uptimeMs, restarts, requestsIn, 0, 0, 0, "detail of " + id, true, Map.of());
+            uptimeMs, restarts, requestsIn, 0, 0, 0, "detail of " + id, true, Map.of(), 0);
     }
 
     private static List<String> print(final StatusReport report)

@@ -136,6 +136,6 @@ class ChildSpawnerTest
         properties.put(Configuration.SERVICE_CONFIG_OVERLAY_PROP_NAME, "/apps/topo.overlay.json");
         return new ServiceDefinition("inventory", ServiceDefinition.SERVICE_MAIN, 1, 1, List.of(), List.of(), List.of(),
             GATEWAY.health(), GATEWAY.restart(), List.of(Path.of("/apps/inventory.jar"), Path.of("/apps/lib")),
-            "com.example.InventoryApi", "com.example.InventoryService", "1.0.0", config, properties);
+            "com.example.InventoryApi", "com.example.InventoryService", "1.0.0", config, properties, false);
     }
 }
