@@ -40,7 +40,6 @@ final class SupervisedInstance
     private final long startTimeoutNs;
     private final long stableAfterNs;
     private final long shutdownGraceNs;
-
     private final PendingStop stop;
     private final Drain drain;
     private final InstanceProcess process;
@@ -64,6 +63,7 @@ final class SupervisedInstance
         this.instanceId = instanceId;
         this.health = health;
         this.process = new InstanceProcess(instanceId, health);
+        process.runs(service.release());
         this.stop = new PendingStop(instanceId, process, errorHandler);
         this.spawner = spawner;
         this.wakeup = wakeup;
@@ -168,7 +168,7 @@ final class SupervisedInstance
 
     private void spawn(final long nowNs)
     {
-        final String failure = process.spawn(spawner, service.definition(), wakeup, errorHandler);
+        final String failure = process.spawn(spawner, wakeup, errorHandler);
         if (failure != null)
         {
             afterFailure(nowNs, "cannot be started: " + failure);

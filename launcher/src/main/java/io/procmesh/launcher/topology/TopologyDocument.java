@@ -79,7 +79,15 @@ record TopologyDocument(
         HealthEntry health,
         RestartEntry restart,
         Located<String> loadBalancing,
-        Located<String> affinityKey)
+        Located<String> affinityKey,
+        RolloutEntry rollout)
+    {
+    }
+
+    /**
+     * A service's {@code rollout: {soakMs: 5000, maxErrorRate: 0.01}}, for `procmesh rollout`.
+     */
+    record RolloutEntry(Located<Long> soakMs, Located<Double> maxErrorRate)
     {
     }
 

@@ -200,7 +200,8 @@ final class TopologyResolver
             implementation,
             version,
             entry.config() == null || entry.config().value() == null ? Map.of() : entry.config().value(),
-            properties);
+            properties,
+            settings.rollout(path, entry.rollout()));
     }
 
     /**
@@ -299,7 +300,8 @@ final class TopologyResolver
             null,
             null,
             Map.of(),
-            properties);
+            properties,
+            settings.rollout(path, null));
     }
 
     private Path dataDir(final Located<String> dataDir)
