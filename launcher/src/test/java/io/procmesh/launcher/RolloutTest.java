@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
+import io.procmesh.core.test.HttpResult;
+import io.procmesh.core.test.HttpTestClient;
 import io.procmesh.core.test.Ports;
 import io.procmesh.core.test.Signals;
 import io.procmesh.launcher.testing.CliResult;
@@ -34,7 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * continuous HTTP load through the gateway: bad input refused with one line and exit 2; a release that cannot start
  * rolled back; 1.0.0 to 2.0.0 (which answers differently) with 0 failed requests and only 2.0.0 answering after;
  * the release kept by a launcher killed with kill -9 and its successor (an instance it restarts runs 2.0.0); a
- * release that fails every call rolled back during its soak; then `rollback` to 1.0.0 with 0 failed requests.
+ * release that fails every call rolled back during its soak; then `rollback` to 1.0.0 with 0 failed requests. A
+ * caller pinned to pricing {@code ^1} (topology {@code versions:}) reaches only 1.0.0 while 2.0.0 runs beside it, and
+ * fails naming the range once only 2.0.0 runs.
  * Every release is the example's own source, compiled in the test ({@link TestJars}), 2.0.0 and the broken ones
  * changed by one line.
  */
@@ -44,6 +48,8 @@ class RolloutTest
     private static final Duration UP_TIMEOUT = Duration.ofSeconds(60);
     private static final Path PRICING_SOURCES = Path.of("../examples/inventory/src/main/java/com/example/pricing");
     private static final String QUOTE = "{\"sku\": \"a\", \"qty\": 2}";
+    private static final String PINNED_QUOTE = "{\"qty\": 2}";
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
     /** 2 x 250 cents from 1.0.0; 2.0.0 doubles every price. */
     private static final String V1 = "500";
     private static final String V2 = "1000";
@@ -62,6 +68,17 @@ class RolloutTest
     private String topology(final Path directory)
     {
         final Path v1 = release(directory, "pricing-1.0.0.jar", DISCOUNT, DISCOUNT);
+        final Path quoter = TestJars.compile(directory, "quoter.jar", Map.of(
+            "com.example.quoter.QuoterApi", "package com.example.quoter; import java.util.concurrent.*; " +
+                "public interface QuoterApi { CompletableFuture<Long> quote(int qty); }",
+            "com.example.quoter.PricingClient", "package com.example.quoter; import java.util.concurrent.*; " +
+                "public interface PricingClient { CompletableFuture<Long> quote(String sku, int qty); }",
+            "com.example.quoter.QuoterService", "package com.example.quoter; import java.util.concurrent.*; " +
+                "import io.procmesh.core.service.ServiceContext; " +
+                "public final class QuoterService implements QuoterApi { private final PricingClient pricing; " +
+                "public QuoterService(ServiceContext context) { " +
+                "pricing = context.proxy(PricingClient.class, \"pricing\"); } " +
+                "public CompletableFuture<Long> quote(int qty) { return pricing.quote(\"a\", qty); } }"));
         return String.join("\n",
             "shutdownGraceMs: 5000",
             "defaults:",
@@ -74,10 +91,17 @@ class RolloutTest
             "    version: 1.0.0",
             "    config: {unitPriceCents: 250}",
             "    rollout: {soakMs: 1500, maxErrorRate: 0.01}",
+            // A caller pinned to pricing ^1: it must never reach 2.0.0, even while 2.0.0 runs beside 1.0.0.
+            "  quoter:",
+            "    classPath: [" + quoter + "]",
+            "    api: com.example.quoter.QuoterApi",
+            "    implementation: com.example.quoter.QuoterService",
+            "    dependsOn: [pricing]",
+            "    versions: {pricing: \"^1\"}",
             "gateway:",
             "  port: " + port,
             "  routes: []",
-            "  expose: [pricing.quote]",
+            "  expose: [pricing.quote, quoter.quote]",
             "");
     }
 
@@ -107,7 +131,15 @@ class RolloutTest
                 cannotStart.toString());
             assertOnly(load.take(), V1, "a release that cannot start never takes a call");
 
-            final CliResult rolledOut = rollout("2.0.0", v2);
+            final CliResult rolledOut;
+            try (HttpLoad pinned = HttpLoad.start(port, "/rpc/quoter/quote", PINNED_QUOTE))
+            {
+                Await.until(() -> pinned.take().answers().containsKey(V1), Duration.ofSeconds(20), "quoter answers");
+                rolledOut = rollout("2.0.0", v2);
+                final HttpLoad.Seen seen = pinned.take();
+                assertEquals(List.of(V1), List.copyOf(seen.answers().keySet()), "a caller pinned to ^1 reached " +
+                    "1.0.0 only, while 2.0.0 ran beside it: " + seen.answers());
+            }
             assertEquals(0, rolledOut.exitCode(), rolledOut.toString());
             assertTrue(rolledOut.output().contains("procmesh: rolled out pricing 2.0.0 (was 1.0.0): pricing-"),
                 rolledOut.toString());
@@ -117,6 +149,10 @@ class RolloutTest
             assertOnly(load.take(), V2, "once finished, only 2.0.0 answers");
             assertEquals(Map.of("2.0.0", 1), versions(), "status shows one instance, of 2.0.0");
             assertEquals(List.of("procmesh: pricing 1.0.0 -> 2.0.0: done"), status().lines());
+            final HttpResult unpinnable = HttpTestClient.local(port, HTTP_TIMEOUT, HTTP_TIMEOUT)
+                .post("/rpc/quoter/quote", PINNED_QUOTE);
+            assertTrue(unpinnable.status() >= 500 && unpinnable.body().contains(
+                "no UP instance of service 'pricing' in version range '^1' for operation 'quote'"), unpinnable::toString);
 
             survivesKilledLauncher(first, load);
 
@@ -142,13 +178,17 @@ class RolloutTest
             assertEquals(List.of(), settled(load).failures(), "no failed request during the rollback");
             assertOnly(load.take(), V1, "after the rollback only 1.0.0 answers");
             assertEquals(Map.of("1.0.0", 1), versions());
+            final HttpResult pinnedAgain = HttpTestClient.local(port, HTTP_TIMEOUT, HTTP_TIMEOUT)
+                .post("/rpc/quoter/quote", PINNED_QUOTE);
+            assertEquals(200, pinnedAgain.status(), pinnedAgain::toString);
+            assertEquals(V1, pinnedAgain.body().trim(), "the pinned caller reaches 1.0.0 again");
         }
     }
 
     private void checkBadInput(final Path v2)
     {
         for (final String[] bad : new String[][]{
-            {"procmesh: unknown service 'nosuch' (services: pricing, gateway)", "rollout", "nosuch", "--version",
+            {"procmesh: unknown service 'nosuch' (services: pricing, quoter, gateway)", "rollout", "nosuch", "--version",
                 "2.0.0"},
             {"procmesh: --version is required: the version to roll out, e.g. --version 2.0.0", "rollout", "pricing"},
             {"procmesh: --class-path entry /no/such/pricing.jar does not exist", "rollout", "pricing", "--version",
@@ -171,8 +211,8 @@ class RolloutTest
     {
         first.kill9();
         final ChildJvm second = harness.startLauncher("launcher-2.log");
-        second.awaitLogLine("procmesh: all 2 instances UP", UP_TIMEOUT);
-        assertTrue(second.logText().contains("(2 adopted from an earlier launcher)"), second.logText());
+        second.awaitLogLine("procmesh: all 3 instances UP", UP_TIMEOUT);
+        assertTrue(second.logText().contains("(3 adopted from an earlier launcher)"), second.logText());
         final String pricing = harness.state().instances().stream()
             .filter(instance -> instance.service().equals("pricing")).findFirst().orElseThrow().instanceId();
         final long pid = harness.instance(pricing).pid();

@@ -201,7 +201,8 @@ final class RequestSender
         if (target == null)
         {
             call.onFailure(new ServiceUnavailableException(
-                "no UP instance of service '" + service + "' for operation '" + operation + "'"));
+                "no UP instance of service '" + service + "'" + directory.selection(service) + " for operation '" +
+                operation + "'"));
             return null;
         }
         call.target = target;

@@ -66,7 +66,8 @@ public final class RpcClient implements Agent, AutoCloseable
             InboundChannel.fromEnd(context.replyQueue, context.codec, context.retainCycles, errorHandler));
         this.policies = new BalancingPolicies(context.loadBalancing, context.affinityKeys);
         this.directory = new ServiceDirectory(context.registryReader != null ? context.registryReader :
-            RegistryReader.of(context.registry), context.codec, context.instanceStaleMs, errorHandler, policies);
+            RegistryReader.of(context.registry), context.codec, context.instanceStaleMs, errorHandler, policies,
+            new InstanceSelectors(context.versionRanges, context.metadataFilters));
         // The registration count differs for each incarnation of this instance id: correlation ids of a restarted
         // caller never repeat its predecessor's, whose late replies may still arrive in the same reply queue.
         this.pending = new PendingCalls(context.maxCallsInFlight, context.slot.snapshot().registrations());
@@ -267,6 +268,8 @@ public final class RpcClient implements Agent, AutoCloseable
         private RegistryReader registryReader;
         private final java.util.Map<String, String> loadBalancing = new java.util.HashMap<>();
         private final java.util.Map<String, String> affinityKeys = new java.util.HashMap<>();
+        private final java.util.Map<String, String> versionRanges = new java.util.HashMap<>();
+        private final java.util.Map<String, String> metadataFilters = new java.util.HashMap<>();
 
         public Context instanceId(final String instanceId)
         {
@@ -358,6 +361,27 @@ public final class RpcClient implements Agent, AutoCloseable
             {
                 affinityKeys.put(service, affinityKey);
             }
+            return this;
+        }
+
+        /**
+         * Calls reach only the service's instances whose version is in {@code range} ({@code ^1}, {@code ~1.2},
+         * {@code 1.2.3}; {@link VersionRange}), over {@code procmesh.versionRange.<service>}; with none live a call
+         * fails UNAVAILABLE naming the range. Checked when the client is built.
+         */
+        public Context versionRange(final String service, final String range)
+        {
+            versionRanges.put(service, range);
+            return this;
+        }
+
+        /**
+         * Calls reach only the service's instances whose metadata holds every pair of {@code filter}
+         * ({@code role=primary,zone=eu-1}), over {@code procmesh.metadataFilter.<service>}.
+         */
+        public Context metadataFilter(final String service, final String filter)
+        {
+            metadataFilters.put(service, filter);
             return this;
         }
 

@@ -80,7 +80,9 @@ record TopologyDocument(
         RestartEntry restart,
         Located<String> loadBalancing,
         Located<String> affinityKey,
-        RolloutEntry rollout)
+        RolloutEntry rollout,
+        Map<String, Located<String>> versions,
+        Map<String, Located<String>> metadataFilters)
     {
     }
 

@@ -184,6 +184,7 @@ final class TopologyResolver
             properties.put(Configuration.SERVICE_CONFIG_OVERLAY_PROP_NAME, Topology.overlayOf(file).toString());
         }
         properties.putAll(balancing);
+        new SelectorResolver(source).put(path, entry, name.mark(source), properties);
 
         return new ServiceDefinition(
             name.value(),
