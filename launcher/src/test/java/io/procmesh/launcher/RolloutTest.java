@@ -9,6 +9,7 @@ import io.procmesh.core.test.HttpResult;
 import io.procmesh.core.test.HttpTestClient;
 import io.procmesh.core.test.Ports;
 import io.procmesh.core.test.Signals;
+import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.testing.CliResult;
 import io.procmesh.launcher.testing.HttpLoad;
 import io.procmesh.launcher.testing.LauncherHarness;
@@ -38,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the release kept by a launcher killed with kill -9 and its successor (an instance it restarts runs 2.0.0); a
  * release that fails every call rolled back during its soak; then `rollback` to 1.0.0 with 0 failed requests. A
  * caller pinned to pricing {@code ^1} (topology {@code versions:}) reaches only 1.0.0 while 2.0.0 runs beside it, and
- * fails naming the range once only 2.0.0 runs.
+ * fails naming the range once only 2.0.0 runs. Last, on two instances, a release that fails on the second step:
+ * the first step is undone too.
  * Every release is the example's own source, compiled in the test ({@link TestJars}), 2.0.0 and the broken ones
  * changed by one line.
  */
@@ -114,6 +116,9 @@ class RolloutTest
             "this.context = context; if (context != null) { throw new IllegalStateException(\"broken release\"); }");
         final Path throwing = release(dir, "pricing-3.0.0.jar", DISCOUNT,
             "throw new IllegalStateException(\"broken quote\");");
+        final Path secondFails = release(dir, "pricing-2.2.0.jar", "this.context = context;",
+            "this.context = context; if (\"pricing-1\".equals(context.instanceId())) { " +
+                "throw new IllegalStateException(\"broken on pricing-1\"); }");
 
         final ChildJvm first = harness.startLauncher("launcher-1.log");
         harness.awaitAll(InstanceState.UP, UP_TIMEOUT);
@@ -182,7 +187,41 @@ class RolloutTest
                 .post("/rpc/quoter/quote", PINNED_QUOTE);
             assertEquals(200, pinnedAgain.status(), pinnedAgain::toString);
             assertEquals(V1, pinnedAgain.body().trim(), "the pinned caller reaches 1.0.0 again");
+
+            rollsBackTheStepsDone(load, secondFails);
         }
+    }
+
+    /**
+     * Two instances; the release starts on the first new one (pricing-3, beside pricing-1) and fails on the second
+     * (pricing-1 again, the lowest free number): the step done is undone, pricing-3 replaced by a 1.0.0 instance.
+     */
+    private void rollsBackTheStepsDone(final HttpLoad load, final Path secondFails)
+    {
+        final CliResult scaled = harness.cli("scale", "pricing", "2");
+        assertEquals(0, scaled.exitCode(), scaled.toString());
+        assertEquals(List.of("pricing-1", "pricing-2"), pricingInstances());
+        load.take();
+
+        final CliResult failed = rollout("2.2.0", secondFails);
+        assertEquals(1, failed.exitCode(), failed.toString());
+        assertTrue(failed.output().contains("rollout of pricing 1.0.0 -> 2.2.0 failed at step 2/2: pricing-1 died: "),
+            failed.toString());
+        assertTrue(failed.output().contains("; rolled back: restored pricing 1.0.0 (was 2.2.0): pricing-1 pid "),
+            failed.toString());
+        assertTrue(failed.output().contains(" UP, replaced pricing-3"), failed.toString());
+        assertEquals(List.of(), settled(load).failures(), "no failed request while the done step was undone");
+        assertOnly(load.take(), V1, "rolled back: only 1.0.0 answers");
+        assertEquals(Map.of("1.0.0", 2), versions());
+        assertEquals(List.of("pricing-1", "pricing-2"), pricingInstances());
+        assertTrue(status().output().contains("procmesh: pricing 1.0.0 -> 2.2.0: rolled back: pricing-1 died: "),
+            "rollout --status");
+    }
+
+    private List<String> pricingInstances()
+    {
+        return harness.state().instances().stream().filter(instance -> instance.service().equals("pricing"))
+            .map(LauncherState.Instance::instanceId).sorted().toList();
     }
 
     private void checkBadInput(final Path v2)

@@ -52,17 +52,8 @@ final class ServiceDirectory implements AutoCloseable
         final long staleMs,
         final ErrorHandler errorHandler)
     {
-        this(registry, codec, staleMs, errorHandler, new BalancingPolicies(Map.of(), Map.of()));
-    }
-
-    ServiceDirectory(
-        final RegistryReader registry,
-        final EnvelopeCodec codec,
-        final long staleMs,
-        final ErrorHandler errorHandler,
-        final BalancingPolicies policies)
-    {
-        this(registry, codec, staleMs, errorHandler, policies, new InstanceSelectors(Map.of(), Map.of()));
+        this(registry, codec, staleMs, errorHandler, new BalancingPolicies(Map.of(), Map.of()),
+            new InstanceSelectors(Map.of(), Map.of()));
     }
 
     /**
