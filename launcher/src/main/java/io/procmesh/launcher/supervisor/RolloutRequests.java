@@ -73,9 +73,10 @@ final class RolloutRequests
                 reject(request.id(), refusal);
                 continue;
             }
+            // Without --class-path the new release keeps the class path the service runs now.
             final ServiceDefinition to = request.kind().equals("rollback") ? service.previousRelease() :
-                service.definition().release(request.version(),
-                    request.classPath().stream().map(Path::of).toList());
+                service.definition().release(request.version(), request.classPath().isEmpty() ?
+                    service.release().classPath() : request.classPath().stream().map(Path::of).toList());
             if (to == null)
             {
                 reject(request.id(), "no completed rollout of " + service.name() + " to roll back");
