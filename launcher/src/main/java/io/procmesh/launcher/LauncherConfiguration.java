@@ -45,6 +45,21 @@ public final class LauncherConfiguration
     public static final String DRAIN_TIMEOUT_MS_PROP_NAME = "procmesh.drainTimeoutMs";
     public static final long DRAIN_TIMEOUT_MS_DEFAULT = 10_000;
 
+    /**
+     * How long `procmesh rollout` watches each new instance, serving beside the old one, before it drains the old:
+     * a crash or an error rate above {@link #ROLLOUT_MAX_ERROR_RATE_PROP_NAME} within it rolls the rollout back.
+     * Long enough for a few hundred calls under load, short enough that a 4-instance rollout takes under a minute.
+     */
+    public static final String ROLLOUT_SOAK_MS_PROP_NAME = "procmesh.rolloutSoakMs";
+    public static final long ROLLOUT_SOAK_MS_DEFAULT = 5_000;
+
+    /**
+     * The share of calls a new instance may fail (its slot's errors over its requests in) during the soak: above
+     * it the rollout rolls back. 0.01 tolerates a caller's bad arguments now and then, not a broken release.
+     */
+    public static final String ROLLOUT_MAX_ERROR_RATE_PROP_NAME = "procmesh.rolloutMaxErrorRate";
+    public static final double ROLLOUT_MAX_ERROR_RATE_DEFAULT = 0.01;
+
     public static final String INITIAL_BACKOFF_MS_PROP_NAME = "procmesh.initialBackoffMs";
     public static final long INITIAL_BACKOFF_MS_DEFAULT = 100;
 
@@ -145,6 +160,17 @@ public final class LauncherConfiguration
     public static long drainTimeoutMs()
     {
         return Long.getLong(DRAIN_TIMEOUT_MS_PROP_NAME, DRAIN_TIMEOUT_MS_DEFAULT);
+    }
+
+    public static long rolloutSoakMs()
+    {
+        return Long.getLong(ROLLOUT_SOAK_MS_PROP_NAME, ROLLOUT_SOAK_MS_DEFAULT);
+    }
+
+    public static double rolloutMaxErrorRate()
+    {
+        final String value = System.getProperty(ROLLOUT_MAX_ERROR_RATE_PROP_NAME);
+        return value == null ? ROLLOUT_MAX_ERROR_RATE_DEFAULT : Double.parseDouble(value);
     }
 
     public static long initialBackoffMs()

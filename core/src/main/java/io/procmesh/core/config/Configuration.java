@@ -148,6 +148,18 @@ public final class Configuration
     public static final String PARTITION_PROP_NAME = "procmesh.partition";
     public static final String PARTITION_COUNT_PROP_NAME = "procmesh.partitions";
 
+    /**
+     * Followed by a service name: the version range ({@code ^1}, {@code ~1.2}, {@code 1.2.3}) of that service's
+     * instances this process may call; the launcher passes a service's topology {@code versions:}.
+     */
+    public static final String VERSION_RANGE_PROP_PREFIX = "procmesh.versionRange.";
+
+    /**
+     * Followed by a service name: {@code name=value[,name=value...]} every instance this process calls must carry in
+     * its metadata; the launcher passes a service's topology {@code metadataFilters:}.
+     */
+    public static final String METADATA_FILTER_PROP_PREFIX = "procmesh.metadataFilter.";
+
     public static final String INSTANCE_STALE_MS_PROP_NAME = "procmesh.instanceStaleMs";
     public static final long INSTANCE_STALE_MS_DEFAULT = 1_500;
 

@@ -67,7 +67,8 @@ public final class RpcClient implements Agent, AutoCloseable
         this.policies = new BalancingPolicies(context.loadBalancing, context.affinityKeys,
             context.partitions);
         this.directory = new ServiceDirectory(context.registryReader != null ? context.registryReader :
-            RegistryReader.of(context.registry), context.codec, context.instanceStaleMs, errorHandler, policies);
+            RegistryReader.of(context.registry), context.codec, context.instanceStaleMs, errorHandler, policies,
+            new InstanceSelectors(context.versionRanges, context.metadataFilters));
         // The registration count differs for each incarnation of this instance id: correlation ids of a restarted
         // caller never repeat its predecessor's, whose late replies may still arrive in the same reply queue.
         this.pending = new PendingCalls(context.maxCallsInFlight, context.slot.snapshot().registrations());
@@ -284,6 +285,8 @@ public final class RpcClient implements Agent, AutoCloseable
         private final java.util.Map<String, String> loadBalancing = new java.util.HashMap<>();
         private final java.util.Map<String, String> affinityKeys = new java.util.HashMap<>();
         private final java.util.Map<String, Integer> partitions = new java.util.HashMap<>();
+        private final java.util.Map<String, String> versionRanges = new java.util.HashMap<>();
+        private final java.util.Map<String, String> metadataFilters = new java.util.HashMap<>();
 
         public Context instanceId(final String instanceId)
         {
@@ -384,6 +387,27 @@ public final class RpcClient implements Agent, AutoCloseable
         public Context partitions(final String service, final int count)
         {
             partitions.put(service, count);
+            return this;
+        }
+
+        /**
+         * Calls reach only the service's instances whose version is in {@code range} ({@code ^1}, {@code ~1.2},
+         * {@code 1.2.3}; {@link VersionRange}), over {@code procmesh.versionRange.<service>}; with none live a call
+         * fails UNAVAILABLE naming the range. Checked when the client is built.
+         */
+        public Context versionRange(final String service, final String range)
+        {
+            versionRanges.put(service, range);
+            return this;
+        }
+
+        /**
+         * Calls reach only the service's instances whose metadata holds every pair of {@code filter}
+         * ({@code role=primary,zone=eu-1}), over {@code procmesh.metadataFilter.<service>}.
+         */
+        public Context metadataFilter(final String service, final String filter)
+        {
+            metadataFilters.put(service, filter);
             return this;
         }
 

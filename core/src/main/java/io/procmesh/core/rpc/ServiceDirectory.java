@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * New instances are found by a periodic scan (it takes segment read locks, so not per call). Whether a known
  * instance is UP, and heartbeating, is read on each pick straight from its slot: volatile reads, no lock. Which
- * live instance a call goes to is the service's {@link LoadBalancer}'s choice ({@link BalancingPolicies}).
+ * live instance a call goes to is the service's {@link LoadBalancer}'s choice ({@link BalancingPolicies}), among those
+ * the client's {@link InstanceSelectors} admit (a version range, a metadata filter), judged at each scan.
  * <p>
  * A slot points into its entry's memory, which a removal frees for the next registration (see
  * {@link io.procmesh.core.registry.Registry#reclaim}). So each pick first reads the registry's removal count (one
@@ -35,6 +36,7 @@ final class ServiceDirectory implements AutoCloseable
     private final ErrorHandler errorHandler;
     private final long staleNs;
     private final BalancingPolicies policies;
+    private final InstanceSelectors selectors;
     private volatile RemoteInstance[] all = NONE;
     private final ConcurrentHashMap<String, Endpoints> byService = new ConcurrentHashMap<>();
     private volatile long lastRefreshNs;
@@ -50,17 +52,23 @@ final class ServiceDirectory implements AutoCloseable
         final long staleMs,
         final ErrorHandler errorHandler)
     {
-        this(registry, codec, staleMs, errorHandler, new BalancingPolicies(Map.of(), Map.of()));
+        this(registry, codec, staleMs, errorHandler, new BalancingPolicies(Map.of(), Map.of()),
+            new InstanceSelectors(Map.of(), Map.of()));
     }
 
+    /**
+     * @param selectors which instances of each service this client may reach: the others are never attached.
+     */
     ServiceDirectory(
         final RegistryReader registry,
         final EnvelopeCodec codec,
         final long staleMs,
         final ErrorHandler errorHandler,
-        final BalancingPolicies policies)
+        final BalancingPolicies policies,
+        final InstanceSelectors selectors)
     {
         this.policies = policies;
+        this.selectors = selectors;
         this.registry = registry;
         this.codec = codec;
         this.errorHandler = errorHandler;
@@ -126,10 +134,12 @@ final class ServiceDirectory implements AutoCloseable
         final int partitions = policies.partitions(service);
         if (partitions == 0)
         {
-            return "no UP instance of service '" + service + "' for operation '" + operation + "'";
+            return "no UP instance of service '" + service + "'" + selection(service) + " for operation '" + operation +
+                "'";
         }
         return route == LoadBalancer.NO_KEY ? CallRouting.keyless(service, operation) :
-            "no UP instance of service '" + service + "' serves partition " + PartitionBalancer.partitionOf(route) +
+            "no UP instance of service '" + service + "'" + selection(service) + " serves partition " +
+            PartitionBalancer.partitionOf(route) +
             " of " + partitions + " for operation '" + operation + "'; its keys wait for that partition's instance";
     }
 
@@ -150,6 +160,14 @@ final class ServiceDirectory implements AutoCloseable
             }
         }
         return false;
+    }
+
+    /**
+     * @return what this client asks of the service's instances (version range, metadata), for an UNAVAILABLE error.
+     */
+    String selection(final String service)
+    {
+        return selectors.describe(service);
     }
 
     /**
@@ -225,11 +243,17 @@ final class ServiceDirectory implements AutoCloseable
             present.add(snapshot.instanceId());
             final Endpoints endpoints = byService.get(snapshot.service());
             final RemoteInstance known = endpoints == null ? null : endpoints.find(snapshot.instanceId());
-            if (known != null && (rebind || movedInbox(known, snapshot)))
+            // Judged at each scan: an instance id a rollout reused may now run a version out of range.
+            final boolean admitted = selectors.admits(snapshot);
+            if (known != null && !admitted)
+            {
+                endpoints.remove(known);
+            }
+            else if (known != null && (rebind || movedInbox(known, snapshot)))
             {
                 complete &= rebind(endpoints, known, snapshot);
             }
-            else if (known == null && !snapshot.inboxPath().isEmpty())
+            else if (known == null && admitted && !snapshot.inboxPath().isEmpty())
             {
                 complete &= attach(byService.computeIfAbsent(snapshot.service(), this::newEndpoints), snapshot);
             }

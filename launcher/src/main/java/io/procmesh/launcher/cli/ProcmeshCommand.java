@@ -38,6 +38,8 @@ public final class ProcmeshCommand implements Runnable
         verbs.put("status", StatusCommand::new);
         verbs.put("restart", RestartCommand::new);
         verbs.put("scale", ScaleCommand::new);
+        verbs.put("rollout", RolloutCommand::new);
+        verbs.put("rollback", RollbackCommand::new);
         verbs.put("logs", LogsCommand::new);
         verbs.put("config", ConfigCommand::new);
         verbs.put("jvm-flags", JvmFlagsCommand::new);
@@ -49,7 +51,8 @@ public final class ProcmeshCommand implements Runnable
     public void run()
     {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "missing command: use up, down, status, restart, scale, logs, config or jvm-flags");
+            "missing command: use up, down, status, restart, scale, rollout, rollback, logs, config or " +
+                "jvm-flags");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.procmesh.launcher.health;
 
 import io.procmesh.core.registry.InstanceSlot;
+import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.launcher.topology.HealthPolicy;
@@ -210,6 +211,15 @@ public final class InstanceHealth
             return false;
         }
         return heartbeatNs != drainHeartbeatNs && slot.inboxBacklog() == 0;
+    }
+
+    /**
+     * @return a copy of its registry entry while {@code pid} owns it, else null: for the soak of `procmesh rollout`,
+     * which reads the counters of the one instance it watches once per health check.
+     */
+    public InstanceSnapshot entry(final long pid)
+    {
+        return attached() && slot.pid() == pid ? slot.snapshot() : null;
     }
 
     /**

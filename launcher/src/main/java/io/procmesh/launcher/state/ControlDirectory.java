@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Requests to the running launcher, as files in {@code launcher/control/}: `procmesh restart` drops
  * {@code <id>.restart} (the service name), `procmesh scale` drops {@code <id>.scale} (the service name and the
- * count, one line); the launcher takes it on its next health check and answers with {@code <id>.ok},
+ * count, one line), `procmesh rollout` and `procmesh rollback` drop {@code <id>.rollout} (what, service, version, class
+ * path entries: one per line; see {@link RolloutRequest}); the launcher takes it on its next health check and answers with {@code <id>.ok},
  * {@code <id>.failed} or, for a request it refused as bad input without changing anything, {@code <id>.rejected}
  * (one line each). Files survive a crashed reader, need no port, and are written by rename so nobody reads half a
  * request.
@@ -22,6 +23,7 @@ public final class ControlDirectory
 {
     public static final String RESTART_SUFFIX = ".restart";
     public static final String SCALE_SUFFIX = ".scale";
+    public static final String ROLLOUT_SUFFIX = ".rollout";
     private static final String OK_SUFFIX = ".ok";
     private static final String FAILED_SUFFIX = ".failed";
     private static final String REJECTED_SUFFIX = ".rejected";
@@ -36,6 +38,15 @@ public final class ControlDirectory
      * @param count the count asked for, as written: the launcher checks it (a bad one is rejected, not thrown).
      */
     public record ScaleRequest(String id, String service, String count)
+    {
+    }
+
+    /**
+     * @param kind      {@code rollout}, {@code rollback} or {@code status} (`procmesh rollout --status`).
+     * @param version   the version to roll out, as written; empty for the others.
+     * @param classPath the class path entries of the new release, absolute, as written.
+     */
+    public record RolloutRequest(String id, String kind, String service, String version, List<String> classPath)
     {
     }
 
@@ -74,6 +85,52 @@ public final class ControlDirectory
         final String id = "scale-" + service + "-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid();
         writeAtomically(directory.resolve(id + SCALE_SUFFIX), service + " " + count);
         return id;
+    }
+
+    /**
+     * @return the request id to wait on with {@link #result(String)}.
+     */
+    public String submitRollout(final String kind, final String service, final String version,
+                                final List<String> classPath) throws IOException
+    {
+        final String id = kind + "-" + service + "-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid();
+        final List<String> lines = new ArrayList<>(List.of(kind, service, version));
+        lines.addAll(classPath);
+        writeAtomically(directory.resolve(id + ROLLOUT_SUFFIX), String.join("\n", lines));
+        return id;
+    }
+
+    /**
+     * Takes every pending rollout, rollback and rollout status request, as {@link #takeRequests()} takes restarts.
+     */
+    public List<RolloutRequest> takeRolloutRequests() throws IOException
+    {
+        if (!Files.isDirectory(directory))
+        {
+            return List.of();
+        }
+        List<RolloutRequest> requests = List.of();
+        try (DirectoryStream<Path> pending = Files.newDirectoryStream(directory, "*" + ROLLOUT_SUFFIX))
+        {
+            for (final Path file : pending)
+            {
+                final String name = file.getFileName().toString();
+                final List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+                Files.delete(file);
+                while (lines.size() < 3)
+                {
+                    lines.add("");
+                }
+                if (requests.isEmpty())
+                {
+                    requests = new ArrayList<>();
+                }
+                requests.add(new RolloutRequest(name.substring(0, name.length() - ROLLOUT_SUFFIX.length()),
+                    lines.get(0).trim(), lines.get(1).trim(), lines.get(2).trim(),
+                    lines.subList(3, lines.size()).stream().filter(line -> !line.isBlank()).toList()));
+            }
+        }
+        return requests;
     }
 
     /**
@@ -168,7 +225,7 @@ public final class ControlDirectory
     public boolean isPending(final String id)
     {
         return Files.exists(directory.resolve(id + RESTART_SUFFIX)) ||
-            Files.exists(directory.resolve(id + SCALE_SUFFIX));
+            Files.exists(directory.resolve(id + SCALE_SUFFIX)) || Files.exists(directory.resolve(id + ROLLOUT_SUFFIX));
     }
 
     private void writeAtomically(final Path target, final String content) throws IOException

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param scaled     the count in force of each service `procmesh scale` changed, while this launcher runs; empty
  *                   once it stopped its instances. A launcher that adopts the instances of a killed one keeps these
  *                   counts; a fresh start goes back to the topology's {@code instances}.
+ * @param released   per service a `procmesh rollout` (or rollback) changed: the release in force and the one before,
+ *                   kept by a launcher that adopts the instances, as {@code scaled} is.
  */
 public record LauncherState(
     long launcherPid,
@@ -26,12 +28,28 @@ public record LauncherState(
     long shutdownGraceMs,
     List<List<String>> stopLayers,
     List<Instance> instances,
-    Map<String, Integer> scaled)
+    Map<String, Integer> scaled,
+    Map<String, Released> released)
 {
     public LauncherState
     {
         // Absent in the files of launchers from before `procmesh scale`.
         scaled = scaled == null ? Map.of() : Map.copyOf(scaled);
+        // Absent in the files of launchers from before `procmesh rollout`.
+        released = released == null ? Map.of() : Map.copyOf(released);
+    }
+
+    /**
+     * What a rollout put in force for one service.
+     *
+     * @param version           the version its instances run (null: none set).
+     * @param classPath         their class path entries, absolute.
+     * @param previousVersion   the version before, which `procmesh rollback` returns to.
+     * @param previousClassPath the class path before.
+     */
+    public record Released(String version, List<String> classPath, String previousVersion,
+                           List<String> previousClassPath)
+    {
     }
 
     /**
@@ -39,6 +57,8 @@ public record LauncherState(
      * @param stateSinceNs       System.nanoTime when the state was entered: CLOCK_MONOTONIC, shared by every
      *                           process on this host, so a measurement can compare it with its own clock.
      * @param lastExitDetectedNs System.nanoTime when the launcher noticed the last exit of this instance, or 0.
+     * @param partition          the partition it serves, 0 for none: after a rollout, instance numbers no longer
+     *                           say which.
      */
     public record Instance(
         String instanceId,
@@ -50,7 +70,8 @@ public record LauncherState(
         long stateSinceMs,
         long stateSinceNs,
         long lastExitDetectedNs,
-        long heartbeatTimeoutMs)
+        long heartbeatTimeoutMs,
+        int partition)
     {
     }
 

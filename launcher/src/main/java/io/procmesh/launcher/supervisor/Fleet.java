@@ -6,6 +6,7 @@ import io.procmesh.launcher.topology.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,9 +17,10 @@ import java.util.Set;
 
 /**
  * The services under supervision and their instances: the topology's {@code instances} of each at first, changed by
- * `procmesh scale` ({@link Scaling}). A service's instances are {@code <service>-1} to {@code <service>-<count>}: a
- * scale-up takes the lowest free numbers, a scale-down removes the highest, and scales of one service never overlap
- * (only an instance still draining after its scale gave up on it holds a number past the count).
+ * `procmesh scale` ({@link Scaling}) and `procmesh rollout` ({@link Rollout}). A service's instances are
+ * {@code <service>-1} to {@code <service>-<count>} at first: a scale-up, and each new instance of a rollout, takes
+ * the lowest free numbers, a scale-down removes the highest, and actions on one service never overlap (so after a
+ * rollout of {@code pricing-1} the service runs {@code pricing-2}).
  * Only the supervisor thread changes it; {@link #supervises} may be asked from any thread.
  */
 final class Fleet
@@ -78,13 +80,30 @@ final class Fleet
      */
     SupervisedInstance add(final SupervisedService service)
     {
+        // Scaling a partitioned service is refused (Scaling.refusal): an added instance serves no partition.
+        return add(service, 0);
+    }
+
+    /**
+     * Adds an instance that runs {@code release} (`procmesh rollout`), with the lowest free number, serving
+     * {@code partition} (that of the instance it replaces; 0 for none).
+     */
+    SupervisedInstance add(final SupervisedService service, final ServiceDefinition release, final int partition)
+    {
+        final SupervisedInstance instance = add(service, partition);
+        instance.process().runs(release);
+        return instance;
+    }
+
+    private SupervisedInstance add(final SupervisedService service, final int partition)
+    {
         int ordinal = 1;
         while (isUsed(service, service.definition().instanceId(ordinal)))
         {
             ordinal++;
         }
-        // Scaling a partitioned service is refused (Scaling.refusal): an added instance serves no partition.
-        final SupervisedInstance instance = factory.create(service, service.definition().instanceId(ordinal), 0);
+        final SupervisedInstance instance = factory.create(service, service.definition().instanceId(ordinal),
+            partition);
         service.addInstance(instance);
         service.instances().sort((a, b) -> Integer.compare(ordinalOf(a), ordinalOf(b)));
         regroup();
@@ -153,6 +172,15 @@ final class Fleet
     }
 
     /**
+     * Before anything runs: the counts, then the releases, a killed launcher of the same topology had in force.
+     */
+    void restore(final Optional<LauncherState> previous, final String topologyPath)
+    {
+        restoreScaled(previous, topologyPath);
+        restoreReleased(previous, topologyPath);
+    }
+
+    /**
      * Before anything runs: takes the counts a killed launcher of the same topology had in force, so adopting its
      * instances keeps them; see {@link Supervisor#adoptRunning}.
      */
@@ -174,19 +202,105 @@ final class Fleet
             }
             LOG.info("{}: {} instances, as scaled under the earlier launcher (topology: {})", service.name(), count,
                 service.definition().instances());
-            resize(service, count);
+            if (service.definition().partitions() > 0)
+            {
+                // Only a rollout cut short leaves a partitioned service scaled: its instances keep their partitions.
+                takeInstanceIds(service, previous.get());
+            }
+            else
+            {
+                resize(service, count);
+            }
         }
     }
 
     /**
-     * Before anything runs: back to the topology's {@code instances} of every service.
+     * Makes the service's instances those the earlier launcher ran, by id, each serving its recorded partition.
+     */
+    private void takeInstanceIds(final SupervisedService service, final LauncherState previous)
+    {
+        service.instances().clear();
+        for (final LauncherState.Instance instance : previous.instances())
+        {
+            if (instance.service().equals(service.name()))
+            {
+                service.addInstance(factory.create(service, instance.instanceId(), instance.partition()));
+            }
+        }
+        regroup();
+    }
+
+    /**
+     * @return the release of each service a `procmesh rollout` changed, and the one before it.
+     */
+    Map<String, LauncherState.Released> released()
+    {
+        final Map<String, LauncherState.Released> released = new LinkedHashMap<>();
+        for (final SupervisedService service : services.values())
+        {
+            final ServiceDefinition previous = service.previousRelease();
+            if (previous != null)
+            {
+                released.put(service.name(), new LauncherState.Released(service.release().version(),
+                    paths(service.release()), previous.version(), paths(previous)));
+            }
+        }
+        return released;
+    }
+
+    /**
+     * Before anything runs, after {@link #restoreScaled}: takes the releases a killed launcher of the same topology
+     * had in force, and its instance ids (a rollout leaves other numbers than 1 to N), so adopting keeps them and a
+     * restart runs the rolled-out version, not the topology's.
+     */
+    void restoreReleased(final Optional<LauncherState> previous, final String topologyPath)
+    {
+        if (previous.isEmpty() || !topologyPath.equals(previous.get().topology()))
+        {
+            return;
+        }
+        for (final Map.Entry<String, LauncherState.Released> entry : previous.get().released().entrySet())
+        {
+            final SupervisedService service = services.get(entry.getKey());
+            if (service == null)
+            {
+                continue;
+            }
+            final LauncherState.Released released = entry.getValue();
+            service.restoreReleases(release(service, released.version(), released.classPath()),
+                release(service, released.previousVersion(), released.previousClassPath()));
+            LOG.info("{}: version {}, as rolled out under the earlier launcher (topology: {})", service.name(),
+                released.version(), service.definition().version());
+            takeInstanceIds(service, previous.get());
+        }
+    }
+
+    /**
+     * Before anything runs: back to the topology's {@code instances} (and release) of every service.
      */
     void resetToTopology()
     {
         for (final SupervisedService service : services.values())
         {
+            if (service.previousRelease() != null)
+            {
+                service.restoreReleases(service.definition(), null);
+                service.instances().clear();
+            }
             resize(service, service.definition().instances());
         }
+    }
+
+    private static ServiceDefinition release(final SupervisedService service, final String version,
+                                             final List<String> classPath)
+    {
+        return service.definition().release(version,
+            classPath == null ? List.of() : classPath.stream().map(Path::of).toList());
+    }
+
+    private static List<String> paths(final ServiceDefinition release)
+    {
+        return release.classPath().stream().map(Path::toString).toList();
     }
 
     private void resize(final SupervisedService service, final int count)

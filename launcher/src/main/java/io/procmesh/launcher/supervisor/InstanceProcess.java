@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 
 /**
- * The process side of one {@link SupervisedInstance}: the child running now (or none), its pid, how often it was
- * started and restarted, and when its last exit was seen. Letting go of a child also marks its registry entry DOWN,
+ * The process side of one {@link SupervisedInstance}: the release it starts (the topology's service, or the version
+ * a `procmesh rollout` put in), the child running now (or none), its pid, how often it was started and restarted,
+ * and when its last exit was seen. Letting go of a child also marks its registry entry DOWN,
  * so callers stop routing to it. Only the supervisor thread uses it.
  */
 final class InstanceProcess
@@ -27,6 +28,7 @@ final class InstanceProcess
      */
     private final int partition;
     private final InstanceHealth health;
+    private ServiceDefinition definition;
     private ChildProcess child;
     private long pid;
     private int starts;
@@ -39,6 +41,23 @@ final class InstanceProcess
         this.instanceId = instanceId;
         this.partition = partition;
         this.health = health;
+    }
+
+    /**
+     * Sets what each later start runs: a restart runs the instance's own release, so an instance a rollout started
+     * stays on the new version and the old ones on theirs until each is replaced.
+     */
+    void runs(final ServiceDefinition release)
+    {
+        definition = release;
+    }
+
+    /**
+     * @return the release its starts run.
+     */
+    ServiceDefinition definition()
+    {
+        return definition;
     }
 
     /**
@@ -89,7 +108,6 @@ final class InstanceProcess
      */
     String spawn(
         final ChildSpawner spawner,
-        final ServiceDefinition definition,
         final Runnable wakeup,
         final ErrorHandler errorHandler)
     {

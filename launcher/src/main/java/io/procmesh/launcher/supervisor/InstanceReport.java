@@ -43,7 +43,7 @@ final class InstanceReport
         final String instanceId, final String service, final InstanceProcess process, final long heartbeatTimeoutMs)
     {
         return new LauncherState.Instance(instanceId, service, state, process.pid(), process.restarts(), detail, sinceMs,
-            sinceNs, process.lastExitDetectedNs(), heartbeatTimeoutMs);
+            sinceNs, process.lastExitDetectedNs(), heartbeatTimeoutMs, process.partition());
     }
 
     String detail()

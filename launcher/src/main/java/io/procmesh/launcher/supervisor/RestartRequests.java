@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Operators' `procmesh restart` and `procmesh scale` requests: taken from the control directory, run as
- * {@link RollingRestart}s and {@link Scaling}s, and answered there; a scale with a bad count or service is rejected at
- * once, with nothing changed. Actions on unrelated services run side by side; one whose service is the same as,
+ * Operators' `procmesh restart`, `procmesh scale` and (through {@link RolloutRequests}) `procmesh rollout` requests:
+ * taken from the control directory, run as {@link RollingRestart}s, {@link Scaling}s and {@link Rollout}s, and
+ * answered there; a scale with a bad count or service is rejected at once, with nothing changed. Actions on unrelated services run side by side; one whose service is the same as,
  * depends on, or is depended on by an earlier request's waits its turn (see {@link SupervisedService#isRelatedTo}),
  * so an action that cannot finish soon never holds up an unrelated one, and two never act on one service at once.
  * Only the supervisor thread calls in.
@@ -27,6 +27,7 @@ final class RestartRequests
     private final Map<String, SupervisedService> services;
     private final ErrorHandler errorHandler;
     private final List<OperatorAction> restarts = new ArrayList<>();
+    private final RolloutRequests rollouts;
 
     RestartRequests(final ControlDirectory control, final Fleet fleet, final ErrorHandler errorHandler)
     {
@@ -34,6 +35,7 @@ final class RestartRequests
         this.fleet = fleet;
         this.services = fleet.services();
         this.errorHandler = errorHandler;
+        this.rollouts = new RolloutRequests(control, fleet, errorHandler);
     }
 
     void take()
@@ -61,6 +63,7 @@ final class RestartRequests
             restarts.add(new RollingRestart(request.id(), service));
         }
         takeScales();
+        rollouts.take(restarts::add);
     }
 
     private void takeScales()
@@ -104,9 +107,12 @@ final class RestartRequests
 
     /**
      * Steps every action in the order requested, except those that wait for an earlier related one.
+     *
+     * @return true if an action ended: what it changed (a rollout's release) belongs in the state file.
      */
-    void advance(final long nowNs)
+    boolean advance(final long nowNs)
     {
+        final int before = restarts.size();
         for (int i = 0; i < restarts.size(); i++)
         {
             final OperatorAction restart = restarts.get(i);
@@ -140,6 +146,7 @@ final class RestartRequests
             }
             answer(restart.requestId(), restart.ok(), restart.summary());
         }
+        return restarts.size() < before;
     }
 
     private boolean waitsForAnEarlierRestart(final int index)

@@ -5,6 +5,7 @@ import io.procmesh.launcher.LauncherFiles;
 import io.procmesh.launcher.process.ChildProcess;
 import io.procmesh.launcher.process.ChildSpawner;
 import io.procmesh.launcher.state.ChildPidFile;
+import io.procmesh.launcher.topology.ServiceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,8 @@ final class StandbyKeeper
 {
     static final long RESTART_DELAY_MS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(StandbyKeeper.class);
-    private final SupervisedService service;
     private final String instanceId;
-    private final int partition;
+    private final InstanceProcess primary;
     private final ChildSpawner spawner;
     private final Runnable wakeup;
     private final ErrorHandler errorHandler;
@@ -37,14 +37,14 @@ final class StandbyKeeper
     private int starts;
 
     /**
-     * @param partition the partition its primary serves (0 for none): the standby opens the same stores.
+     * @param primary the instance's process: a standby runs its release (a rollout's version, not the topology's)
+     *                and serves its partition, so it opens the same stores.
      */
-    StandbyKeeper(final SupervisedService service, final String instanceId, final int partition,
+    StandbyKeeper(final String instanceId, final InstanceProcess primary,
         final ChildSpawner spawner, final Runnable wakeup, final ErrorHandler errorHandler)
     {
-        this.service = service;
         this.instanceId = instanceId;
-        this.partition = partition;
+        this.primary = primary;
         this.spawner = spawner;
         this.wakeup = wakeup;
         this.errorHandler = errorHandler;
@@ -63,7 +63,7 @@ final class StandbyKeeper
             child = null;
             notBeforeNs = nowNs + TimeUnit.MILLISECONDS.toNanos(RESTART_DELAY_MS);
         }
-        if (child == null && primaryUp && service.definition().standby() && nowNs - notBeforeNs >= 0)
+        if (child == null && primaryUp && primary.definition().standby() && nowNs - notBeforeNs >= 0)
         {
             spawn(nowNs);
         }
@@ -73,8 +73,9 @@ final class StandbyKeeper
     {
         try
         {
-            child = spawner.spawnStandby(service.definition(), instanceId,
-                PartitionProperties.of(service.definition(), partition), ++starts);
+            final ServiceDefinition release = primary.definition();
+            child = spawner.spawnStandby(release, instanceId,
+                PartitionProperties.of(release, primary.partition()), ++starts);
             child.onExit().thenRun(wakeup);
             LOG.info("{} standby starting: pid {} (log {})", instanceId, child.pid(), spawner.standbyLog(instanceId));
         }

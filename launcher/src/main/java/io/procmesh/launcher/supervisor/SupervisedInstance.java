@@ -40,7 +40,6 @@ final class SupervisedInstance
     private final long startTimeoutNs;
     private final long stableAfterNs;
     private final long shutdownGraceNs;
-
     private final PendingStop stop;
     private final Drain drain;
     private final InstanceProcess process;
@@ -66,11 +65,12 @@ final class SupervisedInstance
         this.instanceId = instanceId;
         this.health = health;
         this.process = new InstanceProcess(instanceId, partition, health);
+        process.runs(service.release());
         this.stop = new PendingStop(instanceId, process, errorHandler);
         this.spawner = spawner;
         this.wakeup = wakeup;
         this.report = new InstanceReport(onStateChange);
-        this.standby = new StandbyKeeper(service, instanceId, partition, spawner, wakeup, errorHandler);
+        this.standby = new StandbyKeeper(instanceId, process, spawner, wakeup, errorHandler);
         this.errorHandler = errorHandler;
         this.schedule = new StartSchedule(new Backoff(service.definition().restart().initialBackoffMs(),
             service.definition().restart().maxBackoffMs()));
@@ -168,7 +168,7 @@ final class SupervisedInstance
 
     private void spawn(final long nowNs)
     {
-        final String failure = process.spawn(spawner, service.definition(), wakeup, errorHandler);
+        final String failure = process.spawn(spawner, wakeup, errorHandler);
         if (failure != null)
         {
             afterFailure(nowNs, "cannot be started: " + failure);

@@ -23,10 +23,13 @@ final class SupervisedService
     private final List<SupervisedService> dependencies = new ArrayList<>();
     private final List<SupervisedInstance> instances = new ArrayList<>();
     private boolean failed;
+    private ServiceDefinition release;
+    private ServiceDefinition previousRelease;
 
     SupervisedService(final ServiceDefinition definition)
     {
         this.definition = definition;
+        this.release = definition;
         this.intensity = new RestartIntensity(definition.restart().maxRestarts(), definition.restart().withinSeconds());
     }
 
@@ -38,6 +41,42 @@ final class SupervisedService
     ServiceDefinition definition()
     {
         return definition;
+    }
+
+    /**
+     * @return what its new instances and restarts run: the topology's definition, or the release the last
+     * completed `procmesh rollout` put in.
+     */
+    ServiceDefinition release()
+    {
+        return release;
+    }
+
+    /**
+     * @return the release before the last completed rollout, for `procmesh rollback`; null if none.
+     */
+    ServiceDefinition previousRelease()
+    {
+        return previousRelease;
+    }
+
+    /**
+     * A rollout finished: {@code to} is what the service runs from now on, the one it replaced what a rollback
+     * returns to.
+     */
+    void released(final ServiceDefinition to)
+    {
+        previousRelease = release;
+        release = to;
+    }
+
+    /**
+     * Before anything runs: the releases a killed launcher had in force ({@code previous} may be null).
+     */
+    void restoreReleases(final ServiceDefinition current, final ServiceDefinition previous)
+    {
+        release = current;
+        previousRelease = previous;
     }
 
     List<SupervisedInstance> instances()

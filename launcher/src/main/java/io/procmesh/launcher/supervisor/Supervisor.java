@@ -78,15 +78,15 @@ public final class Supervisor
     }
 
     /**
-     * Takes over instances a killed launcher left running; see {@link Adoption}. The counts `procmesh scale` put in
-     * force under that launcher are kept when any of its instances still runs (the fleet outlived its launcher);
+     * Takes over instances a killed launcher left running; see {@link Adoption}. The counts `procmesh scale` (and
+     * the releases `procmesh rollout`) put in force under that launcher are kept when any of its instances still runs (the fleet outlived its launcher);
      * otherwise this is a fresh start, with the topology's counts.
      *
      * @return how many instances were adopted.
      */
     public int adoptRunning(final Optional<LauncherState> previous, final long nowNs)
     {
-        fleet.restoreScaled(previous, LauncherState.topologyPath(context.topology.source()));
+        fleet.restore(previous, LauncherState.topologyPath(context.topology.source()));
         final int adopted = Adoption.adopt(instances, context.registry.current(), context.spawner.dataDirectory(),
             previous, nowNs);
         if (adopted == 0)
@@ -149,7 +149,8 @@ public final class Supervisor
         // The state file first: an operator's restart is answered only once the state it reports is on disk, so a
         // `status` run right after `restart` returns shows the new instance UP (it showed STARTING under load).
         final int published = publishStateIfChanged();
-        restarts.advance(nowNs);
+        // advance() first: an action that ended (a rollout's release) and the states it changed both publish.
+        stateChanged = restarts.advance(nowNs) || stateChanged;
         return published + publishStateIfChanged();
     }
 
@@ -287,7 +288,8 @@ public final class Supervisor
             context.stateFile.write(new LauncherState(ProcessHandle.current().pid(),
                 context.spawner.dataDirectory().root().toString(), LauncherState.topologyPath(topology.source()),
                 System.currentTimeMillis(),
-                topology.shutdownGraceMs(), topology.stopLayers(), entries, stoppedAll ? Map.of() : fleet.scaled()));
+                topology.shutdownGraceMs(), topology.stopLayers(), entries, stoppedAll ? Map.of() : fleet.scaled(),
+                stoppedAll ? Map.of() : fleet.released()));
         }
         catch (final IOException ex)
         {
@@ -393,12 +395,7 @@ public final class Supervisor
             registryProbeIntervalMs = registryProbeIntervalMsValue != null ?
                 registryProbeIntervalMsValue : LauncherConfiguration.registryProbeIntervalMs();
             drainTimeoutMs = drainTimeoutMsValue != null ? drainTimeoutMsValue : LauncherConfiguration.drainTimeoutMs();
-            if (wakeup == null)
-            {
-                wakeup = () ->
-                {
-                };
-            }
+            wakeup = wakeup != null ? wakeup : () -> { };
             return this;
         }
     }

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param config         the topology's {@code config:} block (JSON-able values), empty when absent.
  * @param properties     system properties the launcher sets for the service, besides the data directory, instance
  *                       id and config file: its name, api, implementation, version, overlay, or the gateway's.
+ * @param rollout        how `procmesh rollout` judges a new instance before draining an old one.
  */
 public record ServiceDefinition(
     String name,
@@ -43,7 +44,8 @@ public record ServiceDefinition(
     String version,
     Map<String, Object> config,
     Map<String, String> properties,
-    boolean standby)
+    boolean standby,
+    RolloutPolicy rollout)
 {
     /**
      * The main class of every {@code implementation:} service: core's host for a plain class.
@@ -75,7 +77,9 @@ public record ServiceDefinition(
         final RestartPolicy restart)
     {
         this(name, mainClass, instances, Math.max(instances, LauncherConfiguration.MAX_INSTANCES_DEFAULT), jvmOptions,
-            args, dependsOn, health, restart, List.of(), null, null, null, Map.of(), Map.of(), false);
+            args, dependsOn, health, restart, List.of(), null, null, null, Map.of(), Map.of(), false,
+            new RolloutPolicy(LauncherConfiguration.ROLLOUT_SOAK_MS_DEFAULT,
+                LauncherConfiguration.ROLLOUT_MAX_ERROR_RATE_DEFAULT));
     }
 
     /**
@@ -86,6 +90,28 @@ public record ServiceDefinition(
     {
         final String count = properties.get(Configuration.PARTITIONS_PROP_PREFIX + name);
         return count == null ? 0 : Integer.parseInt(count);
+    }
+
+    /**
+     * A release of this service for `procmesh rollout`: the same service, metadata and settings, another version
+     * and class path. Only the version property of what the child is told changes.
+     *
+     * @param version   the release's version, or null for none.
+     * @param classPath its own jars and directories, absolute; empty keeps none (the launcher's class path alone).
+     */
+    public ServiceDefinition release(final String version, final List<Path> classPath)
+    {
+        final Map<String, String> released = new LinkedHashMap<>(properties);
+        if (version == null)
+        {
+            released.remove(Configuration.SERVICE_VERSION_PROP_NAME);
+        }
+        else
+        {
+            released.put(Configuration.SERVICE_VERSION_PROP_NAME, version);
+        }
+        return new ServiceDefinition(name, mainClass, instances, maxInstances, jvmOptions, args, dependsOn, health,
+            restart, classPath, api, implementation, version, config, released, standby, rollout);
     }
 
     /**

@@ -111,6 +111,20 @@ final class SettingsResolver
                 LauncherConfiguration.restartWindowSeconds(), path + ".restart.withinSeconds"));
     }
 
+    RolloutPolicy rollout(final String path, final TopologyDocument.RolloutEntry own)
+    {
+        final TopologyDocument.RolloutEntry entry = own != null ? own : new TopologyDocument.RolloutEntry(null, null);
+        final Located<Double> rate = entry.maxErrorRate();
+        if (rate != null && rate.value() != null && !(rate.value() >= 0 && rate.value() <= 1))
+        {
+            throw new TopologyException(rate.mark(source),
+                path + ".rollout.maxErrorRate must be between 0 and 1, was " + rate.value());
+        }
+        return new RolloutPolicy(
+            atLeast(0, entry.soakMs(), null, LauncherConfiguration.rolloutSoakMs(), path + ".rollout.soakMs"),
+            rate != null && rate.value() != null ? rate.value() : LauncherConfiguration.rolloutMaxErrorRate());
+    }
+
     long positive(final Located<Long> own, final Located<Long> common, final long builtIn, final String path)
     {
         return atLeast(1, own, common, builtIn, path);

@@ -84,7 +84,17 @@ record TopologyDocument(
         Located<String> loadBalancing,
         Located<Object> affinityKey,
         Located<Integer> partitions,
-        Located<Boolean> standby)
+        Located<Boolean> standby,
+        RolloutEntry rollout,
+        Map<String, Located<String>> versions,
+        Map<String, Located<String>> metadataFilters)
+    {
+    }
+
+    /**
+     * A service's {@code rollout: {soakMs: 5000, maxErrorRate: 0.01}}, for `procmesh rollout`.
+     */
+    record RolloutEntry(Located<Long> soakMs, Located<Double> maxErrorRate)
     {
     }
 

@@ -186,6 +186,7 @@ final class TopologyResolver
             properties.put(Configuration.SERVICE_CONFIG_OVERLAY_PROP_NAME, Topology.overlayOf(file).toString());
         }
         properties.putAll(balancing);
+        new SelectorResolver(source).put(path, entry, name.mark(source), properties);
 
         return new ServiceDefinition(
             name.value(),
@@ -203,7 +204,8 @@ final class TopologyResolver
             version,
             entry.config() == null || entry.config().value() == null ? Map.of() : entry.config().value(),
             properties,
-            standby(path, entry, hasMain));
+            standby(path, entry, hasMain),
+            settings.rollout(path, entry.rollout()));
     }
 
     /**
@@ -321,7 +323,8 @@ final class TopologyResolver
             null,
             Map.of(),
             properties,
-            false);
+            false,
+            settings.rollout(path, null));
     }
 
     private Path dataDir(final Located<String> dataDir)

@@ -88,6 +88,28 @@ class ChildSpawnerTest
     }
 
     @Test
+    void shouldStartAReleaseWithItsVersionAndClassPathAndEverythingElseAsTheService()
+    {
+        final ChildClassPath launcher = ChildClassPath.ofThisJvm();
+        final ChildSpawner spawner = new ChildSpawner(new DataDirectory(Path.of("/data/pm")), launcher, null);
+        final ServiceDefinition release = inventory(Map.of()).release("2.0.0", List.of(Path.of("/apps/inv-2.jar")));
+
+        final List<String> command = spawner.command(release, "inventory-2");
+
+        final int cp = command.indexOf("-cp");
+        assertEquals("/apps/inv-2.jar:" + launcher.value(), command.get(cp + 1));
+        assertEquals(List.of("-Dprocmesh.dataDir=/data/pm", "-Dprocmesh.instanceId=inventory-2",
+            "-Dprocmesh.serviceName=inventory", "-Dprocmesh.service.api=com.example.InventoryApi",
+            "-Dprocmesh.service.implementation=com.example.InventoryService", "-Dprocmesh.service.version=2.0.0",
+            "-Dprocmesh.service.configOverlay=/apps/topo.overlay.json",
+            "-Dprocmesh.service.configFile=/data/pm/run/config/inventory.json"),
+            command.subList(command.indexOf("-Dprocmesh.dataDir=/data/pm"), cp));
+        assertEquals("2.0.0", release.version());
+        assertFalse(spawner.command(inventory(Map.of()).release(null, List.of()), "inventory-3").stream()
+            .anyMatch(word -> word.startsWith("-Dprocmesh.service.version=")), "a release without a version");
+    }
+
+    @Test
     void shouldMapTheClassDataArchiveOnlyWhenTheClassPathIsTheLaunchersAlone() throws Exception
     {
         final Path dir = TestDirectories.create("spawner-cds");
@@ -136,6 +158,7 @@ class ChildSpawnerTest
         properties.put(Configuration.SERVICE_CONFIG_OVERLAY_PROP_NAME, "/apps/topo.overlay.json");
         return new ServiceDefinition("inventory", ServiceDefinition.SERVICE_MAIN, 1, 1, List.of(), List.of(), List.of(),
             GATEWAY.health(), GATEWAY.restart(), List.of(Path.of("/apps/inventory.jar"), Path.of("/apps/lib")),
-            "com.example.InventoryApi", "com.example.InventoryService", "1.0.0", config, properties, false);
+            "com.example.InventoryApi", "com.example.InventoryService", "1.0.0", config, properties, false,
+            GATEWAY.rollout());
     }
 }
