@@ -1,6 +1,7 @@
 package io.procmesh.core.registry;
 
 import io.procmesh.core.config.Configuration;
+import io.procmesh.core.config.OpenedAhead;
 import net.openhft.chronicle.bytes.Byteable;
 import net.openhft.chronicle.bytes.PointerBytesStore;
 import net.openhft.chronicle.hash.Data;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Consumer;
 
 /**
  * The service registry: one persisted Chronicle Map, keyed by instance id, mapped into every process.
@@ -39,6 +41,7 @@ public final class Registry implements AutoCloseable
      */
     public static final long ATTACH_LOCK_TIMEOUT_MS = 1_000;
     private static final long HOLDER_POLL_MS = 20;
+    private static final OpenedAhead<Registry> AHEAD = new OpenedAhead<>();
     private final ChronicleMap<CharSequence, InstanceRecord> map;
     private final RegistryGeneration generation;
     private final Path file;
@@ -77,6 +80,11 @@ public final class Registry implements AutoCloseable
      */
     public static Registry open(final Path file, final int maxInstances, final long reclaimGraceMs)
     {
+        final Registry ahead = AHEAD.take(file);
+        if (ahead != null)
+        {
+            return ahead;
+        }
         generateValueClasses();
         RegistryLayout.check(file);
         try
@@ -90,6 +98,29 @@ public final class Registry implements AutoCloseable
         {
             throw new UncheckedIOException("cannot open registry " + file + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * For a hot standby: the registry it watched through becomes the one the take-over's {@link #open} of the same
+     * file returns, instead of the file being mapped again.
+     */
+    public static void handOver(final Registry registry)
+    {
+        if (!AHEAD.put(registry.file, registry))
+        {
+            registry.close();
+        }
+    }
+
+    /**
+     * Closes a registry handed over that no open took.
+     *
+     * @param onFailure gets each failure to close.
+     * @return how many were not taken.
+     */
+    public static int closeUntakenAhead(final Consumer<Exception> onFailure)
+    {
+        return AHEAD.closeUntaken(onFailure);
     }
 
     /**

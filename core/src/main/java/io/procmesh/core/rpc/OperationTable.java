@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JavaType;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The operations a service implements, found by name without allocating: a linear scan over a handful of entries
@@ -38,11 +40,31 @@ public final class OperationTable
             for (int i = 0; i < parameters.length; i++)
             {
                 types[i] = json.type(parameters[i]);
+                json.prepare(types[i]);
+            }
+            final Type reply = replyType(method);
+            if (reply != void.class && reply != Void.class)
+            {
+                json.prepare(json.type(reply));
             }
             method.setAccessible(true);
             list.add(new Entry(method.getName(), method, types));
         }
         return new OperationTable(list.toArray(new Entry[0]));
+    }
+
+    /**
+     * @return what the method's reply carries: its return type, or T of a {@code CompletionStage<T>}.
+     */
+    private static Type replyType(final Method method)
+    {
+        final Type type = method.getGenericReturnType();
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw &&
+            CompletionStage.class.isAssignableFrom(raw))
+        {
+            return parameterized.getActualTypeArguments()[0];
+        }
+        return type;
     }
 
     static void requireUniqueOperationNames(final Class<?> api)

@@ -3,6 +3,7 @@ package io.procmesh.core.service;
 import io.procmesh.core.Procmesh;
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.config.Configuration;
+import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.config.Names;
 import io.procmesh.core.event.EventPublisher;
 import io.procmesh.core.rpc.Partition;
@@ -15,8 +16,10 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -51,7 +54,14 @@ public final class ServiceContext implements AutoCloseable
     private boolean hosted;
     private volatile boolean closed;
 
-    private record OpenStore(Class<?> type, ChronicleStore<?> store)
+    private record OpenStore(Class<?> type, ChronicleStore<?> store, StoreOptions options)
+    {
+    }
+
+    /**
+     * A store this context opened, for a standby to open the same one ahead in the instance's data directory.
+     */
+    record StoreOpened(String name, StoreOptions options)
     {
     }
 
@@ -171,13 +181,41 @@ public final class ServiceContext implements AutoCloseable
             config.get(prefix + "maxEntries", Long.class, options.maxEntries()),
             config.get(prefix + "averageKeyBytes", Integer.class, options.averageKeyBytes()),
             config.get(prefix + "averageValueBytes", Integer.class, options.averageValueBytes()));
-        // A partition's stores have a directory of their own: its instance, old or new, always opens the same files.
-        final Path file = (Configuration.partitionCount() > 0 ?
-            mesh.context().dataDirectory().partitionState(serviceName(), partition.index()) :
-            mesh.context().dataDirectory().state(serviceName())).resolve(name + ".cm");
+        final Path file = storeFile(mesh.context().dataDirectory(), serviceName(), partition, name);
         final ChronicleStore<V> store = ChronicleStore.open(file, type, sized, mesh.context().json().mapper());
-        stores.put(name, new OpenStore(type, store));
+        stores.put(name, new OpenStore(type, store, sized));
         return store;
+    }
+
+    static Path storeFile(final DataDirectory dirs, final String service, final Partition partition,
+        final String name)
+    {
+        // A partition's stores have a directory of their own: its instance, old or new, always opens the same files.
+        return (Configuration.partitionCount() > 0 ? dirs.partitionState(service, partition.index()) :
+            dirs.state(service)).resolve(name + ".cm");
+    }
+
+    /**
+     * @return the stores opened so far, with the options they were opened with.
+     */
+    synchronized List<StoreOpened> storesOpened()
+    {
+        final List<StoreOpened> opened = new ArrayList<>(stores.size());
+        stores.forEach((name, open) -> opened.add(new StoreOpened(name, open.options())));
+        return opened;
+    }
+
+    /**
+     * @return the topics published to or subscribed to so far.
+     */
+    synchronized Set<String> topics()
+    {
+        final Set<String> topics = new LinkedHashSet<>(publishers.keySet());
+        for (final Subscription<?> subscription : subscriptions)
+        {
+            topics.add(subscription.topic());
+        }
+        return topics;
     }
 
     public Logger logger()

@@ -4,8 +4,12 @@ import io.procmesh.core.Procmesh;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.config.MissingJvmFlagsException;
+import io.procmesh.core.rpc.JsonPayloads;
+import io.procmesh.core.rpc.Partition;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The main of every service given by {@code implementation:} in a topology: the launcher starts it with the
@@ -111,9 +115,30 @@ public final class ServiceMain
                 Configuration.INSTANCE_ID_PROP_NAME + ": a standby takes over one named instance");
         }
         final DataDirectory dirs = DataDirectory.fromConfiguration();
-        rehearse(service, classes, dirs.standbyRehearsal(instanceId));
-        return Standby.awaitPrimaryDeath(dirs, instanceId, Configuration.registryMaxInstances(),
+        final Rehearsal rehearsal = rehearse(service, classes, dirs.standbyRehearsal(instanceId));
+        final Standby standby = Standby.watch(dirs, instanceId, Configuration.registryMaxInstances(),
             Configuration.instanceStaleMs());
+        try
+        {
+            standby.openAhead(service, rehearsal.json(), rehearsal.partition(), rehearsal.topics(),
+                rehearsal.stores());
+            standby.awaitPrimaryDeath();
+            return standby;
+        }
+        catch (final Exception ex)
+        {
+            standby.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * What a standby learnt from its rehearsal: the files to open ahead, and the JSON mapper whose serializers for
+     * the api's types are built already.
+     */
+    private record Rehearsal(JsonPayloads json, Partition partition, Set<String> topics,
+        List<ServiceContext.StoreOpened> stores)
+    {
     }
 
     /**
@@ -123,7 +148,7 @@ public final class ServiceMain
      * a loaded 2-core host, most of it class loading and interpreted code. The rehearsal touches nothing of the
      * real instance; an implementation whose constructor calls other services finds none there.
      */
-    private static void rehearse(final String service, final ServiceClasses classes, final Path scratch)
+    private static Rehearsal rehearse(final String service, final ServiceClasses classes, final Path scratch)
         throws Exception
     {
         try (Procmesh mesh = Procmesh.connect(meshContext(service).dataDir(scratch));
@@ -135,6 +160,8 @@ public final class ServiceMain
             {
                 System.out.println("REHEARSED " + context.instanceId());
             }
+            return new Rehearsal(mesh.context().json(), context.partition(), context.topics(),
+                context.storesOpened());
         }
         finally
         {
@@ -167,8 +194,13 @@ public final class ServiceMain
     private static void serve(final String service, final ServiceClasses classes, final ShutdownBarrier barrier,
         final Standby standby) throws Exception
     {
+        final Procmesh.Context meshContext = meshContext(service);
+        if (standby != null)
+        {
+            meshContext.json(standby.json());
+        }
         try (InstanceLock lock = standby == null ? primaryLock() : null;
-             Procmesh mesh = Procmesh.connect(meshContext(service));
+             Procmesh mesh = Procmesh.connect(meshContext);
              ServiceContext context = ServiceContext.create(mesh, config(service, mesh)))
         {
             if (standby != null)
@@ -176,6 +208,10 @@ public final class ServiceMain
                 System.out.println(standby.registered());
             }
             final Object implementation = classes.instantiate(context);
+            if (standby != null)
+            {
+                standby.built();
+            }
             try (AutoCloseable implementationResources = closerOf(implementation);
                  ServiceHost host = host(context, classes.api(), implementation))
             {

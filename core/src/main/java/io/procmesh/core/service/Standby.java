@@ -1,53 +1,72 @@
 package io.procmesh.core.service;
 
+import io.procmesh.core.channel.Queues;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.registry.InstanceSlot;
+import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceStatus;
 import io.procmesh.core.registry.Liveness;
 import io.procmesh.core.registry.Registry;
+import io.procmesh.core.rpc.JsonPayloads;
+import io.procmesh.core.rpc.Partition;
+import io.procmesh.core.store.ChronicleStore;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * A hot standby's watch over its primary (docs/operations.md, "Hot standby"). It maps the registry, waits until the
  * primary serves (or finds it killed before it was ready to watch: it then takes over at once), writes its own pid
  * into the primary's slot ({@code standbyPid}: callers then wait for the take-over instead of failing their calls),
- * and blocks on the instance's lock file. The kernel wakes it when the primary dies; it then checks, from the slot's
- * pid, that the primary's process is gone, and returns holding the lock. Registration under the instance id, the
- * inbox at its handled mark and UP follow in {@link ServiceMain}, exactly as a restart of the instance would run
- * them.
+ * opens ahead the files the instance will use, and blocks on the instance's lock file. The kernel wakes it when the
+ * primary dies (or stops: it lets the lock go last); it then marks the slot DOWN, as the lock proves it, and returns
+ * holding the lock. Registration under the instance id, the inbox at its handled mark and UP follow in
+ * {@link ServiceMain}, exactly as a restart of the instance would run them, but on files already mapped.
+ * <p>
+ * Opened ahead, while the primary serves: the registry (the watch's own), the inbox, the instance's reply queue, the
+ * topics and stores the rehearsal used, and the reply queues of the live instances that may call it, looked for
+ * again every {@link #CALLERS_REFRESH_MS} ms. Each open in the take-over takes its file's mapping
+ * ({@link io.procmesh.core.config.OpenedAhead}); the reply queue of a caller that never calls stays mapped until
+ * this process stops.
  */
 final class Standby implements AutoCloseable
 {
+    static final long CALLERS_REFRESH_MS = 1_000;
     private static final long WATCH_POLL_NS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final long GONE_POLL_NS = TimeUnit.MICROSECONDS.toNanos(50);
+    private final DataDirectory dirs;
     private final Registry registry;
-    private final InstanceLock lock;
+    private final InstanceSlot slot;
     private final String instanceId;
-    private final long primaryPid;
-    private final long gaveUpWaitingForPidMs;
-    private final long wokenNs;
-    private boolean registryClosed;
+    private final Set<String> callersOpened = new HashSet<>();
+    private Thread callerWatch;
+    private JsonPayloads json;
+    private InstanceLock lock;
+    private long primaryPid;
+    private long wokenNs;
+    private long registeredNs;
+    private long builtNs;
+    private boolean registryHandedOver;
 
-    private Standby(final Registry registry, final InstanceLock lock, final String instanceId, final long primaryPid,
-        final long wokenNs, final long waitedMs)
+    private Standby(final DataDirectory dirs, final Registry registry, final InstanceSlot slot,
+        final String instanceId)
     {
-        this.instanceId = instanceId;
-        this.wokenNs = wokenNs;
+        this.dirs = dirs;
         this.registry = registry;
-        this.lock = lock;
-        this.primaryPid = primaryPid;
-        this.gaveUpWaitingForPidMs = waitedMs;
+        this.slot = slot;
+        this.instanceId = instanceId;
     }
 
     /**
-     * Blocks until the primary of {@code instanceId} is gone.
+     * Blocks until the primary of {@code instanceId} serves, then names this process as its standby.
      *
-     * @param staleMs how long a dead primary's pid may still look alive (not reaped yet) before this goes on.
+     * @param staleMs the heartbeat age beyond which a primary does not serve.
      */
-    static Standby awaitPrimaryDeath(final DataDirectory dirs, final String instanceId, final int maxInstances,
-        final long staleMs)
+    static Standby watch(final DataDirectory dirs, final String instanceId, final int maxInstances, final long staleMs)
     {
         final Registry registry = Registry.open(dirs.registryFile(), maxInstances);
         try
@@ -56,22 +75,82 @@ final class Standby implements AutoCloseable
             final InstanceSlot slot = awaitServingPrimary(registry, instanceId, ownPid, staleMs);
             slot.standbyPid(ownPid);
             System.out.println("STANDBY " + instanceId + " pid " + ownPid + " watching pid " + slot.pid());
-            final InstanceLock lock = InstanceLock.await(dirs.instanceLock(instanceId));
-            final long primaryPid = slot.pid();
-            final long startNs = System.nanoTime();
-            final long deadlineNs = startNs + TimeUnit.MILLISECONDS.toNanos(staleMs);
-            // The lock goes as the process exits; its pid may outlive it by the moment until it is reaped.
-            while (isAlive(primaryPid) && System.nanoTime() - deadlineNs < 0)
-            {
-                LockSupport.parkNanos(GONE_POLL_NS);
-            }
-            return new Standby(registry, lock, instanceId, primaryPid, startNs,
-                isAlive(primaryPid) ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs) : 0);
+            return new Standby(dirs, registry, slot, instanceId);
         }
         catch (final RuntimeException ex)
         {
             registry.close();
             throw ex;
+        }
+    }
+
+    /**
+     * Maps, in the instance's data directory, the queues and stores the take-over will open, then keeps mapping the
+     * reply queues of callers as they appear, until {@link #awaitPrimaryDeath}.
+     */
+    void openAhead(final String service, final JsonPayloads rehearsedJson, final Partition partition,
+        final Set<String> topics, final List<ServiceContext.StoreOpened> stores)
+    {
+        this.json = rehearsedJson;
+        Queues.openAhead(dirs.inbox(service, instanceId));
+        Queues.openAhead(dirs.replies(instanceId));
+        for (final String topic : topics)
+        {
+            Queues.openAhead(dirs.topic(topic));
+        }
+        for (final ServiceContext.StoreOpened store : stores)
+        {
+            ChronicleStore.openAhead(ServiceContext.storeFile(dirs, service, partition, store.name()),
+                store.options());
+        }
+        openCallersAhead();
+        callerWatch = new Thread(this::watchCallers, "procmesh-standby-callers-" + instanceId);
+        callerWatch.setDaemon(true);
+        callerWatch.start();
+    }
+
+    private void watchCallers()
+    {
+        while (!Thread.currentThread().isInterrupted())
+        {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(CALLERS_REFRESH_MS));
+            if (!Thread.currentThread().isInterrupted())
+            {
+                try
+                {
+                    openCallersAhead();
+                }
+                catch (final RuntimeException ex)
+                {
+                    // A caller's queue that cannot be mapped now is opened by its first reply, as without a standby.
+                    System.err.println("procmesh: standby " + instanceId + ": " + ex);
+                }
+            }
+        }
+    }
+
+    /**
+     * Any live instance may call this one; a reply queue is mapped for each, up to the number a host keeps open.
+     */
+    private void openCallersAhead()
+    {
+        final List<String> callers = new ArrayList<>();
+        for (final InstanceSnapshot instance : registry.snapshot())
+        {
+            if (instance.pid() > 0 && instance.status() != InstanceStatus.DOWN &&
+                !instance.instanceId().equals(instanceId) && !callersOpened.contains(instance.instanceId()))
+            {
+                callers.add(instance.instanceId());
+            }
+        }
+        for (final String caller : callers)
+        {
+            if (callersOpened.size() >= ReplyChannels.DEFAULT_MAX_OPEN)
+            {
+                return;
+            }
+            Queues.openAhead(dirs.replies(caller));
+            callersOpened.add(caller);
         }
     }
 
@@ -99,57 +178,118 @@ final class Standby implements AutoCloseable
         }
     }
 
+    /**
+     * Blocks until the primary is gone and this process holds the instance's lock; the registry is then handed to
+     * the take-over's connect.
+     */
+    void awaitPrimaryDeath() throws InterruptedException
+    {
+        lock = InstanceLock.await(dirs.instanceLock(instanceId));
+        wokenNs = System.nanoTime();
+        stopCallerWatch();
+        primaryPid = slot.pid();
+        // The primary holds the lock while it serves and lets it go only after its mesh is closed (DOWN), or as its
+        // process exits. Its pid may outlive the lock until its parent reaps it, tens of milliseconds on a loaded
+        // host, and would hold the registration off as a live holder's: the lock says it is not one.
+        if (primaryPid != ProcessHandle.current().pid())
+        {
+            slot.status(InstanceStatus.DOWN);
+        }
+        Registry.handOver(registry);
+        registryHandedOver = true;
+    }
+
+    private void stopCallerWatch() throws InterruptedException
+    {
+        if (callerWatch != null)
+        {
+            callerWatch.interrupt();
+            callerWatch.join();
+            callerWatch = null;
+        }
+    }
+
+    /**
+     * @return the rehearsal's JSON payloads, for the take-over's mesh: their serializers for the api's types are
+     * built already, which the first replies would otherwise pay for.
+     */
+    JsonPayloads json()
+    {
+        return json;
+    }
+
     private static boolean isAlive(final long pid)
     {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /**
-     * Called once this process registered under the instance id: the watch's view of the registry is unmapped.
-     * The slot keeps naming this process as the standby until it serves ({@link #serving}): callers meanwhile see
-     * an instance whose standby is taking over, and queue their calls in its inbox rather than fail them.
+     * Called once this process registered under the instance id. The slot keeps naming this process as the standby
+     * until it serves ({@link #serving}): callers meanwhile see an instance whose standby is taking over, and queue
+     * their calls in its inbox rather than fail them.
      *
      * @return the line to print about the take-over.
      */
     String registered()
     {
-        closeRegistryView();
-        return "TAKEOVER " + instanceId + " from pid " + primaryPid + " pid " + ProcessHandle.current().pid() +
-            (gaveUpWaitingForPidMs > 0 ? " (its pid still looked alive after " + gaveUpWaitingForPidMs + " ms)" : "");
+        registeredNs = System.nanoTime();
+        return "TAKEOVER " + instanceId + " from pid " + primaryPid + " pid " + ProcessHandle.current().pid();
+    }
+
+    /**
+     * Called once the implementation is built on the instance's stores: the READY line then says how long that took.
+     */
+    void built()
+    {
+        builtNs = System.nanoTime();
     }
 
     /**
      * Called once this process serves the instance (UP): the slot stops naming a standby (the launcher starts the
      * next one, which writes its own pid).
      *
-     * @return for the READY line: how long from the kernel waking this standby to now.
+     * @return for the READY line: how long from the kernel waking this standby to now, and where it went.
      */
-    String serving(final InstanceSlot slot)
+    String serving(final InstanceSlot servedSlot)
     {
-        if (slot.standbyPid() == ProcessHandle.current().pid())
+        if (servedSlot.standbyPid() == ProcessHandle.current().pid())
         {
-            slot.standbyPid(0);
+            servedSlot.standbyPid(0);
         }
-        return " (took over " + TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - wokenNs) / 1000.0 +
-            " ms after the primary's lock was released)";
+        final long nowNs = System.nanoTime();
+        return " (took over " + millis(nowNs - wokenNs) + " ms after the primary's lock was released: registered " +
+            millis(registeredNs - wokenNs) + ", implementation built " + millis(builtNs - registeredNs) +
+            ", inbox served " + millis(nowNs - builtNs) + ")";
     }
 
-    private void closeRegistryView()
+    private static double millis(final long ns)
     {
-        if (!registryClosed)
-        {
-            registryClosed = true;
-            registry.close();
-        }
+        return TimeUnit.NANOSECONDS.toMicros(ns) / 1000.0;
     }
 
     /**
-     * The lock last: it says this process serves the instance until it stops.
+     * What was opened ahead and never taken, then the lock last: it says this process serves the instance until it
+     * stops.
      */
     @Override
-    public void close() throws java.io.IOException
+    public void close() throws Exception
     {
-        closeRegistryView();
-        lock.close();
+        stopCallerWatch();
+        final Consumer<Exception> onFailure = failure ->
+            System.err.println("procmesh: standby " + instanceId + ": closing what was opened ahead: " + failure);
+        Queues.closeUntakenAhead(onFailure);
+        ChronicleStore.closeUntakenAhead(onFailure);
+        if (registryHandedOver)
+        {
+            Registry.closeUntakenAhead(onFailure);
+        }
+        else
+        {
+            registry.close();
+        }
+        if (lock != null)
+        {
+            lock.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.procmesh.core.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.procmesh.core.config.OpenedAhead;
 import net.openhft.chronicle.hash.locks.InterProcessLock;
 import net.openhft.chronicle.hash.locks.InterProcessReadWriteUpdateLock;
 import net.openhft.chronicle.map.ChronicleMap;
@@ -18,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Consumer;
 
 /**
  * A service's own durable store: a Chronicle Map of string key to JSON document. Writes go to the memory-mapped file,
@@ -35,6 +37,7 @@ import java.util.function.Predicate;
 public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(ChronicleStore.class);
+    private static final OpenedAhead<AheadStore> AHEAD = new OpenedAhead<>();
     private final ChronicleMap<CharSequence, CharSequence> map;
     private final Class<T> type;
     private final ObjectMapper mapper;
@@ -56,12 +59,53 @@ public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
 
     /**
      * Opens the store in the file, creating it (and its directory) with the options' sizing if it does not exist.
+     * A store a standby opened ahead ({@link #openAhead}) is taken instead of being mapped again.
      */
     public static <T> ChronicleStore<T> open(
         final Path file,
         final Class<T> type,
         final StoreOptions options,
         final ObjectMapper mapper)
+    {
+        final AheadStore ahead = AHEAD.take(file);
+        if (ahead != null)
+        {
+            return new ChronicleStore<>(ahead.takenOver(file, options), ahead.users, type, mapper);
+        }
+        final StoreUsers.Joined<Opened> joined = join(file, options);
+        return new ChronicleStore<>(joined.store(), joined.users(), type, mapper);
+    }
+
+    /**
+     * For a hot standby: maps the store now, as one more live user beside its primary, so that the take-over's
+     * {@link #open} of the file takes it. That open checks the file again once the primary is gone.
+     */
+    public static void openAhead(final Path file, final StoreOptions options)
+    {
+        if (AHEAD.contains(file))
+        {
+            return;
+        }
+        final StoreUsers.Joined<Opened> joined = join(file, options);
+        final AheadStore ahead = new AheadStore(joined.store(), joined.users());
+        if (!AHEAD.put(file, ahead))
+        {
+            ahead.close();
+        }
+    }
+
+    /**
+     * Closes the stores opened ahead that no open took.
+     *
+     * @param onFailure gets each failure to close.
+     * @return how many were not taken.
+     */
+    public static int closeUntakenAhead(final Consumer<Exception> onFailure)
+    {
+        return AHEAD.closeUntaken(onFailure);
+    }
+
+    private static StoreUsers.Joined<Opened> join(final Path file, final StoreOptions options)
     {
         try
         {
@@ -71,21 +115,25 @@ public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
         {
             throw new UncheckedIOException("cannot open store " + file + ": " + ex.getMessage(), ex);
         }
-        final StoreUsers.Joined<Opened> joined = StoreUsers.join(file, alone -> openOrRecover(file, options, alone));
-        return new ChronicleStore<>(joined.store(), joined.users(), type, mapper);
+        return StoreUsers.join(file, alone -> openOrRecover(file, options, alone));
+    }
+
+    private static ChronicleMapBuilder<CharSequence, CharSequence> builder(final Path file, final StoreOptions options)
+    {
+        return ChronicleMap.of(CharSequence.class, CharSequence.class)
+            .name(file.getFileName().toString())
+            .entries(options.maxEntries())
+            .averageKeySize(options.averageKeyBytes())
+            .averageValueSize(options.averageValueBytes())
+            .maxBloatFactor(StoreOptions.MAX_BLOAT_FACTOR)
+            .skipCloseOnExitHook(true);
     }
 
     private static Opened openOrRecover(final Path file, final StoreOptions options, final boolean alone)
     {
         try
         {
-            final var builder = ChronicleMap.of(CharSequence.class, CharSequence.class)
-                .name(file.getFileName().toString())
-                .entries(options.maxEntries())
-                .averageKeySize(options.averageKeyBytes())
-                .averageValueSize(options.averageValueBytes())
-                .maxBloatFactor(StoreOptions.MAX_BLOAT_FACTOR)
-                .skipCloseOnExitHook(true);
+            final var builder = builder(file, options);
             if (!Files.exists(file))
             {
                 final ChronicleMap<CharSequence, CharSequence> created = builder.createPersistedTo(file.toFile());
@@ -102,12 +150,18 @@ public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
             {
                 return new Opened(asItIs, false);
             }
-            return new Opened(builder.recoverPersistedTo(file.toFile(), true), true);
+            return recover(builder, file);
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot open store " + file + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private static Opened recover(final ChronicleMapBuilder<CharSequence, CharSequence> builder, final Path file)
+        throws IOException
+    {
+        return new Opened(builder.recoverPersistedTo(file.toFile(), true), true);
     }
 
     /**
@@ -127,6 +181,16 @@ public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
             LOG.warn("store {} does not open as it is ({}): recovering it", file, ex.toString());
             return null;
         }
+        if (aSegmentIsLocked(map, file))
+        {
+            map.close();
+            return null;
+        }
+        return map;
+    }
+
+    private static boolean aSegmentIsLocked(final ChronicleMap<CharSequence, CharSequence> map, final Path file)
+    {
         for (int segment = 0, segments = map.segments(); segment < segments; segment++)
         {
             try (MapSegmentContext<CharSequence, CharSequence, ?> context = map.segmentContext(segment))
@@ -135,13 +199,49 @@ public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
                 if (!writeLock.tryLock())
                 {
                     LOG.warn("store {}: segment {} is locked by its dead previous owner: recovering it", file, segment);
-                    map.close();
-                    return null;
+                    return true;
                 }
                 writeLock.unlock();
             }
         }
-        return map;
+        return false;
+    }
+
+    /**
+     * A store a standby opened while its primary was alive, so never checked for a dead owner's locks.
+     */
+    private record AheadStore(Opened opened, StoreUsers users) implements AutoCloseable
+    {
+        /**
+         * The check a first open makes, now that the primary is gone: if this process is the file's only live user
+         * and a segment lock is still taken, the primary died inside a write and the file is recovered.
+         */
+        Opened takenOver(final Path file, final StoreOptions options)
+        {
+            return users.regate(alone ->
+            {
+                if (!alone || !aSegmentIsLocked(opened.map, file))
+                {
+                    return opened;
+                }
+                opened.map.close();
+                try
+                {
+                    return recover(builder(file, options), file);
+                }
+                catch (final IOException ex)
+                {
+                    throw new UncheckedIOException("cannot recover store " + file + ": " + ex.getMessage(), ex);
+                }
+            });
+        }
+
+        @Override
+        public void close()
+        {
+            opened.map.close();
+            users.close();
+        }
     }
 
     /**

@@ -98,6 +98,39 @@ final class StoreUsers implements AutoCloseable
         }
     }
 
+    /**
+     * Runs {@code check} on a store this JVM has open, with the gate held as for a first open, telling it whether
+     * this process is now the file's only live user. This JVM's shared lock is let go for the test, under the gate,
+     * so no other opener can decide meanwhile (Java refuses a lock overlapping one this JVM holds).
+     */
+    <S> S regate(final Opener<S> check)
+    {
+        synchronized (IN_THIS_JVM)
+        {
+            try (FileLock gate = channel.lock(1, 1, false))
+            {
+                boolean alone = false;
+                if (users == 1)
+                {
+                    shared.release();
+                    try (FileLock exclusive = channel.tryLock(0, 1, false))
+                    {
+                        alone = exclusive != null;
+                    }
+                    finally
+                    {
+                        shared = channel.lock(0, 1, true);
+                    }
+                }
+                return check.open(alone);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException("cannot lock " + sidecar + ": " + ex.getMessage(), ex);
+            }
+        }
+    }
+
     private static FileChannel openSidecar(final Path sidecar)
     {
         try

@@ -166,6 +166,73 @@ class ChronicleStoreTest
             PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("things.cm.users"))));
     }
 
+    @Test
+    void shouldHandAStoreOpenedAheadToTheTakeOverAndRecoverItIfItsOwnerDiedHoldingALock() throws Exception
+    {
+        final Path dir = TestDirectories.create("store-ahead-lock");
+        final Path file = dir.resolve("things.cm");
+        try (ChronicleStore<String> store = open(file))
+        {
+            store.put("key-42", "value-42");
+        }
+        try (ChildJvm locker = ChildJvm.start(StoreWriterMain.class, dir.resolve("locker.log"), CHILD_TIMEOUT,
+            List.of(), file.toString(), "lock", "key-42"))
+        {
+            locker.awaitLogLine("LOCKED key-42", CHILD_TIMEOUT);
+            // A standby maps the store while its owner is alive, inside a write.
+            ChronicleStore.openAhead(file, StoreOptions.of(10_000, 32));
+            locker.kill9();
+        }
+        try (ChronicleStore<String> takenOver = open(file))
+        {
+            assertTrue(takenOver.recovered(), "the dead owner's segment lock is recovered when the store is taken");
+            assertEquals("value-42", takenOver.get("key-42"));
+            takenOver.put("key-42", "rewritten");
+            assertEquals("rewritten", takenOver.get("key-42"));
+        }
+        assertEquals(0, ChronicleStore.closeUntakenAhead(this::failToClose), "the store opened ahead was the one taken");
+    }
+
+    @Test
+    void shouldHandAStoreOpenedAheadToTheTakeOverAsItIsBesideALiveWriter() throws Exception
+    {
+        final Path dir = TestDirectories.create("store-ahead-clean");
+        final Path file = dir.resolve("things.cm");
+        try (ChildJvm writer = ChildJvm.start(StoreWriterMain.class, dir.resolve("writer.log"), CHILD_TIMEOUT,
+            List.of(), file.toString(), "write"))
+        {
+            writer.awaitLogLine("PUT 100", CHILD_TIMEOUT);
+            ChronicleStore.openAhead(file, StoreOptions.of(10_000, 32));
+            try (ChronicleStore<String> beside = open(file))
+            {
+                // Taken while the writer lives: it is a live user, so nothing is checked or recovered.
+                assertFalse(beside.recovered());
+                final int seen = beside.size();
+                writer.awaitLogLine("PUT " + (seen + 100), CHILD_TIMEOUT);
+                assertTrue(beside.size() >= seen + 100, "the map taken sees the live writer's puts");
+            }
+            writer.kill9();
+        }
+        assertEquals(0, ChronicleStore.closeUntakenAhead(this::failToClose), "the store opened ahead was the one taken");
+    }
+
+    @Test
+    void shouldCloseAStoreOpenedAheadThatNoOpenTook()
+    {
+        final Path file = TestDirectories.create("store-ahead-untaken").resolve("things.cm");
+        ChronicleStore.openAhead(file, StoreOptions.of(10_000, 32));
+        assertEquals(1, ChronicleStore.closeUntakenAhead(this::failToClose));
+        try (ChronicleStore<String> alone = open(file))
+        {
+            assertFalse(alone.recovered(), "closed cleanly: no lock left, nothing to recover");
+        }
+    }
+
+    private void failToClose(final Exception ex)
+    {
+        throw new AssertionError("closing a store opened ahead failed", ex);
+    }
+
     private ChronicleStore<String> open(final Path file)
     {
         return ChronicleStore.open(file, String.class, StoreOptions.of(10_000, 32), mapper);

@@ -113,6 +113,9 @@ final class StandbyKeeper
         final String how = process.died(nowNs, primaryLog);
         final ChildProcess promoted = child;
         child = null;
+        // A JVM's start takes a core for a second or so: started at once, the next standby would compete with the
+        // take-over's first replies on a 2-core host.
+        notBeforeNs = nowNs + TimeUnit.MILLISECONDS.toNanos(RESTART_DELAY_MS);
         process.promoted(promoted, wakeup);
         try
         {
