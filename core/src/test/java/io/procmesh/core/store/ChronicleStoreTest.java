@@ -140,26 +140,16 @@ class ChronicleStoreTest
     {
         final Path dir = TestDirectories.create("store-live-lock");
         final Path file = dir.resolve("things.cm");
-        try (ChronicleStore<String> store = open(file))
+        killAUserHoldingTheLockOfKey42(dir, file, () ->
         {
-            store.put("key-42", "value-42");
-        }
-        try (ChildJvm locker = ChildJvm.start(StoreWriterMain.class, dir.resolve("locker.log"), CHILD_TIMEOUT,
-            List.of(), file.toString(), "lock", "key-42"))
-        {
-            locker.awaitLogLine("LOCKED key-42", CHILD_TIMEOUT);
             try (ChronicleStore<String> beside = open(file))
             {
                 assertFalse(beside.recovered(), "a segment lock held by a live user must not be recovered under it");
             }
-            locker.kill9();
-        }
+        });
         try (ChronicleStore<String> alone = open(file))
         {
-            assertTrue(alone.recovered(), "with no live user left, the killed user's segment lock is recovered");
-            assertEquals("value-42", alone.get("key-42"));
-            alone.put("key-42", "rewritten");
-            assertEquals("rewritten", alone.get("key-42"));
+            assertRecoveredWithKey42(alone, "with no live user left, the killed user's segment lock is recovered");
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("rw-------",
@@ -171,6 +161,22 @@ class ChronicleStoreTest
     {
         final Path dir = TestDirectories.create("store-ahead-lock");
         final Path file = dir.resolve("things.cm");
+        // A standby maps the store while its owner is alive, inside a write.
+        killAUserHoldingTheLockOfKey42(dir, file, () -> ChronicleStore.openAhead(file, StoreOptions.of(10_000, 32)));
+        try (ChronicleStore<String> takenOver = open(file))
+        {
+            assertRecoveredWithKey42(takenOver, "the dead owner's segment lock is recovered when the store is taken");
+        }
+        assertEquals(0, ChronicleStore.closeUntakenAhead(this::failToClose),
+            "the store opened ahead was the one taken");
+    }
+
+    /**
+     * Puts key-42, then runs {@code beside} while a child JVM holds key-42's segment lock, then kills it with -9.
+     */
+    private void killAUserHoldingTheLockOfKey42(final Path dir, final Path file, final Runnable beside)
+        throws Exception
+    {
         try (ChronicleStore<String> store = open(file))
         {
             store.put("key-42", "value-42");
@@ -179,18 +185,17 @@ class ChronicleStoreTest
             List.of(), file.toString(), "lock", "key-42"))
         {
             locker.awaitLogLine("LOCKED key-42", CHILD_TIMEOUT);
-            // A standby maps the store while its owner is alive, inside a write.
-            ChronicleStore.openAhead(file, StoreOptions.of(10_000, 32));
+            beside.run();
             locker.kill9();
         }
-        try (ChronicleStore<String> takenOver = open(file))
-        {
-            assertTrue(takenOver.recovered(), "the dead owner's segment lock is recovered when the store is taken");
-            assertEquals("value-42", takenOver.get("key-42"));
-            takenOver.put("key-42", "rewritten");
-            assertEquals("rewritten", takenOver.get("key-42"));
-        }
-        assertEquals(0, ChronicleStore.closeUntakenAhead(this::failToClose), "the store opened ahead was the one taken");
+    }
+
+    private static void assertRecoveredWithKey42(final ChronicleStore<String> store, final String why)
+    {
+        assertTrue(store.recovered(), why);
+        assertEquals("value-42", store.get("key-42"));
+        store.put("key-42", "rewritten");
+        assertEquals("rewritten", store.get("key-42"));
     }
 
     @Test
@@ -213,7 +218,8 @@ class ChronicleStoreTest
             }
             writer.kill9();
         }
-        assertEquals(0, ChronicleStore.closeUntakenAhead(this::failToClose), "the store opened ahead was the one taken");
+        assertEquals(0, ChronicleStore.closeUntakenAhead(this::failToClose),
+            "the store opened ahead was the one taken");
     }
 
     @Test
