@@ -138,7 +138,8 @@ final class Standby implements AutoCloseable
         for (final InstanceSnapshot instance : registry.snapshot())
         {
             if (instance.pid() > 0 && instance.status() != InstanceStatus.DOWN &&
-                !instance.instanceId().equals(instanceId) && !callersOpened.contains(instance.instanceId()))
+                !instance.instanceId().equals(instanceId) && !callersOpened.contains(instance.instanceId()) &&
+                isAlive(instance.pid()))
             {
                 callers.add(instance.instanceId());
             }
