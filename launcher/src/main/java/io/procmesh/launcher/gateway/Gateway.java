@@ -65,7 +65,7 @@ public final class Gateway implements AutoCloseable
         new RpcProxyEndpoint(topology.exposed()).routes(routes);
         topology.routes(routes);
 
-        server.setHandler(new GracefulHandler(new Router(routes.build(), responses, errors)));
+        server.setHandler(new GracefulHandler(new Router(routes.build(), responses, errors, context.maxBodyBytes())));
         server.setErrorHandler(new JsonErrorHandler(responses));
     }
 
