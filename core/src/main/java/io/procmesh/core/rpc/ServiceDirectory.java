@@ -249,7 +249,7 @@ final class ServiceDirectory implements AutoCloseable
             {
                 endpoints.remove(known);
             }
-            else if (known != null && (rebind || movedInbox(known, snapshot)))
+            else if (known != null && (rebind || moved(known, snapshot)))
             {
                 complete &= rebind(endpoints, known, snapshot);
             }
@@ -271,13 +271,21 @@ final class ServiceDirectory implements AutoCloseable
         }
     }
 
-    private static boolean movedInbox(final RemoteInstance known, final InstanceSnapshot snapshot)
+    /**
+     * @return whether the entry now names another inbox or another partition than the instance attached: an id a
+     * rollout reused while the old incarnation's entry was still there (its grace period) is registered anew over
+     * it, with no removal, and may serve another partition (a rollout's new instance takes the lowest free number
+     * and the partition of the instance it replaces).
+     */
+    private static boolean moved(final RemoteInstance known, final InstanceSnapshot snapshot)
     {
-        return !snapshot.inboxPath().isEmpty() && !known.inbox().equals(Path.of(snapshot.inboxPath()));
+        return (!snapshot.inboxPath().isEmpty() && !known.inbox().equals(Path.of(snapshot.inboxPath()))) ||
+            known.partition() != PartitionMetadata.of(snapshot);
     }
 
     /**
-     * Binds a known instance to its entry again, or replaces it when its inbox moved; drops it when that fails.
+     * Binds a known instance to its entry again, or replaces it when its inbox or partition moved; drops it when
+     * that fails.
      */
     private boolean rebind(final Endpoints endpoints, final RemoteInstance known, final InstanceSnapshot snapshot)
     {
@@ -288,7 +296,7 @@ final class ServiceDirectory implements AutoCloseable
             {
                 endpoints.remove(known);
             }
-            else if (movedInbox(known, snapshot))
+            else if (moved(known, snapshot))
             {
                 endpoints.remove(known);
                 endpoints.add(new RemoteInstance(snapshot.service(), snapshot.instanceId(),

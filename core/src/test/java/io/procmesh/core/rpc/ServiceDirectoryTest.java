@@ -1,5 +1,6 @@
 package io.procmesh.core.rpc;
 
+import io.procmesh.core.registry.InstanceMetadata;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceStatus;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -141,6 +143,51 @@ class ServiceDirectoryTest
                 final RemoteInstance picked = directory.select(InProcessCaller.SERVICE);
                 assertNotNull(picked, "the instance registered again was not found");
                 assertEquals(moved, picked.inbox(), "sent to the inbox of the removed incarnation");
+                assertTrue(mesh.errors.isEmpty(), mesh.errors.toString());
+            }
+        }
+    }
+
+    /**
+     * Found by the chaos run: a rollout's new instance takes the lowest free number, which may be the id of an
+     * instance it drained moments before, serving the other partition. Registered over that entry within its grace
+     * period (no removal, same inbox), it must be routed its own partition's calls, not the old one's.
+     */
+    @Test
+    void shouldRouteAnInstanceIdRegisteredAgainForAnotherPartitionByItsNewPartition() throws Exception
+    {
+        final Process exited = new ProcessBuilder("true").start();
+        assertTrue(exited.waitFor(10, TimeUnit.SECONDS));
+        try (InProcessCaller mesh = new InProcessCaller("directory-partition"))
+        {
+            mesh.targetSlot.status(InstanceStatus.DOWN);
+            final String id = "target-7";
+            final String inbox = mesh.dirs.inbox(InProcessCaller.SERVICE, id).toString();
+            final InstanceSlot first = mesh.registry.register(new Registration(InProcessCaller.SERVICE, id, "1",
+                exited.pid(), inbox, InstanceMetadata.encode(Map.of(PartitionMetadata.KEY, "1"))));
+            first.status(InstanceStatus.UP);
+            final BalancingPolicies twoPartitions = new BalancingPolicies(
+                Map.of(InProcessCaller.SERVICE, "key-affinity"), Map.of(InProcessCaller.SERVICE, "id"),
+                Map.of(InProcessCaller.SERVICE, 2));
+            try (ServiceDirectory directory = new ServiceDirectory(RegistryReader.of(mesh.registry), mesh.codec,
+                1_000, mesh.errorHandler, twoPartitions, new InstanceSelectors(Map.of(), Map.of())))
+            {
+                directory.refresh();
+                assertNotNull(directory.select(InProcessCaller.SERVICE, PartitionBalancer.route(1)));
+                assertNull(directory.select(InProcessCaller.SERVICE, PartitionBalancer.route(2)));
+
+                final long removals = mesh.registry.removals();
+                final InstanceSlot again = mesh.registry.register(new Registration(InProcessCaller.SERVICE, id, "2",
+                    ProcessHandle.current().pid(), inbox, InstanceMetadata.encode(Map.of(PartitionMetadata.KEY, "2"))));
+                again.status(InstanceStatus.UP);
+                assertEquals(removals, mesh.registry.removals(), "registered over the entry, not after a removal");
+                directory.refresh();
+
+                final RemoteInstance second = directory.select(InProcessCaller.SERVICE, PartitionBalancer.route(2));
+                assertNotNull(second, "the instance now serving partition 2 is not routed its calls");
+                assertEquals(2, second.partition());
+                assertNull(directory.select(InProcessCaller.SERVICE, PartitionBalancer.route(1)),
+                    "partition 1's calls still sent to the id that now serves partition 2");
                 assertTrue(mesh.errors.isEmpty(), mesh.errors.toString());
             }
         }
