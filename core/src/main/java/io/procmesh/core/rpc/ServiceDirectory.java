@@ -100,23 +100,29 @@ final class ServiceDirectory implements AutoCloseable
         {
             chosen = pick(service, keyHash, System.nanoTime());
         }
-        return chosen != null ? chosen : takingOver(service);
+        return chosen != null ? chosen : takingOver(service, keyHash);
     }
 
     /**
      * @return with no live instance, one whose hot standby is alive and about to take its id over, or has and is
      * starting: its inbox persists and the standby answers it within moments, so a call waits rather than fails.
-     * Null if none. Two reads and at most two system calls per instance, on this miss path only.
+     * For a partitioned service only one serving the call's partition: another partition's does not hold the key
+     * (found by the chaos run: a user looked up while its partition's standby took over was sent to the other
+     * partition's instance, which answered that the user does not exist). Null if none. Two reads and at most two
+     * system calls per instance, on this miss path only.
      */
-    private RemoteInstance takingOver(final String service)
+    private RemoteInstance takingOver(final String service, final long keyHash)
     {
         final Endpoints endpoints = byService.get(service);
         if (endpoints != null)
         {
+            final int partition = policies.partitions(service) == 0 || keyHash == LoadBalancer.NO_KEY ? 0 :
+                PartitionBalancer.partitionOf(keyHash);
             for (final RemoteInstance instance : endpoints.instances)
             {
                 final InstanceSlot slot = instance.slot();
-                if (slot.hasLiveStandby() || slot.isStandbyTakingOver())
+                if ((partition == 0 || instance.partition() == partition) &&
+                    (slot.hasLiveStandby() || slot.isStandbyTakingOver()))
                 {
                     return instance;
                 }

@@ -192,4 +192,52 @@ class ServiceDirectoryTest
             }
         }
     }
+
+    /**
+     * Found by the chaos run: while partition 1's instance is down and its standby about to take over, a call for
+     * partition 1 may wait for that standby, but must never go to partition 2's instance because that one has a
+     * standby: it does not hold partition 1's keys and answers that the key does not exist.
+     */
+    @Test
+    void shouldWaitForATakingOverInstanceOnlyOfTheCallsPartition() throws Exception
+    {
+        try (InProcessCaller mesh = new InProcessCaller("directory-standby-partition"))
+        {
+            mesh.targetSlot.status(InstanceStatus.DOWN);
+            final InstanceSlot[] slots = new InstanceSlot[3];
+            for (int partition = 1; partition <= 2; partition++)
+            {
+                final String id = "target-" + (10 + partition);
+                slots[partition] = mesh.registry.register(new Registration(InProcessCaller.SERVICE, id, "1",
+                    ProcessHandle.current().pid(), mesh.dirs.inbox(InProcessCaller.SERVICE, id).toString(),
+                    InstanceMetadata.encode(Map.of(PartitionMetadata.KEY, String.valueOf(partition)))));
+                slots[partition].status(InstanceStatus.UP);
+            }
+            final BalancingPolicies twoPartitions = new BalancingPolicies(
+                Map.of(InProcessCaller.SERVICE, "key-affinity"), Map.of(InProcessCaller.SERVICE, "id"),
+                Map.of(InProcessCaller.SERVICE, 2));
+            try (ServiceDirectory directory = new ServiceDirectory(RegistryReader.of(mesh.registry), mesh.codec,
+                1_000, mesh.errorHandler, twoPartitions, new InstanceSelectors(Map.of(), Map.of())))
+            {
+                directory.refresh();
+                assertEquals("target-11", directory.select(InProcessCaller.SERVICE, PartitionBalancer.route(1))
+                    .instanceId());
+
+                // Partition 1 down with no standby; partition 2 with its standby taking over (its pid, this
+                // process, is both the entry's and the standby's).
+                slots[1].status(InstanceStatus.DOWN);
+                slots[2].standbyPid(ProcessHandle.current().pid());
+                assertTrue(slots[2].isStandbyTakingOver());
+                assertNull(directory.select(InProcessCaller.SERVICE, PartitionBalancer.route(1)),
+                    "a call for partition 1 was sent to partition 2's instance");
+
+                // Partition 1's own standby is taking over: the call waits for it.
+                slots[1].standbyPid(ProcessHandle.current().pid());
+                final RemoteInstance waiting = directory.select(InProcessCaller.SERVICE, PartitionBalancer.route(1));
+                assertNotNull(waiting, "no wait for partition 1's standby");
+                assertEquals("target-11", waiting.instanceId());
+                assertTrue(mesh.errors.isEmpty(), mesh.errors.toString());
+            }
+        }
+    }
 }
