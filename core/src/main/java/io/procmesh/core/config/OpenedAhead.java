@@ -28,11 +28,6 @@ public final class OpenedAhead<T extends AutoCloseable>
         return opened.putIfAbsent(key(file), resource) == null;
     }
 
-    public synchronized boolean contains(final Path file)
-    {
-        return !opened.isEmpty() && opened.containsKey(key(file));
-    }
-
     /**
      * Opens the file's resource unless one is already waiting for it. The opener runs outside the lock: an open
      * takes tens of milliseconds, and a take of another file must not wait behind it. So two callers racing on one
