@@ -46,6 +46,7 @@ final class Standby implements AutoCloseable
     private final ErrorHandler errorHandler;
     private final Set<String> callersOpened = new HashSet<>();
     private Thread callerWatch;
+    private long callersScannedGeneration = Long.MIN_VALUE;
     private JsonPayloads json;
     private InstanceLock lock;
     private long primaryPid;
@@ -141,6 +142,14 @@ final class Standby implements AutoCloseable
      */
     private void openCallersAhead()
     {
+        // Read before the scan, so a registration during it is seen by the next refresh. An unchanged generation
+        // means no instance registered, advertised or was removed, so no new caller: the scan copies every entry
+        // under segment read locks, and a standby killed inside one would wedge the registry for every writer.
+        final long generation = registry.generation();
+        if (generation == callersScannedGeneration)
+        {
+            return;
+        }
         final List<String> callers = new ArrayList<>();
         for (final InstanceSnapshot instance : registry.snapshot())
         {
@@ -155,11 +164,13 @@ final class Standby implements AutoCloseable
         {
             if (callersOpened.size() >= ReplyChannels.DEFAULT_MAX_OPEN)
             {
-                return;
+                break;
             }
             Queues.openAhead(dirs.replies(caller));
             callersOpened.add(caller);
         }
+        // Only once every caller found was opened: one whose open threw is tried again at the next refresh.
+        callersScannedGeneration = generation;
     }
 
     private static InstanceSlot awaitServingPrimary(final Registry registry, final String instanceId,
