@@ -79,19 +79,33 @@ public final class Queues
      */
     public static void openAhead(final Path directory)
     {
-        if (AHEAD.contains(directory))
-        {
-            return;
-        }
+        AHEAD.openIfAbsent(directory, () -> mapAhead(directory));
+    }
+
+    private static AheadQueue mapAhead(final Path directory)
+    {
         final HandOverListener listener = new HandOverListener();
         final ChronicleQueue queue = build(directory, listener);
-        // Maps the current cycle's file, which the take-over's first tailer would otherwise map (measured 13-25 ms
-        // for the inbox's named tailer on a quiet 2-core host); the queue's close closes this tailer too.
-        queue.createTailer().toEnd();
-        if (!AHEAD.put(directory, new AheadQueue(queue, listener)))
+        try
         {
-            queue.close();
+            // Maps the current cycle's file, which the take-over's first tailer would otherwise map (measured 13-25
+            // ms for the inbox's named tailer on a quiet 2-core host); the queue's close closes this tailer too.
+            queue.createTailer().toEnd();
         }
+        catch (final RuntimeException ex)
+        {
+            // Nothing else holds the queue yet: left open, it would stay mapped until this process exits.
+            try
+            {
+                queue.close();
+            }
+            catch (final RuntimeException closeFailure)
+            {
+                ex.addSuppressed(closeFailure);
+            }
+            throw ex;
+        }
+        return new AheadQueue(queue, listener);
     }
 
     /**

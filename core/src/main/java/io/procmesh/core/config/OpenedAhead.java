@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Files of one kind that a hot standby opened while it watched its primary, each waiting for the take-over's own
@@ -26,9 +28,44 @@ public final class OpenedAhead<T extends AutoCloseable>
         return opened.putIfAbsent(key(file), resource) == null;
     }
 
-    public synchronized boolean contains(final Path file)
+    /**
+     * Opens the file's resource unless one is already waiting for it. The opener runs outside the lock: an open
+     * takes tens of milliseconds, and a take of another file must not wait behind it. So two callers racing on one
+     * file may both open it; the one whose resource is not kept closes it before returning, and no second mapping
+     * stays open.
+     *
+     * @param opener called at most once; what it throws is thrown here, and nothing is kept.
+     * @return true if this call's resource now waits for the file; false if one already did.
+     * @throws IllegalStateException if a resource opened twice cannot be closed (the kept one still waits).
+     */
+    public boolean openIfAbsent(final Path file, final Supplier<? extends T> opener)
     {
-        return !opened.isEmpty() && opened.containsKey(key(file));
+        final Path key = key(file);
+        synchronized (this)
+        {
+            if (opened.containsKey(key))
+            {
+                return false;
+            }
+        }
+        final T resource = Objects.requireNonNull(opener.get(), "opener returned no resource");
+        synchronized (this)
+        {
+            if (opened.putIfAbsent(key, resource) == null)
+            {
+                return true;
+            }
+        }
+        try
+        {
+            resource.close();
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException("cannot close a second open of " + key + " (another caller's is kept)",
+                ex);
+        }
+        return false;
     }
 
     /**

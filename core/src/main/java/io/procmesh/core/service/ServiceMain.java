@@ -1,6 +1,7 @@
 package io.procmesh.core.service;
 
 import io.procmesh.core.Procmesh;
+import io.procmesh.core.agent.LoggingErrorHandler;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.config.MissingJvmFlagsException;
@@ -116,8 +117,10 @@ public final class ServiceMain
         }
         final DataDirectory dirs = DataDirectory.fromConfiguration();
         final Rehearsal rehearsal = rehearse(service, classes, dirs.standbyRehearsal(instanceId));
+        // The handler the take-over's mesh would make for itself (Procmesh.Context), made now to count the wait's
+        // errors too.
         final Standby standby = Standby.watch(dirs, instanceId, Configuration.registryMaxInstances(),
-            Configuration.instanceStaleMs());
+            Configuration.instanceStaleMs(), new LoggingErrorHandler(instanceId));
         try
         {
             standby.openAhead(service, rehearsal.json(), rehearsal.partition(), rehearsal.topics(),
@@ -197,7 +200,7 @@ public final class ServiceMain
         final Procmesh.Context meshContext = meshContext(service);
         if (standby != null)
         {
-            meshContext.json(standby.json());
+            meshContext.json(standby.json()).errorHandler(standby.errorHandler());
         }
         try (InstanceLock lock = standby == null ? primaryLock() : null;
              Procmesh mesh = Procmesh.connect(meshContext);

@@ -1,5 +1,6 @@
 package io.procmesh.core.service;
 
+import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.channel.Queues;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.registry.InstanceSlot;
@@ -42,8 +43,10 @@ final class Standby implements AutoCloseable
     private final Registry registry;
     private final InstanceSlot slot;
     private final String instanceId;
+    private final ErrorHandler errorHandler;
     private final Set<String> callersOpened = new HashSet<>();
     private Thread callerWatch;
+    private long callersScannedGeneration = Long.MIN_VALUE;
     private JsonPayloads json;
     private InstanceLock lock;
     private long primaryPid;
@@ -53,20 +56,24 @@ final class Standby implements AutoCloseable
     private boolean registryHandedOver;
 
     private Standby(final DataDirectory dirs, final Registry registry, final InstanceSlot slot,
-        final String instanceId)
+        final String instanceId, final ErrorHandler errorHandler)
     {
         this.dirs = dirs;
         this.registry = registry;
         this.slot = slot;
         this.instanceId = instanceId;
+        this.errorHandler = errorHandler;
     }
 
     /**
      * Blocks until the primary of {@code instanceId} serves, then names this process as its standby.
      *
-     * @param staleMs the heartbeat age beyond which a primary does not serve.
+     * @param staleMs      the heartbeat age beyond which a primary does not serve.
+     * @param errorHandler gets what fails while the standby waits or closes; the take-over's mesh uses it too
+     *                     ({@link #errorHandler()}), so they are counted together.
      */
-    static Standby watch(final DataDirectory dirs, final String instanceId, final int maxInstances, final long staleMs)
+    static Standby watch(final DataDirectory dirs, final String instanceId, final int maxInstances, final long staleMs,
+        final ErrorHandler errorHandler)
     {
         final Registry registry = Registry.open(dirs.registryFile(), maxInstances);
         try
@@ -75,7 +82,7 @@ final class Standby implements AutoCloseable
             final InstanceSlot slot = awaitServingPrimary(registry, instanceId, ownPid, staleMs);
             slot.standbyPid(ownPid);
             System.out.println("STANDBY " + instanceId + " pid " + ownPid + " watching pid " + slot.pid());
-            return new Standby(dirs, registry, slot, instanceId);
+            return new Standby(dirs, registry, slot, instanceId, errorHandler);
         }
         catch (final RuntimeException ex)
         {
@@ -123,7 +130,8 @@ final class Standby implements AutoCloseable
                 catch (final RuntimeException ex)
                 {
                     // A caller's queue that cannot be mapped now is opened by its first reply, as without a standby.
-                    System.err.println("procmesh: standby " + instanceId + ": " + ex);
+                    errorHandler.onError(new IllegalStateException("standby: cannot open callers' reply queues ahead",
+                        ex));
                 }
             }
         }
@@ -134,6 +142,14 @@ final class Standby implements AutoCloseable
      */
     private void openCallersAhead()
     {
+        // Read before the scan, so a registration during it is seen by the next refresh. An unchanged generation
+        // means no instance registered, advertised or was removed, so no new caller: the scan copies every entry
+        // under segment read locks, and a standby killed inside one would wedge the registry for every writer.
+        final long generation = registry.generation();
+        if (generation == callersScannedGeneration)
+        {
+            return;
+        }
         final List<String> callers = new ArrayList<>();
         for (final InstanceSnapshot instance : registry.snapshot())
         {
@@ -148,11 +164,13 @@ final class Standby implements AutoCloseable
         {
             if (callersOpened.size() >= ReplyChannels.DEFAULT_MAX_OPEN)
             {
-                return;
+                break;
             }
             Queues.openAhead(dirs.replies(caller));
             callersOpened.add(caller);
         }
+        // Only once every caller found was opened: one whose open threw is tried again at the next refresh.
+        callersScannedGeneration = generation;
     }
 
     private static InstanceSlot awaitServingPrimary(final Registry registry, final String instanceId,
@@ -219,6 +237,14 @@ final class Standby implements AutoCloseable
         return json;
     }
 
+    /**
+     * @return where the standby's errors went, for the take-over's mesh: one count for the instance's process.
+     */
+    ErrorHandler errorHandler()
+    {
+        return errorHandler;
+    }
+
     private static boolean isAlive(final long pid)
     {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
@@ -276,8 +302,8 @@ final class Standby implements AutoCloseable
     public void close() throws Exception
     {
         stopCallerWatch();
-        final Consumer<Exception> onFailure = failure ->
-            System.err.println("procmesh: standby " + instanceId + ": closing what was opened ahead: " + failure);
+        final Consumer<Exception> onFailure = failure -> errorHandler.onError(
+            new IllegalStateException("standby: closing what was opened ahead", failure));
         Queues.closeUntakenAhead(onFailure);
         ChronicleStore.closeUntakenAhead(onFailure);
         if (registryHandedOver)

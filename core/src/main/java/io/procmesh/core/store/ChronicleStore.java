@@ -82,16 +82,11 @@ public final class ChronicleStore<T> implements KeyValueStore<T>, AutoCloseable
      */
     public static void openAhead(final Path file, final StoreOptions options)
     {
-        if (AHEAD.contains(file))
+        AHEAD.openIfAbsent(file, () ->
         {
-            return;
-        }
-        final StoreUsers.Joined<Opened> joined = join(file, options);
-        final AheadStore ahead = new AheadStore(joined.store(), joined.users());
-        if (!AHEAD.put(file, ahead))
-        {
-            ahead.close();
-        }
+            final StoreUsers.Joined<Opened> joined = join(file, options);
+            return new AheadStore(joined.store(), joined.users());
+        });
     }
 
     /**
