@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Checks a chaos run's invariants against the live system once it has healed: every acknowledged order exists
- * exactly once and has exactly one notification, nothing was executed twice, no request hung, no log shows an
- * InterProcessDeadLockException.
+ * Checks a chaos run's invariants against the live system once it has healed: every acknowledged user exists,
+ * every acknowledged order exists exactly once and has exactly one notification, nothing was executed twice, no
+ * request hung, no log shows an InterProcessDeadLockException.
  */
 final class ChaosChecker
 {
@@ -116,6 +116,18 @@ final class ChaosChecker
                 else if (count > 1)
                 {
                     duplicates.add("order " + order.id() + " listed " + count + " times");
+                }
+            }
+        }
+
+        for (final ChaosLog.Request user : requests)
+        {
+            if (user.kind() == ChaosLog.Kind.USER && user.acknowledged())
+            {
+                final int status = ChaosClient.getStatus(http, "/api/users/" + encode(user.id()));
+                if (status != 200)
+                {
+                    lost.add("user " + user.id() + " (GET " + status + ")");
                 }
             }
         }

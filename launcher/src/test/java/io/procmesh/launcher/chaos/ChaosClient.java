@@ -15,8 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The load of a chaos run: creates users (unique emails) and orders for users created earlier through the
- * gateway, and records every request's outcome. Each order's item is unique, so an order executed twice shows
- * as the same item listed twice.
+ * gateway, asks the stateless pricing service for a quote (1 request in 8), and records every request's outcome.
+ * Each order's item is unique, so an order executed twice shows as the same item listed twice.
  */
 final class ChaosClient implements Runnable
 {
@@ -27,6 +27,9 @@ final class ChaosClient implements Runnable
     static final long READ_RETRY_MS = 30_000;
     static final java.util.concurrent.atomic.AtomicInteger READ_RETRIES = new java.util.concurrent.atomic.AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** 2 units at the topology's 250 cents. */
+    static final String QUOTE = "{\"sku\": \"a\", \"qty\": 2}";
+    static final String QUOTE_ANSWER = "500";
 
     private final int clientId;
     private final HttpTestClient http;
@@ -50,11 +53,16 @@ final class ChaosClient implements Runnable
         {
             final String userId = log.randomUser(random);
             final int n = ++sequence;
-            if (userId == null || random.nextInt(4) == 0)
+            final int pick = random.nextInt(8);
+            if (userId == null || pick < 2)
             {
                 final String email = "c" + clientId + "-" + n + "@chaos.test";
                 post(ChaosLog.Kind.USER, "/api/users",
                     "{\"name\":\"chaos " + clientId + "-" + n + "\",\"email\":\"" + email + "\"}", null, null);
+            }
+            else if (pick == 2)
+            {
+                post(ChaosLog.Kind.QUOTE, "/rpc/pricing/quote", QUOTE, null, null);
             }
             else
             {
@@ -81,7 +89,11 @@ final class ChaosClient implements Runnable
         {
             final HttpResponse<String> response = http.exchange(request);
             status = response.statusCode();
-            if (status == 201)
+            if (status == 200 && kind == ChaosLog.Kind.QUOTE)
+            {
+                id = response.body().strip();
+            }
+            else if (status == 201)
             {
                 id = JSON.readTree(response.body()).path("id").asText(null);
             }

@@ -13,7 +13,9 @@ final class ChaosLog
     enum Kind
     {
         USER,
-        ORDER
+        ORDER,
+        /** A price from the stateless pricing service, which the run scales: no write, its answer is its id. */
+        QUOTE
     }
 
     /**

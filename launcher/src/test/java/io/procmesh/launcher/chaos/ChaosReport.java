@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,11 @@ final class ChaosReport
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final int unrecoveredFaults;
     private final long acknowledgedOrders;
+    private final List<String> wrongAnswers = new ArrayList<>();
+    private final List<String> acknowledgedUsersNotFound = new ArrayList<>();
 
     ChaosReport(final int durationSeconds, final long seed, final ChaosLog log, final ChaosChecker.Result result,
-        final long finalRecoveryMs)
+        final long finalRecoveryMs, final List<FleetChanges.Change> changes)
     {
         final List<ChaosLog.Request> requests = log.requests();
         final List<ChaosLog.Fault> faults = log.faults();
@@ -62,6 +65,17 @@ final class ChaosReport
                 "HTTP " + request.status();
             outcomes.merge(request.kind() + " " + outcome, 1, Integer::sum);
             maxLatencyMs = Math.max(maxLatencyMs, ms(request.latencyNs()));
+            // The clients order only for users acknowledged earlier: "does not exist" means one was not found.
+            if (request.kind() == ChaosLog.Kind.ORDER && request.status() == 422)
+            {
+                acknowledgedUsersNotFound.add(wallClock(request.startNs()) + " order for user " + request.userId() +
+                    " answered 422 after " + ms(request.latencyNs()) + " ms");
+            }
+            if (request.kind() == ChaosLog.Kind.QUOTE && request.status() == 200 &&
+                !ChaosClient.QUOTE_ANSWER.equals(request.id()))
+            {
+                wrongAnswers.add("quote answered " + request.id() + ", expected " + ChaosClient.QUOTE_ANSWER);
+            }
             if (request.acknowledged())
             {
                 acknowledged++;
@@ -91,6 +105,13 @@ final class ChaosReport
         figures.put("longestFaultToFirstSuccessfulRequestMs", longestFirstSuccessMs);
         figures.put("unrecoveredFaults", unrecovered);
         figures.put("finalRecoveryAfterLoadMs", finalRecoveryMs);
+        figures.put("wrongAnswers", wrongAnswers.size());
+        figures.put("ordersRefusedForAnAcknowledgedUser", acknowledgedUsersNotFound.size());
+        figures.put("ordersRefusedForAnAcknowledgedUserSamples", acknowledgedUsersNotFound());
+        final List<String> fleetChanges = new ArrayList<>();
+        changes.forEach(change -> fleetChanges.add(change.command() + ": exit " + change.exitCode() + " after " +
+            change.millis() + " ms: " + change.lastLine()));
+        figures.put("fleetChanges", fleetChanges);
         figures.put("logsWithInterProcessDeadLockException", result.deadlockLogs());
         figures.put("checkerReadsRetriedOn503or504", ChaosClient.READ_RETRIES.get());
         figures.put("ordersChecked", result.ordersChecked());
@@ -105,6 +126,31 @@ final class ChaosReport
     long acknowledgedOrders()
     {
         return acknowledgedOrders;
+    }
+
+    List<String> acknowledgedUsersNotFound()
+    {
+        return acknowledgedUsersNotFound.subList(0, Math.min(10, acknowledgedUsersNotFound.size()));
+    }
+
+    /**
+     * @return the time of day of a System.nanoTime, to match a request against the services' logs.
+     */
+    private static String wallClock(final long nanoTime)
+    {
+        final long millis = System.currentTimeMillis() - ms(System.nanoTime() - nanoTime);
+        return java.time.LocalTime.ofInstant(java.time.Instant.ofEpochMilli(millis), java.time.ZoneId.systemDefault())
+            .toString();
+    }
+
+    List<String> wrongAnswers()
+    {
+        return wrongAnswers.subList(0, Math.min(5, wrongAnswers.size()));
+    }
+
+    void add(final String name, final Object value)
+    {
+        figures.put(name, value);
     }
 
     void write(final Path file) throws IOException

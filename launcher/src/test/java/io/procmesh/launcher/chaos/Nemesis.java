@@ -9,15 +9,19 @@ import io.procmesh.launcher.testing.LauncherHarness;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Applies one random fault every 4-5 s to a random target among the instances and the launcher: kill -9,
+ * Applies one random fault every 4-5 s to a random target among the instances the launcher runs now (scaled and
+ * rolled-out ones included) and the launcher: kill -9,
  * SIGSTOP then SIGCONT after 0.5-2 s, or (at most {@link #MAX_LAUNCHER_RESTARTS} times) kill -9 of the launcher
  * and a new `up` that adopts its children. After each fault it measures the time until every instance is UP
- * again, with the faulted process replaced or resumed, and the gateway's /health answers 200.
+ * again, with the faulted process replaced or resumed, each service at the count {@link FleetChanges} expects, and
+ * the gateway's /health answers 200. The launcher is left alone while a fleet change runs.
  */
 final class Nemesis implements Runnable
 {
@@ -27,11 +31,11 @@ final class Nemesis implements Runnable
     static final String LAUNCHER = "launcher";
     static final int MAX_LAUNCHER_RESTARTS = 3;
     private static final long RECOVERY_BOUND_MS = 60_000;
-    private static final List<String> INSTANCES = List.of("user-1", "order-1", "notification-1", "gateway-1");
 
     private final LauncherHarness harness;
     private final Duration launcherHardTimeout;
     private final HttpTestClient http;
+    private final FleetChanges fleet;
     private volatile long endNs;
     private final ChaosLog log;
     private final Random random;
@@ -40,8 +44,9 @@ final class Nemesis implements Runnable
     private int launcherRestarts;
 
     Nemesis(final LauncherHarness harness, final ChildJvm launcher, final Duration launcherHardTimeout,
-        final HttpTestClient http, final ChaosLog log, final long seed)
+        final HttpTestClient http, final FleetChanges fleet, final ChaosLog log, final long seed)
     {
+        this.fleet = fleet;
         this.harness = harness;
         this.launcher = launcher;
         this.launcherHardTimeout = launcherHardTimeout;
@@ -111,8 +116,21 @@ final class Nemesis implements Runnable
 
     private void injectOne()
     {
-        final int choice = random.nextInt(INSTANCES.size() + 1);
-        final String target = choice == INSTANCES.size() ? LAUNCHER : INSTANCES.get(choice);
+        final List<String> targets = new ArrayList<>();
+        final LauncherState state = harness.state();
+        if (state != null)
+        {
+            state.instances().forEach(instance -> targets.add(instance.instanceId()));
+        }
+        if (!fleet.changing())
+        {
+            targets.add(LAUNCHER);
+        }
+        if (targets.isEmpty())
+        {
+            return;
+        }
+        final String target = targets.get(random.nextInt(targets.size()));
         final long pid;
         if (LAUNCHER.equals(target))
         {
@@ -165,19 +183,21 @@ final class Nemesis implements Runnable
 
     private boolean allUp(final LauncherState state, final String target, final long killedPid)
     {
-        if (state == null || state.launcherPid() != launcher.pid() || state.instances().size() != INSTANCES.size())
+        if (state == null || state.launcherPid() != launcher.pid())
         {
             return false;
         }
+        final Map<String, Integer> counts = new HashMap<>();
         for (final LauncherState.Instance instance : state.instances())
         {
+            counts.merge(instance.service(), 1, Integer::sum);
             if (instance.state() != InstanceState.UP ||
                 (instance.instanceId().equals(target) && instance.pid() == killedPid))
             {
                 return false;
             }
         }
-        return true;
+        return counts.equals(fleet.expectedCounts());
     }
 
     private static void sleepMs(final long ms)

@@ -101,6 +101,23 @@ public final class TopologyYaml
         return this;
     }
 
+    /**
+     * A service given by {@code api:} and {@code implementation:} from a jar of its own, as a team deploys one.
+     */
+    public TopologyYaml implementation(final String name, final Path jar, final String api,
+        final String implementation, final String... fields)
+    {
+        services.add("  " + name + ":");
+        services.add("    classPath: " + json(List.of(jar.toAbsolutePath().toString())));
+        services.add("    api: " + api);
+        services.add("    implementation: " + implementation);
+        for (final String field : fields)
+        {
+            services.add("    " + field);
+        }
+        return this;
+    }
+
     public TopologyYaml service(final String name, final Class<?> mainClass, final String... fields)
     {
         return service(name, mainClass.getName(), fields);
