@@ -1,6 +1,7 @@
 package io.procmesh.core;
 
 import io.procmesh.core.agent.AgentRunner;
+import io.procmesh.core.breaker.BreakerTable;
 import io.procmesh.core.channel.OutboundChannel;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.event.EventPublisher;
@@ -17,17 +18,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What {@link Procmesh#connect} opens and {@link Procmesh#close} releases, in one place so that the two orders
- * can be read side by side: registry, slot, client and its reply reader, heartbeats, status; then status DOWN,
- * heartbeats, reply reader, client, publishers, reply queue, registry. If a thread that may still write the
- * registry or a queue outlived its stop (a stuck handler, a heartbeat blocked in a scan), close leaves those mapped
- * and the process's exit releases them: unmapping under a writer is a SIGSEGV, not an error. A second close does
- * nothing.
+ * can be read side by side: registry, breaker table, slot, client and its reply reader, heartbeats, status; then
+ * status DOWN, heartbeats, reply reader, client, publishers, reply queue, breaker table, registry. If a thread that
+ * may still write the registry or a queue outlived its stop (a stuck handler, a heartbeat blocked in a scan), close
+ * leaves those mapped and the process's exit releases them: unmapping under a writer is a SIGSEGV, not an error. A
+ * second close does nothing.
  */
 final class Membership
 {
     private static final long CLIENT_STOP_TIMEOUT_MS = 5_000;
     private final Procmesh.Context context;
     private final Registry registry;
+    private final BreakerTable breakers;
     private final InstanceSlot slot;
     private final RpcClient client;
     private final AgentRunner clientRunner;
@@ -43,14 +45,18 @@ final class Membership
         final DataDirectory dirs = context.dataDirectory();
         dirs.requireFreeSpace(context.minFreeDiskMb());
         this.registry = Registry.open(dirs.registryFile(), context.registryMaxInstances());
+        BreakerTable breakerTable = null;
         try
         {
+            breakerTable = BreakerTable.open(dirs.breakerTable());
+            this.breakers = breakerTable;
             this.slot = registry.register(new Registration(
                 context.serviceName(), context.instanceId(), context.version(), ProcessHandle.current().pid(), "",
                 context.metadata()), context.instanceStaleMs());
             this.client = new RpcClient(context.rpcClientContext()
                 .replyQueue(dirs.replies(context.instanceId()))
                 .registry(registry)
+                .breakerTable(breakerTable)
                 .slot(slot));
             this.clientRunner = new AgentRunner(client, context.idleStrategy().get(), context.errorHandler()).start();
             final long nowNs = System.nanoTime();
@@ -62,6 +68,10 @@ final class Membership
         }
         catch (final RuntimeException ex)
         {
+            if (breakerTable != null)
+            {
+                breakerTable.close();
+            }
             registry.close();
             throw ex;
         }
@@ -103,6 +113,7 @@ final class Membership
     {
         return new RpcClient.Context()
             .instanceId(context.instanceId())
+            .callerService(context.serviceName())
             .codec(context.codec())
             .json(context.json())
             .maxCallsInFlight(context.maxCallsInFlight())
@@ -156,6 +167,7 @@ final class Membership
         {
             deleteOwnReplies();
         }
+        breakers.close();
         registry.close();
     }
 

@@ -160,6 +160,13 @@ public final class Configuration
      */
     public static final String METADATA_FILTER_PROP_PREFIX = "procmesh.metadataFilter.";
 
+    /**
+     * Followed by a service name: the circuit breaker settings of calls to that service
+     * ({@code failureRate=50,minimumCalls=10,...}, {@code core.breaker.BreakerSettings}); the launcher passes every
+     * child a service's topology {@code breaker:}. A service without one gets the defaults.
+     */
+    public static final String BREAKER_PROP_PREFIX = "procmesh.breaker.";
+
     public static final String INSTANCE_STALE_MS_PROP_NAME = "procmesh.instanceStaleMs";
     public static final long INSTANCE_STALE_MS_DEFAULT = 1_500;
 

@@ -82,6 +82,14 @@ public final class DataDirectory
         return root.resolve("registry.cm");
     }
 
+    /**
+     * The circuit breakers every process shares ({@code core.breaker.BreakerTable}), beside the registry.
+     */
+    public Path breakerTable()
+    {
+        return root.resolve("registry.breakers");
+    }
+
     public Path inbox(final String service, final String instanceId)
     {
         return root.resolve("queues").resolve(Names.requireValid("service", service))

@@ -129,15 +129,19 @@ final class DeadInstanceSweeper
 
     private void onOrphaned(final PendingCall call)
     {
-        if (call.retryPayload != null && System.nanoTime() - call.deadlineNs < 0)
+        final long nowNs = System.nanoTime();
+        final boolean timeLeft = nowNs - call.deadlineNs < 0;
+        // The budget is asked last, so that only a retry that would go counts against it.
+        if (call.retryPayload != null && timeLeft && (call.breaker == null || call.breaker.tryRetry(nowNs)))
         {
             sender.retry(call);
             return;
         }
         callerSlot.incrementErrors();
-        call.onFailure(new ServiceUnavailableException(deathReason + " with " + call.service + "." +
+        call.fail(new ServiceUnavailableException(deathReason + " with " + call.service + "." +
             call.operation + " in flight: the request may or may not have run, and was not sent again (" +
             (call.retried ? "it was already a retry" : call.retryPayload == null ?
-                "the operation is not @Idempotent" : "no time was left before its deadline") + ")"));
+                "the operation is not @Idempotent" : !timeLeft ? "no time was left before its deadline" :
+                "the retry budget of " + call.breaker.name() + " is spent") + ")"));
     }
 }

@@ -1,5 +1,6 @@
 package io.procmesh.core.rpc;
 
+import io.procmesh.core.breaker.CircuitBreaker;
 import io.procmesh.core.message.Envelope;
 
 /**
@@ -34,6 +35,13 @@ public abstract class PendingCall
     PayloadWriter retryPayload;
     io.procmesh.core.message.PayloadFormat format;
     boolean retried;
+    /**
+     * The breaker that let the call go, null if none did (no breaker, or the call failed before it asked); cleared
+     * when the outcome is recorded, so a call counts once however it ends.
+     */
+    CircuitBreaker breaker;
+    long breakerPermit;
+    long startNs;
 
     void start(final String service, final String operation, final long deadlineNs, final long timeoutMs)
     {
@@ -44,6 +52,65 @@ public abstract class PendingCall
         this.target = null;
         this.keyHash = LoadBalancer.NO_KEY;
         this.retried = false;
+        this.breaker = null;
+    }
+
+    /**
+     * Completes the call with its response, recorded as a success by its breaker.
+     */
+    final void respond(final Envelope response)
+    {
+        recordOutcome(false);
+        onResponse(response);
+    }
+
+    /**
+     * Fails the call. Its breaker counts a timeout or the target's INTERNAL failure against the target, and a
+     * refusal of the request's content (the target answered) as a success; a call that was never delivered
+     * ({@link ServiceUnavailableException}: no instance, the instance died, the client closed) counts as neither.
+     */
+    final void fail(final Throwable error)
+    {
+        if (error instanceof ServiceUnavailableException)
+        {
+            releaseBreaker();
+        }
+        else
+        {
+            recordOutcome(error instanceof ServiceTimeoutException ||
+                error instanceof RemoteServiceException remote && remote.code() == FailureCode.INTERNAL);
+        }
+        onFailure(error);
+    }
+
+    /**
+     * Fails a call that never reached its target: its breaker counts nothing.
+     */
+    final void failUnsent(final Throwable error)
+    {
+        releaseBreaker();
+        onFailure(error);
+    }
+
+    private void recordOutcome(final boolean failed)
+    {
+        final CircuitBreaker taken = breaker;
+        if (taken != null)
+        {
+            breaker = null;
+            final long nowNs = System.nanoTime();
+            taken.onOutcome(breakerPermit, nowNs, nowNs - startNs, failed);
+        }
+    }
+
+    private void releaseBreaker()
+    {
+        final CircuitBreaker taken = breaker;
+        if (taken != null)
+        {
+            breaker = null;
+            taken.release(breakerPermit);
+        }
     }
 
     /**

@@ -154,18 +154,18 @@ final class ReplyReader implements InboundListener
         {
             if (kind == MessageKind.RESPONSE)
             {
-                call.onResponse(envelope);
+                call.respond(envelope);
             }
             else
             {
                 slot.incrementErrors();
                 final ErrorPayload error = json.read(envelope.payload(), json.type(ErrorPayload.class));
-                call.onFailure(error.toException(call.service, call.operation));
+                call.fail(error.toException(call.service, call.operation));
             }
         }
         catch (final Exception ex)
         {
-            call.onFailure(ex);
+            call.fail(ex);
         }
     }
 
@@ -182,7 +182,7 @@ final class ReplyReader implements InboundListener
     private void onExpired(final PendingCall call)
     {
         slot.incrementTimeouts();
-        call.onFailure(new ServiceTimeoutException(call.service, call.operation, call.timeoutMs));
+        call.fail(new ServiceTimeoutException(call.service, call.operation, call.timeoutMs));
     }
 
     void close()

@@ -1,5 +1,6 @@
 package io.procmesh.core.rpc;
 
+import io.procmesh.core.breaker.CircuitBreaker;
 import io.procmesh.core.message.Envelope;
 import io.procmesh.core.message.MessageKind;
 import io.procmesh.core.message.PayloadFormat;
@@ -24,6 +25,7 @@ final class RequestSender
     private final InstanceSlot slot;
     private final ServiceDirectory directory;
     private final PendingCalls pending;
+    private final CallBreakers breakers;
     private final long deadlineMarginNs;
     private final AtomicLong messageIds = new AtomicLong(ThreadLocalRandom.current().nextLong());
     private final ThreadLocal<Envelope> outgoing = ThreadLocal.withInitial(Envelope::new);
@@ -34,8 +36,10 @@ final class RequestSender
         final InstanceSlot slot,
         final ServiceDirectory directory,
         final PendingCalls pending,
+        final CallBreakers breakers,
         final long deadlineMarginNs)
     {
+        this.breakers = breakers;
         this.deadlineMarginNs = deadlineMarginNs;
         this.instanceId = instanceId;
         this.slot = slot;
@@ -186,6 +190,20 @@ final class RequestSender
 
         call.keyHash = keyHash;
         call.format = format;
+        final CircuitBreaker breaker = breakers.of(service, directory.partitionOf(service, keyHash));
+        if (breaker != null)
+        {
+            final long permit = breaker.tryAcquire(nowNs);
+            if (permit == CircuitBreaker.REFUSED)
+            {
+                call.onFailure(new CircuitOpenException(breaker.name(), service, operation,
+                    breaker.retryAfterMs(nowNs)));
+                return null;
+            }
+            call.breaker = breaker;
+            call.breakerPermit = permit;
+            call.startNs = nowNs;
+        }
         return registerAndAddress(call, nowNs);
     }
 
@@ -200,7 +218,7 @@ final class RequestSender
         final RemoteInstance target = directory.select(service, call.keyHash);
         if (target == null)
         {
-            call.onFailure(new ServiceUnavailableException(directory.noInstance(service, operation, call.keyHash)));
+            call.failUnsent(new ServiceUnavailableException(directory.noInstance(service, operation, call.keyHash)));
             return null;
         }
         call.target = target;
@@ -209,7 +227,7 @@ final class RequestSender
         final long correlationId = pending.register(call);
         if (correlationId < 0)
         {
-            call.onFailure(new ServiceUnavailableException(
+            call.failUnsent(new ServiceUnavailableException(
                 "too many calls in flight from " + instanceId + " (procmesh.maxCallsInFlight)"));
             return null;
         }
@@ -249,7 +267,7 @@ final class RequestSender
         call.correlationId = 0;
         if (closed)
         {
-            call.onFailure(closedError(call));
+            call.failUnsent(closedError(call));
             return false;
         }
         try
@@ -299,7 +317,7 @@ final class RequestSender
     {
         if (call.correlationId == 0 || pending.take(call.correlationId, call.messageId) != null)
         {
-            call.onFailure(error);
+            call.failUnsent(error);
         }
     }
 
@@ -309,6 +327,6 @@ final class RequestSender
     void close()
     {
         closed = true;
-        pending.failAll(call -> call.onFailure(closedError(call)));
+        pending.failAll(call -> call.fail(closedError(call)));
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import io.procmesh.core.agent.Agent;
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.agent.LoggingErrorHandler;
+import io.procmesh.core.breaker.BreakerSettings;
+import io.procmesh.core.breaker.BreakerTable;
 import io.procmesh.core.channel.InboundChannel;
 import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.config.Configuration;
@@ -74,6 +76,7 @@ public final class RpcClient implements Agent, AutoCloseable
         this.pending = new PendingCalls(context.maxCallsInFlight, context.slot.snapshot().registrations());
         this.reader = new ReplyReader(instanceId, context.slot, json, pending, replies, errorHandler);
         this.sender = new RequestSender(instanceId, context.slot, directory, pending,
+            new CallBreakers(context.callerService, context.breakerTable, context.breakers, errorHandler),
             Timeouts.toNanos(context.deadlineMarginMs));
         this.sweeper = new DeadInstanceSweeper(directory, pending, reader, sender, context.slot,
             Timeouts.toNanos(context.instanceStaleMs));
@@ -287,6 +290,9 @@ public final class RpcClient implements Agent, AutoCloseable
         private final java.util.Map<String, Integer> partitions = new java.util.HashMap<>();
         private final java.util.Map<String, String> versionRanges = new java.util.HashMap<>();
         private final java.util.Map<String, String> metadataFilters = new java.util.HashMap<>();
+        private final java.util.Map<String, BreakerSettings> breakers = new java.util.HashMap<>();
+        private String callerService;
+        private BreakerTable breakerTable;
 
         public Context instanceId(final String instanceId)
         {
@@ -411,6 +417,34 @@ public final class RpcClient implements Agent, AutoCloseable
             return this;
         }
 
+        /**
+         * The service this client calls as: its breakers are named {@code callerService->target}, shared with every
+         * other replica of it. Defaults to the instance id.
+         */
+        public Context callerService(final String callerService)
+        {
+            this.callerService = callerService;
+            return this;
+        }
+
+        /**
+         * The shared breaker table; without one, calls go without circuit breakers.
+         */
+        public Context breakerTable(final BreakerTable breakerTable)
+        {
+            this.breakerTable = breakerTable;
+            return this;
+        }
+
+        /**
+         * Calls to {@code service} use these breaker settings, over {@code procmesh.breaker.<service>}.
+         */
+        public Context breaker(final String service, final BreakerSettings settings)
+        {
+            breakers.put(service, Objects.requireNonNull(settings, "settings"));
+            return this;
+        }
+
         public Context errorHandler(final ErrorHandler errorHandler)
         {
             this.errorHandler = errorHandler;
@@ -465,6 +499,7 @@ public final class RpcClient implements Agent, AutoCloseable
             instanceStaleMs = Settings.positive(Configuration.INSTANCE_STALE_MS_PROP_NAME,
                 instanceStaleMs != null ? instanceStaleMs : Configuration.instanceStaleMs());
             errorHandler = errorHandler != null ? errorHandler : new LoggingErrorHandler(instanceId);
+            callerService = callerService != null ? callerService : instanceId;
             return this;
         }
     }

@@ -104,6 +104,16 @@ final class ServiceDirectory implements AutoCloseable
     }
 
     /**
+     * @return the partition a call with this route goes to: 0 if the service is not partitioned or the call has no
+     * key.
+     */
+    int partitionOf(final String service, final long keyHash)
+    {
+        return keyHash == LoadBalancer.NO_KEY || policies.partitions(service) == 0 ? 0 :
+            PartitionBalancer.partitionOf(keyHash);
+    }
+
+    /**
      * @return with no live instance, one whose hot standby is alive and about to take its id over, or has and is
      * starting: its inbox persists and the standby answers it within moments, so a call waits rather than fails.
      * For a partitioned service only one serving the call's partition: another partition's does not hold the key
@@ -116,8 +126,7 @@ final class ServiceDirectory implements AutoCloseable
         final Endpoints endpoints = byService.get(service);
         if (endpoints != null)
         {
-            final int partition = policies.partitions(service) == 0 || keyHash == LoadBalancer.NO_KEY ? 0 :
-                PartitionBalancer.partitionOf(keyHash);
+            final int partition = partitionOf(service, keyHash);
             for (final RemoteInstance instance : endpoints.instances)
             {
                 final InstanceSlot slot = instance.slot();

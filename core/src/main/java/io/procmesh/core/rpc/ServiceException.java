@@ -21,6 +21,14 @@ public class ServiceException extends RuntimeException
         this.field = field;
     }
 
+    protected ServiceException(final FailureCode code, final String field, final String message,
+        final boolean stackTrace)
+    {
+        super(message, null, false, stackTrace);
+        this.code = code;
+        this.field = field;
+    }
+
     public static ServiceException invalid(final String field, final String message)
     {
         return new ServiceException(FailureCode.INVALID_ARGUMENT, field, message);
