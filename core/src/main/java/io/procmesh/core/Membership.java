@@ -82,6 +82,11 @@ final class Membership
         return registry;
     }
 
+    BreakerTable breakers()
+    {
+        return breakers;
+    }
+
     InstanceSlot slot()
     {
         return slot;

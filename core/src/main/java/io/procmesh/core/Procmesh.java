@@ -4,6 +4,7 @@ import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.agent.IdleStrategies;
 import io.procmesh.core.agent.IdleStrategy;
 import io.procmesh.core.agent.LoggingErrorHandler;
+import io.procmesh.core.breaker.BreakerTable;
 import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
@@ -78,6 +79,14 @@ public final class Procmesh implements AutoCloseable
     public Registry registry()
     {
         return membership.registry();
+    }
+
+    /**
+     * @return the circuit breakers every process on the host shares, for reading their state.
+     */
+    public BreakerTable breakers()
+    {
+        return membership.breakers();
     }
 
     public InstanceSlot slot()

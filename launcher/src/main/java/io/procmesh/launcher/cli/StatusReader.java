@@ -1,5 +1,7 @@
 package io.procmesh.launcher.cli;
 
+import io.procmesh.core.breaker.BreakerSnapshot;
+import io.procmesh.core.breaker.BreakerTable;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.registry.InstanceMetadata;
@@ -63,10 +65,10 @@ final class StatusReader
                 registered.put(member.instanceId(), member);
             }
             return report(launcher, state, registered, "", published.get().writtenAtNs(), nowMs,
-                published.get().ageMs(System.nanoTime()));
+                published.get().ageMs(System.nanoTime()), published.get().breakers());
         }
         final String note = readRegistry(registered);
-        return report(launcher, state, registered, note, System.nanoTime(), nowMs, -1);
+        return report(launcher, state, registered, note, System.nanoTime(), nowMs, -1, readBreakers());
     }
 
     /**
@@ -112,6 +114,21 @@ final class StatusReader
         return note;
     }
 
+    /**
+     * @return the breakers as the table holds them now; none if no process ever made one.
+     */
+    private List<BreakerSnapshot> readBreakers()
+    {
+        if (!Files.exists(dataDirectory.breakerTable()))
+        {
+            return List.of();
+        }
+        try (BreakerTable table = BreakerTable.open(dataDirectory.breakerTable()))
+        {
+            return table.snapshot(System.nanoTime());
+        }
+    }
+
     private StatusReport report(
         final Optional<ProcessHandle> launcher,
         final Optional<LauncherState> state,
@@ -119,7 +136,8 @@ final class StatusReader
         final String note,
         final long nowNs,
         final long nowMs,
-        final long snapshotAgeMs)
+        final long snapshotAgeMs,
+        final List<BreakerSnapshot> breakers)
     {
         final List<StatusReport.Row> rows = new ArrayList<>();
         for (final LauncherState.Instance supervised : state.map(LauncherState::instances).orElse(List.of()))
@@ -131,7 +149,7 @@ final class StatusReader
             rows.add(row(null, other, false, nowNs, nowMs));
         }
         return new StatusReport(dataDirectory.root().toString(), launcher.map(ProcessHandle::pid).orElse(0L), note,
-            snapshotAgeMs, rows);
+            snapshotAgeMs, rows, breakers);
     }
 
     private StatusReport.Row row(

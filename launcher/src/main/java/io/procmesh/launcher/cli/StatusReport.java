@@ -1,5 +1,7 @@
 package io.procmesh.launcher.cli;
 
+import io.procmesh.core.breaker.BreakerSnapshot;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +12,10 @@ import java.util.Map;
  * @param launcherPid   the running launcher, or 0 if none runs: states are then derived from the registry alone.
  * @param note          a warning for the operator, or empty.
  * @param snapshotAgeMs how old the launcher's snapshot of the slots was, or -1 if the registry was read directly.
+ * @param breakers      every circuit breaker some process used, as of the same moment.
  */
-public record StatusReport(String dataDir, long launcherPid, String note, long snapshotAgeMs, List<Row> instances)
+public record StatusReport(String dataDir, long launcherPid, String note, long snapshotAgeMs, List<Row> instances,
+    List<BreakerSnapshot> breakers)
 {
     /**
      * @param version        what the instance registered with, empty if it never registered.

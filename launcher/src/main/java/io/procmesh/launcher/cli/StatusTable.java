@@ -1,9 +1,12 @@
 package io.procmesh.launcher.cli;
 
+import io.procmesh.core.breaker.BreakerSnapshot;
+
 import java.io.PrintStream;
 
 /**
- * Prints a {@link StatusReport} for people: a header line, then one aligned line per instance.
+ * Prints a {@link StatusReport} for people: a header line, then one aligned line per instance, then one per circuit
+ * breaker, if any process used one.
  * <p>
  * Columns are padded by hand rather than with {@code printf}: {@link java.util.Formatter} loads the locale's number
  * and calendar data on first use, about a tenth of the 0.5 s a {@code procmesh status} may take.
@@ -12,6 +15,7 @@ final class StatusTable
 {
     /** Width of each column but the last; negative pads on the right (text), positive on the left (numbers). */
     private static final int[] WIDTHS = {-22, -9, -8, 9, 9, 8, 8, 8, 6, 8};
+    private static final int BREAKER_NAME_WIDTH = 31;
 
     private StatusTable()
     {
@@ -36,6 +40,33 @@ final class StatusTable
                 Long.toString(row.restarts()), Long.toString(row.requestsIn()), Long.toString(row.requestsOut()),
                 Long.toString(row.errors()), Long.toString(row.timeouts()), detail(row)));
         }
+        if (!report.breakers().isEmpty())
+        {
+            out.println();
+            out.println(breakerLine("BREAKER", "STATE", "CALLS", "FAILED", "SLOW", "OPENINGS", "REFUSED", "DETAIL"));
+            for (final BreakerSnapshot breaker : report.breakers())
+            {
+                out.println(breakerLine(breaker.name(), breaker.state().name(), Long.toString(breaker.calls()),
+                    Long.toString(breaker.failures()), Long.toString(breaker.slowCalls()),
+                    Long.toString(breaker.openings()), Long.toString(breaker.notPermitted()),
+                    breaker.retryAfterMs() > 0 ? "trial calls in " + duration(breaker.retryAfterMs()) : ""));
+            }
+        }
+    }
+
+    /**
+     * A breaker's name and state, then its window's counts (since it last closed) and its totals.
+     */
+    private static String breakerLine(final String... cells)
+    {
+        final StringBuilder line = new StringBuilder(96).append(cells[0])
+            .append(" ".repeat(Math.max(1, BREAKER_NAME_WIDTH - cells[0].length())))
+            .append(cells[1]).append(" ".repeat(Math.max(1, 10 - cells[1].length())));
+        for (int i = 2; i < cells.length - 1; i++)
+        {
+            line.append(" ".repeat(Math.max(0, 9 - cells[i].length()))).append(cells[i]).append(' ');
+        }
+        return line.append(' ').append(cells[cells.length - 1]).toString().stripTrailing();
     }
 
     /**

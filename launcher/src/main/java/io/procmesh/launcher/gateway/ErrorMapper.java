@@ -1,6 +1,7 @@
 package io.procmesh.launcher.gateway;
 
 import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.rpc.CircuitOpenException;
 import io.procmesh.core.rpc.FailureCode;
 import io.procmesh.core.rpc.RemoteServiceException;
 import io.procmesh.core.rpc.ServiceException;
@@ -44,6 +45,13 @@ final class ErrorMapper
         if (cause instanceof RemoteServiceException remote)
         {
             return fromCode(remote.code(), remoteMessage(remote), remote.field(), remote.service(), remote.operation());
+        }
+        if (cause instanceof CircuitOpenException open)
+        {
+            // Retry-After says when the breaker lets trial calls through, in whole seconds, at least 1.
+            final GatewayError error = fromCode(open.code(), open.getMessage(), null, service, operation);
+            return new GatewayError(error.status(), error.code(), error.message(), null, service, operation, null,
+                (int)Math.max(1, (open.retryAfterMs() + 999) / 1000));
         }
         if (cause instanceof ServiceException local)
         {

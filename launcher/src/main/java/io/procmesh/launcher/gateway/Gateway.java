@@ -45,6 +45,7 @@ public final class Gateway implements AutoCloseable
         this.view = new RegistryView(mesh.registry(), mesh.context().instanceStaleMs(), context.requiredServices(),
             errorHandler);
         view.onRefresh(new RegistryMetricsBinder(metrics.registry()));
+        view.onRefresh(new BreakerMetricsBinder(metrics.registry(), mesh.breakers()));
 
         final HttpResponses responses = new HttpResponses(mesh.context().json().mapper(), metrics, errorHandler);
         final ErrorMapper errors = new ErrorMapper(context.retryAfterSeconds(), errorHandler);
@@ -59,7 +60,7 @@ public final class Gateway implements AutoCloseable
         new HealthEndpoint(view, responses).routes(routes);
         final UnaryOperator<Endpoint> offload =
             endpoint -> new OffloadedEndpoint(endpoint, server.getThreadPool(), responses, errors);
-        new ServicesEndpoint(view, responses).routes(routes, offload);
+        new ServicesEndpoint(view, mesh.breakers(), responses).routes(routes, offload);
         new MetricsEndpoint(metrics).routes(routes, offload);
         new OpenApiEndpoint(context.routePlan(), responses).routes(routes, offload);
         new RpcProxyEndpoint(topology.exposed()).routes(routes);

@@ -1,5 +1,7 @@
 package io.procmesh.launcher.gateway;
 
+import io.procmesh.core.breaker.BreakerSnapshot;
+import io.procmesh.core.breaker.BreakerTable;
 import io.procmesh.core.registry.InstanceMetadata;
 import io.procmesh.core.registry.InstanceSnapshot;
 import org.eclipse.jetty.server.Request;
@@ -14,11 +16,11 @@ import java.util.function.UnaryOperator;
 /**
  * {@code GET /services}: every registry entry as of the last refresh, with what it means (state, heartbeat age,
  * uptime, restarts), its metadata (the topology's {@code metadata:}, as it registered) and the counters from its
- * off-heap slot.
+ * off-heap slot; then every circuit breaker some process used, read from the shared table at the request.
  */
 final class ServicesEndpoint
 {
-    record Services(long capturedAtMs, List<Instance> instances)
+    record Services(long capturedAtMs, List<Instance> instances, List<BreakerSnapshot> breakers)
     {
     }
 
@@ -52,11 +54,13 @@ final class ServicesEndpoint
     }
 
     private final RegistryView view;
+    private final BreakerTable breakers;
     private final HttpResponses responses;
 
-    ServicesEndpoint(final RegistryView view, final HttpResponses responses)
+    ServicesEndpoint(final RegistryView view, final BreakerTable breakers, final HttpResponses responses)
     {
         this.view = view;
+        this.breakers = breakers;
         this.responses = responses;
     }
 
@@ -78,6 +82,7 @@ final class ServicesEndpoint
                 new Counters(s.requestsIn(), s.requestsOut(), s.errors(), s.timeouts(), s.lateReplies(),
                     s.decodeErrors(), s.duplicates(), s.inboxBacklog(), s.registrations())));
         }
-        responses.json(response, callback, 200, new Services(snapshot.capturedAtMs(), instances));
+        responses.json(response, callback, 200, new Services(snapshot.capturedAtMs(), instances,
+            breakers.snapshot(System.nanoTime())));
     }
 }

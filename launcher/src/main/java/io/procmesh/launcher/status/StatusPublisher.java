@@ -1,6 +1,8 @@
 package io.procmesh.launcher.status;
 
 import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.breaker.BreakerSnapshot;
+import io.procmesh.core.breaker.BreakerTable;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.Registry;
@@ -22,6 +24,7 @@ public final class StatusPublisher
     private static final long PROBE_MS = 20;
 
     private final Supplier<Registry> registries;
+    private final BreakerTable breakers;
     private final StatusSnapshotFile file;
     private final long intervalNs;
     private final ErrorHandler errorHandler;
@@ -34,11 +37,13 @@ public final class StatusPublisher
 
     public StatusPublisher(
         final Supplier<Registry> registries,
+        final BreakerTable breakers,
         final StatusSnapshotFile file,
         final long intervalMs,
         final ErrorHandler errorHandler)
     {
         this.registries = registries;
+        this.breakers = breakers;
         this.file = file;
         this.intervalNs = TimeUnit.MILLISECONDS.toNanos(intervalMs);
         this.errorHandler = errorHandler;
@@ -76,7 +81,9 @@ public final class StatusPublisher
             {
                 members.add(slot.snapshot());
             }
-            file.write(new StatusSnapshot(pid, System.currentTimeMillis(), System.nanoTime(), members));
+            final long readNs = System.nanoTime();
+            final List<BreakerSnapshot> breakerStates = breakers.snapshot(readNs);
+            file.write(new StatusSnapshot(pid, System.currentTimeMillis(), readNs, members, breakerStates));
             return 1;
         }
         catch (final IOException | RuntimeException ex)

@@ -2,6 +2,7 @@ package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.agent.LoggingErrorHandler;
+import io.procmesh.core.breaker.BreakerTable;
 import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
@@ -121,9 +122,10 @@ public final class Launcher
         final ControlDirectory control = new ControlDirectory(files.controlDirectory());
         control.create();
         try (ClassDataArchive classData = ClassDataArchive.of(context.classDataSharing, files.classDataDirectory(),
-            context.classPath, context.dataDirectory.log("cds-training"), context.classDataTrainingMain))
+            context.classPath, context.dataDirectory.log("cds-training"), context.classDataTrainingMain);
+            BreakerTable breakers = BreakerTable.open(context.dataDirectory.breakerTable()))
         {
-            return supervise(signal, stateFile, previous, registry, control, classData);
+            return supervise(signal, stateFile, previous, registry, control, classData, breakers);
         }
     }
 
@@ -133,7 +135,8 @@ public final class Launcher
         final Optional<LauncherState> previous,
         final RecoverableRegistry registry,
         final ControlDirectory control,
-        final ClassDataArchive classData)
+        final ClassDataArchive classData,
+        final BreakerTable breakers)
     {
         final Thread supervisingThread = Thread.currentThread();
         final Supervisor supervisor = new Supervisor(new Supervisor.Context()
@@ -153,10 +156,11 @@ public final class Launcher
             (adopted > 0 ? " (" + adopted + " adopted from an earlier launcher)" : ""));
         try
         {
-            final StatusPublisher status = new StatusPublisher(registry::current,
+            final StatusPublisher status = new StatusPublisher(registry::current, breakers,
                 new StatusSnapshotFile(new LauncherFiles(context.dataDirectory).statusFile()),
                 STATUS_INTERVAL_MS, context.errorHandler);
-            superviseUntilSignalled(supervisor, signal, startNs, classData, status);
+            superviseUntilSignalled(supervisor, signal, startNs, classData, status,
+                new BreakerAlerts(breakers, STATUS_INTERVAL_MS));
         }
         finally
         {
@@ -174,7 +178,8 @@ public final class Launcher
         final ShutdownSignal signal,
         final long startNs,
         final ClassDataArchive classData,
-        final StatusPublisher status)
+        final StatusPublisher status,
+        final BreakerAlerts breakerAlerts)
     {
         final StartProgress progress = new StartProgress(context.out, startNs);
         final long intervalNs = TimeUnit.MILLISECONDS.toNanos(context.topology.healthCheckIntervalMs());
@@ -185,6 +190,7 @@ public final class Launcher
             final long nowNs = System.nanoTime();
             supervisor.doWork(nowNs);
             status.publishIfDue(nowNs);
+            breakerAlerts.checkIfDue(nowNs);
             if (!announced)
             {
                 progress.printIfDue(supervisor.instances(), nowNs);

@@ -17,6 +17,7 @@ final class SettingsResolver
         "--class-path=", "-Dprocmesh.instanceId=", "-Dprocmesh.dataDir=", "-Dprocmesh.serviceName=",
         "-Dprocmesh.service.", "-D" + io.procmesh.core.config.Configuration.LOAD_BALANCING_PROP_PREFIX,
         "-D" + io.procmesh.core.config.Configuration.AFFINITY_KEY_PROP_PREFIX,
+        "-D" + io.procmesh.core.config.Configuration.BREAKER_PROP_PREFIX,
         // procmesh.partition, procmesh.partitions and procmesh.partitions.<service>: the topology's partitions.
         "-D" + io.procmesh.core.config.Configuration.PARTITION_PROP_NAME);
 
@@ -48,8 +49,8 @@ final class SettingsResolver
             {
                 throw new TopologyException(option.mark(source), "jvmOption '" + value + "' is reserved: the " +
                     "launcher sets the class path, procmesh.instanceId, procmesh.dataDir, procmesh.serviceName, " +
-                    "procmesh.service.*, and procmesh.loadBalancing.* and procmesh.affinityKey.* (from the " +
-                    "services' loadBalancing and affinityKey)");
+                    "procmesh.service.*, and procmesh.loadBalancing.*, procmesh.affinityKey.* and procmesh.breaker.* " +
+                    "(from the services' loadBalancing, affinityKey and breaker)");
             }
             result.add(value);
         }

@@ -16,6 +16,7 @@ import java.util.Map;
  *   jvmOptions: [-Xmx256m]
  *   health: {heartbeatTimeoutMs: 2000}
  *   restart: {maxRestarts: 5}
+ *   breaker: {waitMs: 5000}         # every service's circuit breaker settings; a service's own keys win
  * services:
  *   inventory:
  *     classPath: [../inventory/target/inventory-1.0.jar]   # jars or dirs, relative to this file
@@ -36,6 +37,8 @@ import java.util.Map;
  *     dependsOn: []
  *     health: {heartbeatTimeoutMs: 2000, stuckAfterMs: 5000, startTimeoutMs: 30000}
  *     restart: {initialBackoffMs: 100, maxBackoffMs: 5000, stableAfterMs: 10000, maxRestarts: 5, withinSeconds: 60}
+ *     breaker: {failureRate: 50, slowCallRate: 50, slowCallMs: 10000, minimumCalls: 10, windowMs: 10000,
+ *               waitMs: 5000, halfOpenCalls: 3, retryBudget: 10, enabled: true}   # callers' breakers to it
  * gateway:                          # optional; runs as the supervised service 'gateway', after every other one
  *   port: 8080
  *   routes:
@@ -62,7 +65,8 @@ record TopologyDocument(
     record Defaults(
         List<Located<String>> jvmOptions,
         HealthEntry health,
-        RestartEntry restart)
+        RestartEntry restart,
+        Map<String, Located<Object>> breaker)
     {
     }
 
@@ -87,7 +91,8 @@ record TopologyDocument(
         Located<Boolean> standby,
         RolloutEntry rollout,
         Map<String, Located<String>> versions,
-        Map<String, Located<String>> metadataFilters)
+        Map<String, Located<String>> metadataFilters,
+        Map<String, Located<Object>> breaker)
     {
     }
 

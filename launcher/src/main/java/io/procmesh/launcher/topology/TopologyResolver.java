@@ -51,9 +51,10 @@ final class TopologyResolver
                 "no services defined: a topology needs a 'services' mapping with at least one service");
         }
         final TopologyDocument.Defaults defaults = document.defaults() != null ?
-            document.defaults() : new TopologyDocument.Defaults(null, null, null);
+            document.defaults() : new TopologyDocument.Defaults(null, null, null, null);
 
         final Map<String, String> balancing = new BalancingResolver(source).properties(document.services());
+        balancing.putAll(new BreakerResolver(source).properties(document.services(), defaults.breaker()));
         final List<ServiceDefinition> declared = new ArrayList<>();
         final LinkedHashMap<String, List<Located<String>>> edges = new LinkedHashMap<>();
         final Map<String, Map<String, Integer>> operations = new LinkedHashMap<>();

@@ -1,14 +1,18 @@
 package io.procmesh.launcher.cli;
 
+import io.procmesh.core.breaker.BreakerSnapshot;
+import io.procmesh.core.breaker.BreakerState;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StatusTableTest
@@ -27,11 +31,36 @@ class StatusTableTest
     }
 
     @Test
+    void breakersFollowTheInstancesLinedUpUnderTheirHeader()
+    {
+        final StatusReport report = new StatusReport("/data", 42, "", 10, List.of(
+            row("user-1", "UP", 1234, 7, 21_000, 0, 123_456)), List.of(
+            new BreakerSnapshot("order->user", BreakerState.OPEN, 4_200, 12, 9, 0, 3, 2, 417, 1),
+            new BreakerSnapshot("gateway->order", BreakerState.CLOSED, 0, 1_500, 0, 2, 0, 0, 0, 0)));
+
+        final List<String> lines = print(report);
+
+        assertEquals("", lines.get(3));
+        final String header = lines.get(4);
+        final String open = lines.get(5);
+        final String closed = lines.get(6);
+        assertTrue(header.startsWith("BREAKER "), header);
+        assertTrue(open.startsWith("order->user "), open);
+        assertEquals(header.indexOf("STATE"), open.indexOf("OPEN"));
+        assertEquals(header.indexOf("STATE"), closed.indexOf("CLOSED"));
+        assertEquals(header.indexOf("CALLS") + 5, open.indexOf(" 12 ") + 3);
+        assertEquals(header.indexOf("REFUSED") + 7, open.indexOf("417") + 3);
+        assertEquals(header.indexOf("DETAIL"), open.indexOf("trial calls in 4.2s"));
+        assertEquals(header.indexOf("CALLS") + 5, closed.indexOf("1500") + 4);
+        assertFalse(closed.contains("trial"), closed);
+    }
+
+    @Test
     void everyRowLinesUpUnderItsHeader()
     {
         final StatusReport report = new StatusReport("/data", 42, "", 10, List.of(
             row("user-1", "UP", 1234, 7, 21_000, 0, 123_456),
-            row("notification-with-a-long-name-1", "FAILED", 0, -1, -1, 12, 0)));
+            row("notification-with-a-long-name-1", "FAILED", 0, -1, -1, 12, 0)), List.of());
 
         final List<String> lines = print(report);
 

@@ -1,5 +1,10 @@
 package io.procmesh.launcher.status;
 
+import io.procmesh.core.breaker.BreakerSettings;
+import io.procmesh.core.breaker.BreakerSnapshot;
+import io.procmesh.core.breaker.BreakerState;
+import io.procmesh.core.breaker.BreakerTable;
+import io.procmesh.core.breaker.CircuitBreaker;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.Registration;
@@ -23,12 +28,14 @@ class StatusPublisherTest
 
     private final Path directory = TestDirectories.create("status-publisher");
     private final Registry registry = Registry.open(directory.resolve("registry.cm"), 16);
+    private final BreakerTable breakers = BreakerTable.open(directory.resolve("registry.breakers"));
     private final List<Throwable> errors = new ArrayList<>();
     private final StatusSnapshotFile file = new StatusSnapshotFile(directory.resolve("status.json"));
 
     @AfterEach
     void close()
     {
+        breakers.close();
         registry.close();
     }
 
@@ -36,7 +43,7 @@ class StatusPublisherTest
     void shouldPublishSlotCountersAtTheIntervalAndNewMembersOnceTheyRegister()
     {
         final InstanceSlot first = registry.register(new Registration("svc", "svc-1", "1", 4242, "", ""));
-        final StatusPublisher publisher = new StatusPublisher(() -> registry, file, INTERVAL_MS, errors::add);
+        final StatusPublisher publisher = new StatusPublisher(() -> registry, breakers, file, INTERVAL_MS, errors::add);
         final long startNs = System.nanoTime();
 
         assertEquals(1, publisher.publishIfDue(startNs));
@@ -54,13 +61,25 @@ class StatusPublisherTest
         assertEquals(1, publisher.publishIfDue(startNs + 2 * INTERVAL_NS));
         assertEquals(List.of("svc-1", "svc-2"), ids(file.read().orElseThrow()).stream().sorted().toList(),
             "a registration moves the generation: the members are scanned again");
+        assertTrue(file.read().orElseThrow().breakers().isEmpty());
+
+        final CircuitBreaker breaker = breakers.breaker("svc->other", BreakerSettings.DEFAULT);
+        for (int i = 0; i < 10; i++)
+        {
+            breaker.onOutcome(breaker.tryAcquire(System.nanoTime()), System.nanoTime(), 1_000, true);
+        }
+        assertEquals(1, publisher.publishIfDue(startNs + 3 * INTERVAL_NS));
+        final BreakerSnapshot published = file.read().orElseThrow().breakers().get(0);
+        assertEquals("svc->other", published.name());
+        assertEquals(BreakerState.OPEN, published.state(), "read back from the file");
+        assertEquals(10, published.failures());
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
     @Test
     void shouldPublishNothingWithoutARegistry()
     {
-        final StatusPublisher publisher = new StatusPublisher(() -> null, file, INTERVAL_MS, errors::add);
+        final StatusPublisher publisher = new StatusPublisher(() -> null, breakers, file, INTERVAL_MS, errors::add);
         assertEquals(0, publisher.publishIfDue(System.nanoTime()));
         assertTrue(file.read().isEmpty());
     }
