@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs {@link RegistryBenchmark} through JMH's API, its output into the logs, and returns ns per operation.
+ * Runs one of the suite's JMH classes ({@link RegistryBenchmark}, {@link BreakerBenchmark}) through JMH's API, its
+ * output into the logs, and returns ns per operation. Each scenario runs its own class, so its subjects and their
+ * baselines always come from the same JMH run.
  */
 public final class JmhSuite
 {
@@ -24,7 +26,12 @@ public final class JmhSuite
     {
     }
 
-    public static List<MicroMeasurement> run(final SuiteContext context) throws RunnerException
+    /**
+     * @param benchmark its {@code @Benchmark} methods are run, every one.
+     * @param name      names the log ({@code jmh-<name>}) and the progress line.
+     */
+    public static List<MicroMeasurement> run(final SuiteContext context, final Class<?> benchmark, final String name)
+        throws RunnerException
     {
         final SuiteMode mode = context.mode();
         final Path directory = context.dataRoot().resolve("jmh");
@@ -32,7 +39,7 @@ public final class JmhSuite
         final List<String> jvmArgs = new ArrayList<>(JvmFlags.chronicle());
         jvmArgs.add("-D" + RegistryBenchmark.DIRECTORY_PROP_NAME + "=" + directory);
         final Options options = new OptionsBuilder()
-            .include(RegistryBenchmark.class.getName() + "\\.")
+            .include(benchmark.getName() + "\\.")
             .forks(mode.jmhForks())
             .warmupIterations(mode.jmhWarmupIterations())
             .warmupTime(TimeValue.milliseconds(mode.jmhIterationMs()))
@@ -40,10 +47,11 @@ public final class JmhSuite
             .measurementTime(TimeValue.milliseconds(mode.jmhIterationMs()))
             .jvmArgsAppend(jvmArgs.toArray(new String[0]))
             .shouldFailOnError(true)
-            .output(context.logFile("jmh-registry").toString())
+            .output(context.logFile("jmh-" + name).toString())
             .build();
-        context.progress("JMH registry benchmarks: " + mode.jmhForks() + " fork(s), " + mode.jmhWarmupIterations() +
-            "+" + mode.jmhIterations() + " iterations of " + mode.jmhIterationMs() + " ms each");
+        context.progress("JMH " + name + " benchmarks: " + mode.jmhForks() + " fork(s), " +
+            mode.jmhWarmupIterations() + "+" + mode.jmhIterations() + " iterations of " + mode.jmhIterationMs() +
+            " ms each");
         final List<MicroMeasurement> measurements = new ArrayList<>();
         try
         {

@@ -3,10 +3,11 @@ package io.procmesh.benchmarks.report;
 import io.procmesh.benchmarks.harness.RunKey;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The tables the report repeats: latency rows with their throughput, and procmesh-over-baseline ratio rows.
- * Latencies are in microseconds.
+ * The tables the report repeats: latency rows with their throughput, procmesh-over-baseline ratio rows, and JMH
+ * subjects beside their baselines. Latencies are in microseconds.
  */
 public final class MarkdownTables
 {
@@ -78,6 +79,37 @@ public final class MarkdownTables
         for (final Measurement measurement : measurements)
         {
             latencyRow(md, measurement);
+        }
+        md.append('\n');
+    }
+
+    /**
+     * One row per JMH subject that was measured, its baseline's figure beside it; a line saying so when none was.
+     *
+     * @param pairs subject and baseline method names, as the benchmark class lists them.
+     */
+    public static void microTable(final StringBuilder md, final ResultStore store, final List<String[]> pairs)
+    {
+        md.append("| operation | ns/op | ± (99.9%) | baseline | baseline ns/op |\n|---|---|---|---|---|\n");
+        boolean any = false;
+        for (final String[] pair : pairs)
+        {
+            final Optional<MicroMeasurement> subject = store.micro(pair[0]);
+            if (subject.isEmpty())
+            {
+                continue;
+            }
+            any = true;
+            final Optional<MicroMeasurement> baseline = store.micro(pair[1]);
+            md.append("| `").append(pair[0]).append("` | ").append(Format.nanos(subject.get().nsPerOp()))
+                .append(" | ").append(Format.nanos(subject.get().errorNs()))
+                .append(" | `").append(pair[1]).append("` | ")
+                .append(baseline.map(b -> Format.nanos(b.nsPerOp())).orElse("n/a"))
+                .append(" |\n");
+        }
+        if (!any)
+        {
+            md.append("| _not measured in this run_ | | | | |\n");
         }
         md.append('\n');
     }
