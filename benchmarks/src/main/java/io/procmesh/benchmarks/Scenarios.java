@@ -1,5 +1,6 @@
 package io.procmesh.benchmarks;
 
+import io.procmesh.benchmarks.scenario.BreakerScenario;
 import io.procmesh.benchmarks.scenario.FailoverScenario;
 import io.procmesh.benchmarks.scenario.GatewayScenario;
 import io.procmesh.benchmarks.scenario.HttpScenario;
@@ -32,6 +33,7 @@ public final class Scenarios
             new PythonScenario(),
             new ThroughputScenario(),
             new RegistryScenario(),
+            new BreakerScenario(),
             new FailoverScenario(),
             new GatewayScenario(),
             new StatusScenario(),

@@ -1,6 +1,7 @@
 package io.procmesh.benchmarks;
 
 import io.procmesh.benchmarks.harness.RunKey;
+import io.procmesh.benchmarks.jmh.BreakerBenchmark;
 import io.procmesh.benchmarks.jmh.RegistryBenchmark;
 import io.procmesh.benchmarks.launcher.StatusCommandRuns;
 import io.procmesh.benchmarks.oneway.OneWayRun;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,7 +69,8 @@ class BenchmarkSuiteSmokeTest
             assertEquals(1, rows.size(), oneWay);
             assertTrue(rows.get(0).throughput() > 0, oneWay + " throughput");
         }
-        for (final String[] pair : RegistryBenchmark.BASELINES)
+        for (final String[] pair : Stream.concat(RegistryBenchmark.BASELINES.stream(),
+            BreakerBenchmark.BASELINES.stream()).toList())
         {
             for (final String benchmark : pair)
             {
@@ -118,6 +121,7 @@ class BenchmarkSuiteSmokeTest
         {
             assertTrue(report.contains("\n## " + section + ". "), "no section " + section);
         }
+        assertTrue(sectionOf(report, "6b").contains("| `closedCall` |"), "no circuit breaker table");
         assertTrue(sectionOf(report, "7").contains("| UP again | " + SuiteMode.smoke().failoverKills() + " |"),
             "no failover table");
         assertTrue(gatewaySkipped ? sectionOf(report, "8").contains("wrk") :
