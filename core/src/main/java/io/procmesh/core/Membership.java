@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * What {@link Procmesh#connect} opens and {@link Procmesh#close} releases, in one place so that the two orders
  * can be read side by side: registry, breaker table, slot, client and its reply reader, heartbeats, status; then
- * status DOWN, heartbeats, reply reader, client, publishers, reply queue, breaker table, registry. If a thread that
- * may still write the registry or a queue outlived its stop (a stuck handler, a heartbeat blocked in a scan), close
- * leaves those mapped and the process's exit releases them: unmapping under a writer is a SIGSEGV, not an error. A
- * second close does nothing.
+ * status DOWN, heartbeats, reply reader, client, publishers, reply queue, registry. The breaker table stays mapped
+ * for the process's life ({@link BreakerTable#shared}). If a thread that may still write the registry or a queue
+ * outlived its stop (a stuck handler, a heartbeat blocked in a scan), close leaves those mapped and the process's
+ * exit releases them: unmapping under a writer is a SIGSEGV, not an error. A second close does nothing.
  */
 final class Membership
 {
@@ -45,10 +45,9 @@ final class Membership
         final DataDirectory dirs = context.dataDirectory();
         dirs.requireFreeSpace(context.minFreeDiskMb());
         this.registry = Registry.open(dirs.registryFile(), context.registryMaxInstances());
-        BreakerTable breakerTable = null;
         try
         {
-            breakerTable = BreakerTable.open(dirs.breakerTable());
+            final BreakerTable breakerTable = BreakerTable.shared(dirs.breakerTable());
             this.breakers = breakerTable;
             this.slot = registry.register(new Registration(
                 context.serviceName(), context.instanceId(), context.version(), ProcessHandle.current().pid(), "",
@@ -68,10 +67,6 @@ final class Membership
         }
         catch (final RuntimeException ex)
         {
-            if (breakerTable != null)
-            {
-                breakerTable.close();
-            }
             registry.close();
             throw ex;
         }
@@ -172,7 +167,6 @@ final class Membership
         {
             deleteOwnReplies();
         }
-        breakers.close();
         registry.close();
     }
 

@@ -1,5 +1,6 @@
 package io.procmesh.core.breaker;
 
+import io.procmesh.core.config.BootId;
 import net.openhft.chronicle.bytes.MappedBytes;
 
 import java.io.FileNotFoundException;
@@ -10,10 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shared memory of every circuit breaker on the host: one mapped file beside the registry, {@value #SLOTS}
- * fixed slots of {@value #SLOT_BYTES} bytes, the first one a header. A breaker's slot is found by its name's hash,
+ * fixed slots of {@value #SLOT_BYTES} bytes, the first one a header (layout version, the boot its times are from). A breaker's slot is found by its name's hash,
  * claimed with one compare-and-swap of that hash, and never moves or is freed, so a process keeps its offset for
  * life. Every later write is a compare-and-swap or an atomic add of one word: no lock exists that a process killed
  * mid-update could leave held, and any word it left is one a live process would have written.
@@ -21,36 +23,40 @@ import java.util.List;
  * Why not the registry's Chronicle Map: a map entry is created under a segment lock, and a process killed holding it
  * wedges the map for every writer; a breaker is created on a process's first call to a target, at any time.
  * <pre>
- * slot:  0 name hash (0: free)     8 state word                16 transitions      24 calls not permitted
- *       32 trial successes        40 openings                 48 retries refused  56 bucket ms (int), wait ms (int)
- *       64 name length (int)      68 name (UTF-8)
- *      192 {@value #BUCKETS} buckets of 4 words (calls, failures, slow calls, retries), each word the bucket's
- *          epoch (high 32 bits) and its count (low 32 bits), so a bucket is renewed by the same CAS that counts
+ * slot:   0 name hash (0: free)  8 state word     16 trial successes  24 bucket ms (int), wait ms (int)
+ *        32 transitions         40 openings
+ *        64 calls not permitted 72 retries refused          (their own cache line: written on every refusal)
+ *       128 name length (int)  132 name (UTF-8)
+ *       384 {@value #BUCKETS} buckets of 4 words (calls, failures, slow calls, retries), each word the bucket's
+ *           epoch (high 32 bits) and its count (low 32 bits), so a bucket is renewed by the same CAS that counts
  * </pre>
  */
 public final class BreakerTable implements AutoCloseable
 {
-    public static final int SLOTS = 256;
-    public static final int SLOT_BYTES = 512;
+    public static final int SLOTS = 1024;
+    public static final int SLOT_BYTES = 1024;
     public static final int BUCKETS = 10;
-    public static final int MAX_NAME_BYTES = 124;
+    public static final int MAX_NAME_BYTES = 252;
     static final long STATE = 8;
-    static final long TRANSITIONS = 16;
-    static final long NOT_PERMITTED = 24;
-    static final long TRIALS = 32;
+    static final long TRIALS = 16;
+    static final long BUCKET_MS = 24;
+    static final long WAIT_MS = 28;
+    static final long TRANSITIONS = 32;
     static final long OPENINGS = 40;
-    static final long RETRIES_REFUSED = 48;
-    static final long BUCKET_MS = 56;
-    static final long WAIT_MS = 60;
-    static final long NAME_LENGTH = 64;
-    static final long NAME = 68;
-    static final long BUCKET_WORDS = 192;
+    // Written on every refusal: a cache line apart from the state word, which every call of every process reads.
+    static final long NOT_PERMITTED = 64;
+    static final long RETRIES_REFUSED = 72;
+    static final long NAME_LENGTH = 128;
+    static final long NAME = 132;
+    static final long BUCKET_WORDS = 384;
     static final int CALLS = 0;
     static final int FAILURES = 1;
     static final int SLOW = 2;
     static final int RETRIES = 3;
     private static final long FILE_BYTES = (long)SLOTS * SLOT_BYTES;
-    private static final long MAGIC = 0x70726d42726b7201L;
+    private static final long MAGIC = 0x70726d42726b7203L;
+    private static final long BOOT_ID = 8;
+    private static final ConcurrentHashMap<Path, BreakerTable> SHARED = new ConcurrentHashMap<>();
     private final MappedBytes bytes;
     private final Path file;
 
@@ -80,7 +86,9 @@ public final class BreakerTable implements AutoCloseable
                 throw new IllegalStateException(file + " is not a procmesh breaker table of this version " +
                     "(delete it with every process stopped: breakers start CLOSED)");
             }
-            return new BreakerTable(bytes, file);
+            final BreakerTable table = new BreakerTable(bytes, file);
+            table.forgetEarlierBoot();
+            return table;
         }
         catch (final FileNotFoundException ex)
         {
@@ -89,6 +97,45 @@ public final class BreakerTable implements AutoCloseable
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot create the directory of " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * The table of {@code file} for this process's calls, mapped once per process and never unmapped: a thread
+     * still finishing a call may touch it after its client closed, and unmapping under it would be a SIGSEGV. A
+     * process maps at most one per data directory it uses.
+     */
+    public static BreakerTable shared(final Path file)
+    {
+        return SHARED.computeIfAbsent(file.toAbsolutePath().normalize(), BreakerTable::open);
+    }
+
+    /**
+     * Every time in the table is of the monotonic clock, which starts again at a reboot: a breaker opened before it
+     * would refuse calls for as long as the last boot had run. The first process of a new boot sets every breaker
+     * back to CLOSED with an empty window; their totals stay.
+     */
+    private void forgetEarlierBoot()
+    {
+        final long current = BootId.current();
+        final long recorded = bytes.readVolatileLong(BOOT_ID);
+        if (recorded == current || !bytes.compareAndSwapLong(BOOT_ID, recorded, current))
+        {
+            return;
+        }
+        for (int i = 1; i < SLOTS; i++)
+        {
+            final long slot = (long)i * SLOT_BYTES;
+            if (bytes.readVolatileLong(slot) == 0)
+            {
+                continue;
+            }
+            bytes.writeOrderedLong(slot + STATE, 0);
+            bytes.writeOrderedLong(slot + TRIALS, 0);
+            for (int word = 0; word < BUCKETS * 4; word++)
+            {
+                bytes.writeOrderedLong(slot + BUCKET_WORDS + word * 8L, 0);
+            }
         }
     }
 
@@ -185,6 +232,11 @@ public final class BreakerTable implements AutoCloseable
     void increment(final long offset)
     {
         bytes.addAndGetLong(offset, 1);
+    }
+
+    void writeInt(final long offset, final int value)
+    {
+        bytes.writeOrderedInt(offset, value);
     }
 
     Path file()

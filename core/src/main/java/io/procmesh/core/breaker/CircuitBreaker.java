@@ -9,8 +9,10 @@ package io.procmesh.core.breaker;
  * one CAS. Every process reads {@link System#nanoTime()} from the host's one monotonic clock, so "opened 2 s ago"
  * means the same in all of them.
  * <p>
- * In CLOSED, outcomes count in the window's buckets from the bucket it closed in on: failures that opened it do not
- * open it again once trial calls closed it. In HALF_OPEN, an episode whose trial calls never all came back (their
+ * In CLOSED, outcomes count in the window's buckets from the bucket it closed in on, and only of calls started since:
+ * failures that opened it, or late ones of calls sent before it opened, do not open it again once trial calls closed
+ * it. The bucket width is the slot's, fixed by the process that claimed it, so that processes with other settings
+ * still count into the same buckets. In HALF_OPEN, an episode whose trial calls never all came back (their
  * callers died) is started again after the longer of the wait and the window, so it cannot stay half open forever.
  */
 public final class CircuitBreaker
@@ -39,7 +41,9 @@ public final class CircuitBreaker
         this.name = name;
         this.slot = slot;
         this.settings = settings;
-        this.bucketMs = settings.bucketMs();
+        // The slot's own: every process counts into the same buckets, whatever its settings say.
+        final int slotBucketMs = table.readInt(slot + BreakerTable.BUCKET_MS);
+        this.bucketMs = slotBucketMs > 0 ? slotBucketMs : settings.bucketMs();
     }
 
     public String name()
@@ -125,6 +129,12 @@ public final class CircuitBreaker
         final long nowMs = nowNs / NS_PER_MS;
         if (permit == PERMITTED)
         {
+            // A call let through before the state began says nothing of it: one sent before the breaker opened
+            // and timing out after trial calls closed it would open it again.
+            if ((nowNs - elapsedNs) / NS_PER_MS < table.read(slot + BreakerTable.STATE) >>> SINCE_SHIFT)
+            {
+                return false;
+            }
             final long epoch = nowMs / bucketMs;
             add(epoch, BreakerTable.CALLS);
             if (failed)
@@ -229,10 +239,12 @@ public final class CircuitBreaker
         while (true)
         {
             final long word = table.read(slot + BreakerTable.STATE);
-            if ((word & STATE_MASK) != 2 || word >>> SINCE_SHIFT != episode)
+            if ((word & STATE_MASK) != 2)
             {
                 return false;
             }
+            // A failed trial reopens it, even one of an episode started again since: a target so slow that its
+            // trials outlive their episode must not keep the breaker half open for good.
             if (bad)
             {
                 if (open(word, nowMs))
@@ -240,6 +252,10 @@ public final class CircuitBreaker
                     return true;
                 }
                 continue;
+            }
+            if (word >>> SINCE_SHIFT != episode)
+            {
+                return false;
             }
             final long successes = countTrialSuccess(episode);
             while (successes >= settings.halfOpenCalls())
@@ -274,6 +290,7 @@ public final class CircuitBreaker
         if (transition(word, nowMs << SINCE_SHIFT | 1))
         {
             table.increment(slot + BreakerTable.OPENINGS);
+            table.writeInt(slot + BreakerTable.WAIT_MS, (int)settings.waitMs());
             return true;
         }
         return false;
@@ -302,9 +319,9 @@ public final class CircuitBreaker
         {
             final long word = table.read(offset);
             final long wordTag = word >>> 32;
-            // A bucket a later epoch already renewed (a later tag) keeps this count too: the caller was descheduled across the
+            // A bucket a later epoch already renewed keeps this count too: the caller was descheduled across the
             // bucket's boundary, and dropping its outcome would be the worse error.
-            final boolean later = word != 0 && ((wordTag - tag) & MASK32) < (1L << 31);
+            final boolean later = word != 0 && ((wordTag - tag) & MASK32) <= 2L * BreakerTable.BUCKETS;
             final long next = wordTag == tag || later ? word + 1 : tag << 32 | 1;
             if (table.compareAndSet(offset, word, next))
             {

@@ -42,6 +42,11 @@ public abstract class PendingCall
     CircuitBreaker breaker;
     long breakerPermit;
     long startNs;
+    /**
+     * The deadline was cut to less than half the call's own timeout by the budget of the request being handled: a
+     * timeout then says more of the caller's hurry than of the target.
+     */
+    boolean budgetBound;
 
     void start(final String service, final String operation, final long deadlineNs, final long timeoutMs)
     {
@@ -53,6 +58,7 @@ public abstract class PendingCall
         this.keyHash = LoadBalancer.NO_KEY;
         this.retried = false;
         this.breaker = null;
+        this.budgetBound = false;
     }
 
     /**
@@ -71,16 +77,42 @@ public abstract class PendingCall
      */
     final void fail(final Throwable error)
     {
-        if (error instanceof ServiceUnavailableException)
+        if (error instanceof ServiceUnavailableException || error instanceof ServiceTimeoutException && budgetBound)
         {
             releaseBreaker();
         }
         else
         {
-            recordOutcome(error instanceof ServiceTimeoutException ||
-                error instanceof RemoteServiceException remote && remote.code() == FailureCode.INTERNAL);
+            recordOutcome(countsAgainstTarget(error));
         }
         onFailure(error);
+    }
+
+    /**
+     * A timeout, or the target's own INTERNAL failure: not one it passed on from a service it called, which that
+     * service's breaker in the target judges, so that one sick service does not open the breakers of every caller
+     * up the chain.
+     */
+    private static boolean countsAgainstTarget(final Throwable error)
+    {
+        return error instanceof ServiceTimeoutException ||
+            error instanceof RemoteServiceException remote && remote.code() == FailureCode.INTERNAL &&
+            !RemoteServiceException.class.getName().equals(remote.remoteType());
+    }
+
+    /**
+     * Records a timeout the caller itself gave up on ({@link ReusableCall}), having taken the call from the table.
+     */
+    final void recordTimeout()
+    {
+        if (budgetBound)
+        {
+            releaseBreaker();
+        }
+        else
+        {
+            recordOutcome(true);
+        }
     }
 
     /**

@@ -181,6 +181,7 @@ final class RequestSender
             }
         }
         call.start(service, operation, deadlineNs, effectiveTimeoutMs);
+        call.budgetBound = effectiveTimeoutMs * 2 < timeoutMs;
         call.correlationId = 0;
         if (closed)
         {

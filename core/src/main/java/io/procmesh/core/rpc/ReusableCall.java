@@ -113,10 +113,14 @@ public final class ReusableCall extends PendingCall
         if (STATE.compareAndSet(this, WAITING, COMPLETING))
         {
             final PendingCalls calls = owner;
-            if (calls != null)
+            if (calls != null && calls.take(correlationId, messageId) == null)
             {
-                calls.take(correlationId, messageId);
+                // The reply reader holds it and completes it in a moment; its outcome is the reader's to record,
+                // and this call must not be reused while the reader still touches it.
+                state = WAITING;
+                return;
             }
+            recordTimeout();
             failure = new ServiceTimeoutException(targetService, targetOperation, timeoutMs);
             state = FAILED;
         }

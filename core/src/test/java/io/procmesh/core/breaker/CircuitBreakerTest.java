@@ -151,8 +151,38 @@ class CircuitBreakerTest
 
         final long later = breaker.tryAcquire(nowNs + 10_001 * MS);
         assertTrue(later > lost1, "a new episode");
-        breaker.onOutcome(lost1, nowNs, MS, true);
-        assertEquals(BreakerState.HALF_OPEN, breaker.state(), "the lost episode's late outcome is ignored");
+        breaker.onOutcome(lost1, nowNs + 10_002 * MS, MS, false);
+        assertEquals(BreakerState.HALF_OPEN, breaker.state(), "a lost trial's late success closes nothing");
+        breaker.onOutcome(lost1, nowNs + 10_002 * MS, MS, true);
+        assertEquals(BreakerState.OPEN, breaker.state(), "but its late failure says the target still fails");
+    }
+
+    @Test
+    void shouldIgnoreTheOutcomeOfACallSentBeforeTheStateBegan()
+    {
+        final CircuitBreaker breaker = first.breaker("order->user", SETTINGS);
+        final long sentNs = nowNs;
+        final long[] early = new long[10];
+        for (int i = 0; i < early.length; i++)
+        {
+            early[i] = breaker.tryAcquire(sentNs);
+        }
+        nowNs += 100 * MS;
+        open(breaker);
+        nowNs += 1_000 * MS;
+        final long trial1 = breaker.tryAcquire(nowNs);
+        final long trial2 = breaker.tryAcquire(nowNs);
+        breaker.onOutcome(trial1, nowNs, MS, false);
+        breaker.onOutcome(trial2, nowNs, MS, false);
+        assertEquals(BreakerState.CLOSED, breaker.state());
+
+        nowNs += 500 * MS;
+        for (final long permit : early)
+        {
+            assertFalse(breaker.onOutcome(permit, nowNs, nowNs - sentNs, true), "sent before it opened");
+        }
+        assertEquals(BreakerState.CLOSED, breaker.state());
+        assertEquals(0, only(first).calls());
     }
 
     @Test
