@@ -157,6 +157,17 @@ public final class LauncherConfiguration
         return Long.getLong(START_TIMEOUT_MS_PROP_NAME, START_TIMEOUT_MS_DEFAULT);
     }
 
+    /**
+     * Below this many MiB free in the data directory's file system the launcher fires DiskSpaceLow; 0: no check.
+     */
+    public static final String ALERT_FREE_DISK_MB_PROP_NAME = "procmesh.alertFreeDiskMb";
+    public static final long ALERT_FREE_DISK_MB_DEFAULT = 512;
+
+    public static long alertFreeDiskMb()
+    {
+        return Long.getLong(ALERT_FREE_DISK_MB_PROP_NAME, ALERT_FREE_DISK_MB_DEFAULT);
+    }
+
     public static long drainTimeoutMs()
     {
         return Long.getLong(DRAIN_TIMEOUT_MS_PROP_NAME, DRAIN_TIMEOUT_MS_DEFAULT);

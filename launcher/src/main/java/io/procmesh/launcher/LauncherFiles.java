@@ -66,6 +66,14 @@ public final class LauncherFiles
         return root.resolve("status.json");
     }
 
+    /**
+     * The index, in the {@code alerts} topic, of the last alert the webhook delivered.
+     */
+    public Path alertWebhookIndexFile()
+    {
+        return root.resolve("alert-webhook.index");
+    }
+
     public Path childPidFile(final String instanceId)
     {
         return root.resolve("children").resolve(instanceId + ".pid");

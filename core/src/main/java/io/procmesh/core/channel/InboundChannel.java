@@ -34,11 +34,26 @@ public final class InboundChannel implements AutoCloseable
         final EnvelopeCodec codec,
         final RetentionPolicy retention)
     {
+        this(path, tailerName, codec, retention, Long.MIN_VALUE);
+    }
+
+    /**
+     * @param afterIndex with no tailer name: {@link Long#MIN_VALUE} reads from the end; -1 from the start; an index
+     *                   from the document after it (from the start if the queue no longer has it).
+     */
+    private InboundChannel(
+        final Path path,
+        final String tailerName,
+        final EnvelopeCodec codec,
+        final RetentionPolicy retention,
+        final long afterIndex)
+    {
         this.path = path;
         this.retention = retention;
         this.queue = retention == null ? Queues.open(path) : Queues.open(path, retention);
         this.bootFence = BootFence.ensure(path, queue);
-        this.tailer = tailerName == null ? queue.createTailer().toEnd() : queue.createTailer(tailerName);
+        this.tailer = tailerName != null ? queue.createTailer(tailerName) :
+            afterIndex == Long.MIN_VALUE ? queue.createTailer().toEnd() : after(queue.createTailer(), afterIndex);
         // Built on the owner's thread, read on the agent thread, closed after the agent stops.
         this.tailer.singleThreadedCheckDisabled(true);
         this.codec = codec;
@@ -69,6 +84,29 @@ public final class InboundChannel implements AutoCloseable
         final ErrorHandler retentionErrors)
     {
         return new InboundChannel(path, null, codec, new RetentionPolicy(retainCycles, retentionErrors));
+    }
+
+    /**
+     * A reader of every document after {@code index} (-1: all of them), whose owner keeps where it got to; deletes
+     * nothing. For readers that must not lose a document they were reading when their process died, which a named
+     * tailer, moved on as soon as it reads, would.
+     */
+    public static InboundChannel after(final Path path, final EnvelopeCodec codec, final long index)
+    {
+        return new InboundChannel(path, null, codec, null, index);
+    }
+
+    private static ExcerptTailer after(final ExcerptTailer tailer, final long index)
+    {
+        if (index < 0 || !tailer.moveToIndex(index))
+        {
+            return tailer.toStart();
+        }
+        try (DocumentContext skipped = tailer.readingDocument())
+        {
+            // The document at index was read before: moving to it positions the tailer on it, not after it.
+            return tailer;
+        }
     }
 
     public Path path()

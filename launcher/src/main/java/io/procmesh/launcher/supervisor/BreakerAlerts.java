@@ -1,66 +1,94 @@
 package io.procmesh.launcher.supervisor;
 
+import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.breaker.BreakerSnapshot;
 import io.procmesh.core.breaker.BreakerState;
 import io.procmesh.core.breaker.BreakerTable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.procmesh.launcher.alert.AlertSink;
+import io.procmesh.launcher.alert.Alerts;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches the shared breaker table from the supervising thread and raises one ALERT line each time a breaker
- * opens, whichever process opened it (the count of openings is in the table, so an opening between two looks is not
- * missed), and a RESOLVED line when it closes again. A breaker found open at the first look (a launcher started
- * while it was) is alerted too.
+ * Watches the shared breaker table from the supervising thread: a breaker that leaves CLOSED, whichever process
+ * opened it, fires {@link Alerts#BREAKER_OPEN} once, and its return to CLOSED resolves it. Reopening after failed
+ * trial calls is the same alert still firing, not a new one. A breaker that opened and closed again between two looks
+ * (its count of openings moved) is alerted and resolved at once, so no opening goes unreported.
  */
 final class BreakerAlerts
 {
-    private static final Logger LOG = LoggerFactory.getLogger(BreakerAlerts.class);
     private final BreakerTable table;
+    private final AlertSink alerts;
+    private final ErrorHandler errorHandler;
     private final long intervalNs;
     private final Map<String, Long> openings = new HashMap<>();
-    private final Map<String, BreakerState> states = new HashMap<>();
+    private final Set<String> open = new HashSet<>();
     private long nextNs;
     private boolean looked;
 
-    BreakerAlerts(final BreakerTable table, final long intervalMs)
+    BreakerAlerts(final BreakerTable table, final AlertSink alerts, final ErrorHandler errorHandler,
+        final long intervalMs)
     {
         this.table = table;
+        this.alerts = alerts;
+        this.errorHandler = errorHandler;
         this.intervalNs = TimeUnit.MILLISECONDS.toNanos(intervalMs);
     }
 
-    /**
-     * @return how many alert or resolution lines were written.
-     */
-    int checkIfDue(final long nowNs)
+    void checkIfDue(final long nowNs)
     {
         if (looked && nowNs - nextNs < 0)
         {
-            return 0;
+            return;
         }
         looked = true;
         nextNs = nowNs + intervalNs;
-        int lines = 0;
-        for (final BreakerSnapshot breaker : table.snapshot(nowNs))
+        try
         {
-            final Long openedBefore = openings.put(breaker.name(), breaker.openings());
-            final BreakerState before = states.put(breaker.name(), breaker.state());
-            if (openedBefore == null ? breaker.state() == BreakerState.OPEN : breaker.openings() > openedBefore)
+            for (final BreakerSnapshot breaker : table.snapshot(nowNs))
             {
-                LOG.error("ALERT circuit breaker {} OPEN: {} of {} calls in its window failed or timed out and {} " +
-                    "were slow; calls fail at once, trial calls in {} ms", breaker.name(), breaker.failures(),
-                    breaker.calls(), breaker.slowCalls(), breaker.retryAfterMs());
-                lines++;
-            }
-            else if (before != null && before != BreakerState.CLOSED && breaker.state() == BreakerState.CLOSED)
-            {
-                LOG.info("RESOLVED circuit breaker {} CLOSED: its trial calls succeeded", breaker.name());
-                lines++;
+                check(breaker);
             }
         }
-        return lines;
+        catch (final RuntimeException ex)
+        {
+            errorHandler.onError(new IllegalStateException("cannot read the circuit breakers for alerts", ex));
+        }
+    }
+
+    private void check(final BreakerSnapshot breaker)
+    {
+        final String name = breaker.name();
+        final Long openedBefore = openings.put(name, breaker.openings());
+        final boolean openedSince = openedBefore != null && breaker.openings() > openedBefore;
+        if (breaker.state() != BreakerState.CLOSED || openedSince && !open.contains(name))
+        {
+            if (open.add(name))
+            {
+                alerts.fire(Alerts.BREAKER_OPEN, Alerts.WARNING, target(name), name, "circuit breaker " + name +
+                    " OPEN: " + breaker.failures() + " of " + breaker.calls() + " calls in its window failed or " +
+                    "timed out and " + breaker.slowCalls() + " were slow; calls fail at once, trial calls in " +
+                    breaker.retryAfterMs() + " ms");
+            }
+        }
+        if (breaker.state() == BreakerState.CLOSED && open.remove(name))
+        {
+            alerts.resolve(Alerts.BREAKER_OPEN, target(name), name, "circuit breaker " + name +
+                " CLOSED: its trial calls succeeded");
+        }
+    }
+
+    /**
+     * @return the target service of {@code caller->target[#partition]}.
+     */
+    private static String target(final String breaker)
+    {
+        final int arrow = breaker.indexOf("->");
+        final int hash = breaker.indexOf('#', arrow);
+        return arrow < 0 ? "" : breaker.substring(arrow + 2, hash < 0 ? breaker.length() : hash);
     }
 }

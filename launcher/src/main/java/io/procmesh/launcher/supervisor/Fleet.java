@@ -1,5 +1,6 @@
 package io.procmesh.launcher.supervisor;
 
+import io.procmesh.launcher.alert.AlertSink;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.topology.ServiceDefinition;
 import io.procmesh.launcher.topology.Topology;
@@ -43,12 +44,12 @@ final class Fleet
     private final InstanceFactory factory;
     private volatile Set<String> supervised = Set.of();
 
-    Fleet(final Topology topology, final InstanceFactory factory)
+    Fleet(final Topology topology, final AlertSink alerts, final InstanceFactory factory)
     {
         this.factory = factory;
         for (final ServiceDefinition definition : topology.services())
         {
-            final SupervisedService service = new SupervisedService(definition);
+            final SupervisedService service = new SupervisedService(definition, alerts);
             for (final String dependency : definition.dependsOn())
             {
                 service.addDependency(services.get(dependency));

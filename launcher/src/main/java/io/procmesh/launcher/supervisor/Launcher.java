@@ -12,6 +12,9 @@ import io.procmesh.launcher.LauncherConfiguration;
 import io.procmesh.launcher.LauncherException;
 import io.procmesh.launcher.LauncherFiles;
 import io.procmesh.launcher.ShutdownSignal;
+import io.procmesh.launcher.alert.AlertSink;
+import io.procmesh.launcher.alert.AlertWebhook;
+import io.procmesh.launcher.alert.Alerts;
 import io.procmesh.launcher.process.ChildClassPath;
 import io.procmesh.launcher.process.ChildSpawner;
 import io.procmesh.launcher.process.ClassDataArchive;
@@ -121,11 +124,20 @@ public final class Launcher
     {
         final ControlDirectory control = new ControlDirectory(files.controlDirectory());
         control.create();
+        // Closed in reverse: the webhook stops reading the topic before the topic closes.
         try (ClassDataArchive classData = ClassDataArchive.of(context.classDataSharing, files.classDataDirectory(),
             context.classPath, context.dataDirectory.log("cds-training"), context.classDataTrainingMain);
-            BreakerTable breakers = BreakerTable.open(context.dataDirectory.breakerTable()))
+            BreakerTable breakers = BreakerTable.open(context.dataDirectory.breakerTable());
+            Alerts alerts = Alerts.open(context.dataDirectory);
+            AlertWebhook webhook = context.topology.alertWebhook() == null ? null : new AlertWebhook(
+                context.dataDirectory, context.topology.alertWebhook(), files.alertWebhookIndexFile()))
         {
-            return supervise(signal, stateFile, previous, registry, control, classData, breakers);
+            return supervise(signal, stateFile, previous, registry, control, classData, breakers, alerts);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return ExitCodes.STOPPED_BY_SIGNAL;
         }
     }
 
@@ -136,7 +148,8 @@ public final class Launcher
         final RecoverableRegistry registry,
         final ControlDirectory control,
         final ClassDataArchive classData,
-        final BreakerTable breakers)
+        final BreakerTable breakers,
+        final AlertSink alerts)
     {
         final Thread supervisingThread = Thread.currentThread();
         final Supervisor supervisor = new Supervisor(new Supervisor.Context()
@@ -147,6 +160,7 @@ public final class Launcher
             .stateFile(stateFile)
             .control(control)
             .errorHandler(context.errorHandler)
+            .alerts(alerts)
             .wakeup(() -> LockSupport.unpark(supervisingThread)));
 
         final long startNs = System.nanoTime();
@@ -160,7 +174,9 @@ public final class Launcher
                 new StatusSnapshotFile(new LauncherFiles(context.dataDirectory).statusFile()),
                 STATUS_INTERVAL_MS, context.errorHandler);
             superviseUntilSignalled(supervisor, signal, startNs, classData, status,
-                new BreakerAlerts(breakers, STATUS_INTERVAL_MS));
+                new BreakerAlerts(breakers, alerts, context.errorHandler, STATUS_INTERVAL_MS),
+                new DiskSpaceAlerts(context.dataDirectory, LauncherConfiguration.alertFreeDiskMb(), alerts,
+                    context.errorHandler));
         }
         finally
         {
@@ -179,7 +195,8 @@ public final class Launcher
         final long startNs,
         final ClassDataArchive classData,
         final StatusPublisher status,
-        final BreakerAlerts breakerAlerts)
+        final BreakerAlerts breakerAlerts,
+        final DiskSpaceAlerts diskSpaceAlerts)
     {
         final StartProgress progress = new StartProgress(context.out, startNs);
         final long intervalNs = TimeUnit.MILLISECONDS.toNanos(context.topology.healthCheckIntervalMs());
@@ -191,6 +208,7 @@ public final class Launcher
             supervisor.doWork(nowNs);
             status.publishIfDue(nowNs);
             breakerAlerts.checkIfDue(nowNs);
+            diskSpaceAlerts.checkIfDue(nowNs);
             if (!announced)
             {
                 progress.printIfDue(supervisor.instances(), nowNs);

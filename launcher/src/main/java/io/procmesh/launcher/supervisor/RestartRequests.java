@@ -1,6 +1,8 @@
 package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.launcher.alert.AlertSink;
+import io.procmesh.launcher.alert.Alerts;
 import io.procmesh.launcher.state.ControlDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +30,12 @@ final class RestartRequests
     private final ErrorHandler errorHandler;
     private final List<OperatorAction> restarts = new ArrayList<>();
     private final RolloutRequests rollouts;
+    private final AlertSink alerts;
 
-    RestartRequests(final ControlDirectory control, final Fleet fleet, final ErrorHandler errorHandler)
+    RestartRequests(final ControlDirectory control, final Fleet fleet, final ErrorHandler errorHandler,
+        final AlertSink alerts)
     {
+        this.alerts = alerts;
         this.control = control;
         this.fleet = fleet;
         this.services = fleet.services();
@@ -139,6 +144,11 @@ final class RestartRequests
             if (restart.ok())
             {
                 LOG.info("{}", restart.summary());
+            }
+            else if (restart instanceof Rollout)
+            {
+                alerts.once(Alerts.ROLLOUT_ROLLED_BACK, Alerts.WARNING, restart.service().name(),
+                    restart.what() + " failed: " + restart.summary());
             }
             else
             {

@@ -2,6 +2,7 @@ package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.registry.InstanceState;
+import io.procmesh.launcher.alert.Alerts;
 import io.procmesh.launcher.health.InstanceHealth;
 import io.procmesh.launcher.health.Verdict;
 import io.procmesh.launcher.process.ChildProcess;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 final class SupervisedInstance
 {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisedInstance.class);
+    private static final String[] KILL_ALERTS = {Alerts.INSTANCE_HUNG, Alerts.INSTANCE_STUCK};
 
     private final SupervisedService service;
     private final String instanceId;
@@ -203,9 +205,15 @@ final class SupervisedInstance
                     LOG.warn("{} DEGRADED: {}", instanceId, report.detail());
                 }
                 break;
-            case MISNAMED:
             case HUNG:
             case STUCK:
+                final String why = health.killReason(verdict, nowNs);
+                service.alerts().fire(verdict == Verdict.HUNG ? Alerts.INSTANCE_HUNG : Alerts.INSTANCE_STUCK,
+                    Alerts.WARNING, service.name(), instanceId, instanceId + " pid " + process.pid() + " killed: " +
+                        why);
+                kill(nowNs, why);
+                break;
+            case MISNAMED:
                 kill(nowNs, health.killReason(verdict, nowNs));
                 break;
             default:
@@ -219,6 +227,11 @@ final class SupervisedInstance
         {
             LOG.info("{} UP: pid {}, {} ms after start", instanceId, process.pid(),
                 TimeUnit.NANOSECONDS.toMillis(nowNs - phaseSinceNs));
+            for (final String name : KILL_ALERTS)
+            {
+                service.alerts().resolve(name, service.name(), instanceId, instanceId + " UP again: pid " +
+                    process.pid());
+            }
             phase = InstancePhase.UP;
             phaseSinceNs = nowNs;
             stable = false;
@@ -232,6 +245,7 @@ final class SupervisedInstance
         {
             stable = true;
             schedule.stable();
+            service.stable(instanceId);
         }
         enter(phase, "", nowNs);
     }

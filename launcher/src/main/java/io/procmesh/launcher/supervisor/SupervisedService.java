@@ -1,6 +1,8 @@
 package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.registry.InstanceState;
+import io.procmesh.launcher.alert.AlertSink;
+import io.procmesh.launcher.alert.Alerts;
 import io.procmesh.launcher.process.LogTail;
 import io.procmesh.launcher.topology.ServiceDefinition;
 import org.slf4j.Logger;
@@ -22,13 +24,20 @@ final class SupervisedService
     private final RestartIntensity intensity;
     private final List<SupervisedService> dependencies = new ArrayList<>();
     private final List<SupervisedInstance> instances = new ArrayList<>();
+    private final AlertSink alerts;
     private boolean failed;
     private ServiceDefinition release;
     private ServiceDefinition previousRelease;
 
     SupervisedService(final ServiceDefinition definition)
     {
+        this(definition, AlertSink.LOG_ONLY);
+    }
+
+    SupervisedService(final ServiceDefinition definition, final AlertSink alerts)
+    {
         this.definition = definition;
+        this.alerts = alerts;
         this.release = definition;
         this.intensity = new RestartIntensity(definition.restart().maxRestarts(), definition.restart().withinSeconds());
     }
@@ -200,14 +209,36 @@ final class SupervisedService
         }
         if (intensity.tryRecord(nowNs))
         {
+            final int recent = intensity.recentRestarts(nowNs);
+            if (recent >= Math.max(2, (intensity.maxRestarts() + 1) / 2))
+            {
+                alerts.fire(Alerts.RESTART_STORM, Alerts.WARNING, name(), "", "restart storm: " + name() + " " +
+                    "restarted " + recent + " times within " + intensity.windowSeconds() + " s (FAILED after " +
+                    intensity.maxRestarts() + "; last: " + instanceId + " " + reason + ")");
+            }
             return true;
         }
         failed = true;
-        LOG.error("ALERT service '{}' FAILED: more than {} restarts within {} s; it will not be restarted " +
-            "(last: {} {}; {} ends with: {}). Fix it, then run 'procmesh restart {}'.",
-            name(), intensity.maxRestarts(), intensity.windowSeconds(), instanceId, reason, log,
-            LogTail.lastLine(log), name());
+        alerts.resolve(Alerts.RESTART_STORM, name(), "", "restart storm: " + name() + " is FAILED now");
+        alerts.fire(Alerts.SERVICE_FAILED, Alerts.CRITICAL, name(), "", "service '" + name() + "' FAILED: more " +
+            "than " + intensity.maxRestarts() + " restarts within " + intensity.windowSeconds() + " s; it will not " +
+            "be restarted (last: " + instanceId + " " + reason + "; " + log + " ends with: " + LogTail.lastLine(log) +
+            "). Fix it, then run 'procmesh restart " + name() + "'.");
         return false;
+    }
+
+    /**
+     * Called when an instance has been UP for its stable time: restarts are no longer storming.
+     */
+    void stable(final String instanceId)
+    {
+        alerts.resolve(Alerts.RESTART_STORM, name(), "", "restart storm: " + name() + " over, " + instanceId +
+            " UP and stable");
+    }
+
+    AlertSink alerts()
+    {
+        return alerts;
     }
 
     /**
@@ -218,6 +249,7 @@ final class SupervisedService
         if (failed)
         {
             LOG.info("service '{}' FAILED state cleared by a restart request", name());
+            alerts.resolve(Alerts.SERVICE_FAILED, name(), "", "service '" + name() + "' restarted by an operator");
         }
         failed = false;
         intensity.reset();

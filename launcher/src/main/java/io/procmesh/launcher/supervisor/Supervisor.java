@@ -4,6 +4,7 @@ import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.registry.InstanceState;
 import io.procmesh.launcher.LauncherConfiguration;
+import io.procmesh.launcher.alert.AlertSink;
 import io.procmesh.launcher.health.InstanceHealth;
 import io.procmesh.launcher.process.ChildSpawner;
 import io.procmesh.launcher.process.GracefulStop;
@@ -57,16 +58,17 @@ public final class Supervisor
     {
         this.context = context.conclude();
         final Topology topology = context.topology;
-        this.fleet = new Fleet(topology, (service, instanceId, partition) -> new SupervisedInstance(service,
-            instanceId, partition,
+        this.fleet = new Fleet(topology, this.context.alerts, (service, instanceId, partition) ->
+            new SupervisedInstance(service, instanceId, partition,
             new InstanceHealth(instanceId, service.name(), context.registry.current(), service.definition().health()),
             context.spawner, topology.shutdownGraceMs(), context.drainTimeoutMs, context.wakeup, this::onStateChange,
             context.errorHandler));
         this.services = fleet.services();
         this.instances = fleet.instances();
-        this.restarts = new RestartRequests(this.context.control, fleet, this.context.errorHandler);
+        this.restarts = new RestartRequests(this.context.control, fleet, this.context.errorHandler,
+            this.context.alerts);
         this.wedgeRecovery = new WedgeRecovery(this.context.registry, instances,
-            this.context.registryProbeIntervalMs, this::publishState);
+            this.context.registryProbeIntervalMs, this::publishState, this.context.alerts);
         this.reclaimer = new RegistryReclaimer(this.context.registry::current,
             entry -> supervises(entry.instanceId()), LauncherConfiguration.registryReclaimIntervalMs(),
             this.context.errorHandler);
@@ -311,6 +313,7 @@ public final class Supervisor
         private LauncherStateFile stateFile;
         private ControlDirectory control;
         private ErrorHandler errorHandler;
+        private AlertSink alerts;
         private Runnable wakeup;
         private Long drainTimeoutMsValue;
         private long drainTimeoutMs;
@@ -362,6 +365,16 @@ public final class Supervisor
         }
 
         /**
+         * @param alerts where a FAILED service, a restart storm, a hung or stuck instance, a recovered registry and
+         *               a rolled-back rollout are raised; default: logged only.
+         */
+        public Context alerts(final AlertSink alerts)
+        {
+            this.alerts = alerts;
+            return this;
+        }
+
+        /**
          * @param drainTimeoutMs how long an instance `procmesh scale` removes may drain before SIGTERM.
          */
         public Context drainTimeoutMs(final long drainTimeoutMs)
@@ -396,6 +409,7 @@ public final class Supervisor
                 registryProbeIntervalMsValue : LauncherConfiguration.registryProbeIntervalMs();
             drainTimeoutMs = drainTimeoutMsValue != null ? drainTimeoutMsValue : LauncherConfiguration.drainTimeoutMs();
             wakeup = wakeup != null ? wakeup : () -> { };
+            alerts = alerts != null ? alerts : AlertSink.LOG_ONLY;
             return this;
         }
     }

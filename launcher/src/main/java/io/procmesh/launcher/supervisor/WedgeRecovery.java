@@ -3,6 +3,8 @@ package io.procmesh.launcher.supervisor;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.launcher.ExitCodes;
 import io.procmesh.launcher.LauncherException;
+import io.procmesh.launcher.alert.AlertSink;
+import io.procmesh.launcher.alert.Alerts;
 import io.procmesh.launcher.process.GracefulStop;
 import io.procmesh.launcher.recovery.RecoverableRegistry;
 import io.procmesh.launcher.recovery.RegistryAccess;
@@ -26,6 +28,7 @@ final class WedgeRecovery
 {
     private static final Logger LOG = LoggerFactory.getLogger(WedgeRecovery.class);
 
+    private final AlertSink alerts;
     private final RecoverableRegistry registry;
     private final List<SupervisedInstance> instances;
     private final Runnable publishState;
@@ -38,8 +41,10 @@ final class WedgeRecovery
         final RecoverableRegistry registry,
         final List<SupervisedInstance> instances,
         final long probeIntervalMs,
-        final Runnable publishState)
+        final Runnable publishState,
+        final AlertSink alerts)
     {
+        this.alerts = alerts;
         this.registry = registry;
         this.instances = instances;
         this.publishState = publishState;
@@ -125,6 +130,10 @@ final class WedgeRecovery
             awaitingUp = false;
             LOG.warn("registry recovery #{} complete: {} of {} instances UP {} ms after the wedge was detected",
                 recoveries, upCount, instances.size(), TimeUnit.NANOSECONDS.toMillis(nowNs - wedgeDetectedNs));
+            alerts.once(Alerts.REGISTRY_RECOVERED, Alerts.WARNING, "", "registry " + registry.file() +
+                " was wedged by a process that died holding a lock, and recovered (#" + recoveries + "): every " +
+                "instance was restarted; " + upCount + " of " + instances.size() + " UP " +
+                TimeUnit.NANOSECONDS.toMillis(nowNs - wedgeDetectedNs) + " ms after the wedge was detected");
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
  * @param services every service, the gateway ({@link GatewayDefinition#SERVICE_NAME}) last when there is one.
  * @param layers   services grouped by dependency depth: layer 0 depends on nothing, layer n only on layers below.
  * @param gateway  the {@code gateway:} section, or null when the topology has none.
+ * @param alertWebhook where alerts are posted ({@code alerting: {webhook: ...}}), or null for none.
  */
 public record Topology(
     String source,
@@ -24,7 +25,8 @@ public record Topology(
     long shutdownGraceMs,
     List<ServiceDefinition> services,
     List<List<String>> layers,
-    GatewayDefinition gateway)
+    GatewayDefinition gateway,
+    java.net.URI alertWebhook)
 {
     private static final String OVERLAY_SUFFIX = ".overlay.json";
 
@@ -39,7 +41,7 @@ public record Topology(
         final List<ServiceDefinition> services,
         final List<List<String>> layers)
     {
-        this(source, null, dataDir, healthCheckIntervalMs, shutdownGraceMs, services, layers, null);
+        this(source, null, dataDir, healthCheckIntervalMs, shutdownGraceMs, services, layers, null, null);
     }
 
     public Topology

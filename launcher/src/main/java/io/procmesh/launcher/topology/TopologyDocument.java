@@ -45,6 +45,8 @@ import java.util.Map;
  *     - {method: GET, path: /api/inventory/{sku}, call: inventory.stock, status: 200}
  *   expose: [inventory.stock]
  *   jvmOptions: [-Xmx128m]          # and health, restart, as a service's
+ * alerting:                         # optional
+ *   webhook: http://127.0.0.1:9093/hook   # alerts posted in Alertmanager's webhook format
  * </pre>
  */
 record TopologyDocument(
@@ -53,8 +55,16 @@ record TopologyDocument(
     Located<Long> shutdownGraceMs,
     Defaults defaults,
     @JsonDeserialize(using = ServiceDeclarationsDeserializer.class) List<ServiceDeclaration> services,
-    GatewayEntry gateway)
+    GatewayEntry gateway,
+    AlertingEntry alerting)
 {
+    /**
+     * {@code alerting: {webhook: http://...}}: where the launcher posts alerts, in Alertmanager's format.
+     */
+    record AlertingEntry(Located<String> webhook)
+    {
+    }
+
     /**
      * A service's name, located so service-level errors point at it, and its settings (null if left empty).
      */

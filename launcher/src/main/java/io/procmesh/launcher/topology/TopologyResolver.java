@@ -106,7 +106,35 @@ final class TopologyResolver
                 "shutdownGraceMs"),
             inStartOrder,
             layers,
-            gateway);
+            gateway,
+            alertWebhook(document.alerting()));
+    }
+
+    /**
+     * @return the webhook alerts are posted to: an absolute http or https URL; null without {@code alerting:}.
+     */
+    private java.net.URI alertWebhook(final TopologyDocument.AlertingEntry alerting)
+    {
+        if (alerting == null || alerting.webhook() == null)
+        {
+            return null;
+        }
+        final Located<String> webhook = alerting.webhook();
+        final String text = webhook.value() == null ? "" : webhook.value().trim();
+        try
+        {
+            final java.net.URI uri = new java.net.URI(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null)
+            {
+                return uri;
+            }
+        }
+        catch (final java.net.URISyntaxException ex)
+        {
+            // Refused below, with the same words as any other bad value.
+        }
+        throw new TopologyException(webhook.mark(source), "alerting.webhook must be an http or https URL with a " +
+            "host, e.g. http://127.0.0.1:9093/api/v2/alerts, was '" + text + "'");
     }
 
     private ServiceDefinition service(
