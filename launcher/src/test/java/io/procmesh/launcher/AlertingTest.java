@@ -3,6 +3,7 @@ package io.procmesh.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.procmesh.core.Procmesh;
 import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
@@ -19,6 +20,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Alerts from a real launcher to a real HTTP receiver started by the test, in Alertmanager's webhook format: a
  * crash-looping service raises a restart storm, then FAILED (which resolves the storm); a frozen instance killed as
- * hung raises InstanceHung, resolved once it is UP again. The receiver refuses the first post, which is retried.
+ * hung raises InstanceHung, resolved once it is UP again, and names the incident written up for it (the call left
+ * in its inbox, its counters and log; {@code procmesh incidents}). The receiver refuses the first post, which is retried.
  * While the receiver refuses everything an alert is raised and the launcher is killed with SIGKILL before it could
  * deliver it; the next launcher delivers it. {@code procmesh alerts} lists every event, in order.
  */
@@ -42,6 +48,7 @@ class AlertingTest
 {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROBE_ID = "u-incident-probe";
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger posts = new AtomicInteger();
     private final AtomicBoolean refusing = new AtomicBoolean();
@@ -82,9 +89,17 @@ class AlertingTest
 
         harness.awaitState("user-1", InstanceState.UP, WAIT);
         final long frozen = harness.instance("user-1").pid();
+        try (Procmesh client = Procmesh.connect(new Procmesh.Context().dataDir(harness.dataDir()).serviceName("it")
+            .instanceId("it-alerting-" + ProcessHandle.current().pid())))
+        {
+            // Answered (the user does not exist): it stays in user-1's inbox for the incident to show.
+            client.client().callJson("user", "get", "\"" + PROBE_ID + "\"", 5_000).handle((answer, error) -> null)
+                .get(10, TimeUnit.SECONDS);
+        }
         Signals.require(frozen, "STOP");
         final JsonNode hung = awaitAlert("InstanceHung", "firing", "user");
         assertEquals("user-1", hung.get("alerts").get(0).get("labels").get("instance").asText());
+        checkIncident(hung.get("alerts").get(0).get("annotations").get("description").asText(), frozen);
         awaitAlert("InstanceHung", "resolved", "user");
         final String fingerprint = hung.get("alerts").get(0).get("fingerprint").asText();
         assertEquals(fingerprint, findAlert("InstanceHung", "resolved", "user").get("alerts").get(0)
@@ -121,6 +136,37 @@ class AlertingTest
         final CliResult table = harness.cli("alerts");
         assertTrue(table.lines().stream().anyMatch(line -> line.contains(" FIRING   critical ServiceFailed " +
             "crasher: service 'crasher' FAILED")), table.toString());
+    }
+
+    /**
+     * The alert names the incident; its folder has what happened, the counters, the inbox's last messages (the
+     * probe's call among them) and the log; `procmesh incidents` lists it and shows it.
+     */
+    private void checkIncident(final String description, final long pid) throws Exception
+    {
+        final Matcher named = Pattern.compile("; incident (\\S+)$").matcher(description);
+        assertTrue(named.find(), description);
+        final String id = named.group(1);
+        final Path folder = harness.dataDir().resolve("incidents").resolve(id);
+        Await.until(() -> Files.exists(folder.resolve("inbox.txt")), WAIT, () -> "no incident folder " + folder);
+        final JsonNode incident = JSON.readTree(folder.resolve("incident.json").toFile());
+        assertEquals("user-1", incident.get("instance").asText());
+        assertEquals(pid, incident.get("pid").asLong());
+        assertEquals("hung", incident.get("what").asText());
+        assertTrue(incident.get("counters").get("requestsIn").asLong() >= 1, incident.toString());
+        final String inbox = Files.readString(folder.resolve("inbox.txt"));
+        assertTrue(inbox.contains("-> user.get") && inbox.contains(PROBE_ID), inbox);
+        assertTrue(Files.readString(folder.resolve("log.txt")).contains("user-1"), "the instance's log");
+
+        final CliResult listed = harness.cli("incidents");
+        assertTrue(listed.lines().stream().anyMatch(line -> line.startsWith(id + "  ") &&
+            line.contains("user-1 pid " + pid + " hung: ")), listed.toString());
+        final CliResult shown = harness.cli("incidents", id);
+        assertEquals(0, shown.exitCode(), shown.toString());
+        assertTrue(shown.output().contains(PROBE_ID), shown.toString());
+        final CliResult unknown = harness.cli("incidents", "nosuch");
+        assertEquals(2, unknown.exitCode(), unknown.toString());
+        assertEquals(1, unknown.lines().size(), unknown.toString());
     }
 
     private JsonNode awaitAlert(final String name, final String status, final String service)

@@ -115,7 +115,7 @@ class BadInputTest
         final CliResult noCommand = harness.cli();
         assertEquals(2, noCommand.exitCode(), noCommand.toString());
         assertEquals(List.of("procmesh: missing command: use up, down, status, restart, scale, rollout, rollback, " +
-            "logs, alerts, config or jvm-flags (see 'procmesh --help')"),
+            "logs, alerts, incidents, config or jvm-flags (see 'procmesh --help')"),
             noCommand.lines());
     }
 

@@ -14,8 +14,12 @@ public enum BreakerState
 
     private static final BreakerState[] BY_CODE = values();
 
+    /**
+     * @param code the state word's two bits; 3, which no process writes, reads as HALF_OPEN, as the state machine
+     *             treats it.
+     */
     static BreakerState fromCode(final int code)
     {
-        return BY_CODE[code];
+        return BY_CODE[Math.min(code & 3, 2)];
     }
 }

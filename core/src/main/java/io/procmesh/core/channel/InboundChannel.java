@@ -51,9 +51,17 @@ public final class InboundChannel implements AutoCloseable
         this.path = path;
         this.retention = retention;
         this.queue = retention == null ? Queues.open(path) : Queues.open(path, retention);
-        this.bootFence = BootFence.ensure(path, queue);
-        this.tailer = tailerName != null ? queue.createTailer(tailerName) :
-            afterIndex == Long.MIN_VALUE ? queue.createTailer().toEnd() : after(queue.createTailer(), afterIndex);
+        try
+        {
+            this.bootFence = BootFence.ensure(path, queue);
+            this.tailer = tailerName != null ? queue.createTailer(tailerName) :
+                afterIndex == Long.MIN_VALUE ? queue.createTailer().toEnd() : after(queue.createTailer(), afterIndex);
+        }
+        catch (final RuntimeException ex)
+        {
+            queue.close();
+            throw ex;
+        }
         // Built on the owner's thread, read on the agent thread, closed after the agent stops.
         this.tailer.singleThreadedCheckDisabled(true);
         this.codec = codec;

@@ -74,6 +74,12 @@ public final class AlertReader implements AutoCloseable
         channel.close();
     }
 
+    private static boolean isWhole(final Alert alert)
+    {
+        return alert != null && alert.name() != null && alert.status() != null && alert.severity() != null &&
+            alert.service() != null && alert.instance() != null && alert.detail() != null;
+    }
+
     private final class Listener implements InboundListener
     {
         Alert alert;
@@ -85,11 +91,13 @@ public final class AlertReader implements AutoCloseable
         {
             this.index = index;
             read = true;
-            if (envelope.kind() == MessageKind.EVENT)
+            // The topic is any process's to publish to: only a whole Alert is one.
+            if (envelope.kind() == MessageKind.EVENT && "Alert".contentEquals(envelope.operation()))
             {
                 try
                 {
-                    alert = json.read(envelope.payload(), alertType);
+                    final Alert read = json.read(envelope.payload(), alertType);
+                    alert = isWhole(read) ? read : null;
                 }
                 catch (final IOException | RuntimeException ex)
                 {

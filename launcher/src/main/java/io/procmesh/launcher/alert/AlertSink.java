@@ -31,6 +31,12 @@ public interface AlertSink
         {
             log.info("RESOLVED {} ({})", detail, name);
         }
+
+        @Override
+        public boolean firing(final String name, final String service, final String instance)
+        {
+            return false;
+        }
     };
 
     /**
@@ -50,4 +56,9 @@ public interface AlertSink
      * Resolves the condition, if it is firing.
      */
     void resolve(String name, String service, String instance, String detail);
+
+    /**
+     * @return whether the condition fires: raised here, or by an earlier launcher and not resolved since.
+     */
+    boolean firing(String name, String service, String instance);
 }

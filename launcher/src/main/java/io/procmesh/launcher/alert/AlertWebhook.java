@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Posts each alert of the {@code alerts} topic to a webhook, in Alertmanager's format, in order, from a thread of its
  * own: a slow or absent receiver delays only the alerts behind it, never supervision. An alert is retried until the
- * receiver answers 2xx, after 100 ms, then twice as long each time up to 30 s. The index of the last alert delivered
+ * receiver answers 2xx, after 100 ms, then twice as long each time up to 30 s; one it refuses with a 4xx (but 408
+ * and 429) is logged and skipped. A webhook with no position yet (newly configured) starts at the topic's end. The index of the last alert delivered
  * is kept in a file written after each delivery, so a launcher killed while it delivers sends that alert again when
  * it comes back: at least once, none lost.
  */
@@ -31,6 +32,7 @@ public final class AlertWebhook implements AutoCloseable
     static final long FIRST_BACKOFF_MS = 100;
     static final long MAX_BACKOFF_MS = 30_000;
     private static final long IDLE_POLL_MS = 100;
+    private static final String REFUSED = "refused: ";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(AlertWebhook.class);
     private final DataDirectory dataDirectory;
@@ -53,6 +55,26 @@ public final class AlertWebhook implements AutoCloseable
         this.dataDirectory = dataDirectory;
         this.url = url;
         this.indexFile = indexFile;
+        if (!Files.exists(indexFile))
+        {
+            // A webhook configured now starts with what is raised from now on, not with the topic's history.
+            try (AlertReader reader = new AlertReader(dataDirectory, -1))
+            {
+                while (reader.next() != null)
+                {
+                    continue;
+                }
+                if (reader.lastIndex() >= 0)
+                {
+                    writeIndex(reader.lastIndex());
+                }
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.warn("cannot find the end of the {} topic ({}): the webhook sends it from the start",
+                    Alerts.TOPIC, ex.toString());
+            }
+        }
         this.thread = new Thread(this::run, "procmesh-alert-webhook");
         thread.setDaemon(true);
         thread.start();
@@ -65,31 +87,45 @@ public final class AlertWebhook implements AutoCloseable
 
     private void run()
     {
-        try (AlertReader reader = new AlertReader(dataDirectory, readIndex()))
+        long backoffMs = FIRST_BACKOFF_MS;
+        while (running)
         {
-            while (running)
+            try (AlertReader reader = new AlertReader(dataDirectory, readIndex()))
             {
-                final Alert alert = reader.next();
-                if (alert == null)
+                backoffMs = FIRST_BACKOFF_MS;
+                deliverAll(reader);
+            }
+            catch (final RuntimeException ex)
+            {
+                if (!running)
                 {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MS));
-                    continue;
+                    return;
                 }
-                if (deliver(alert))
-                {
-                    writeIndex(reader.lastIndex());
-                    delivered.incrementAndGet();
-                }
+                // The topic could not be read (a file another process is replacing, a full disk): alerts stay in
+                // it, and reading starts again after the last one delivered.
+                LOG.error("alert webhook {} cannot read the {} topic: {}; trying again in {} ms", url, Alerts.TOPIC,
+                    ex.toString(), backoffMs);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoffMs));
+                backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
             }
         }
-        catch (final RuntimeException ex)
+    }
+
+    private void deliverAll(final AlertReader reader)
+    {
+        while (running)
         {
-            if (!running)
+            final Alert alert = reader.next();
+            if (alert == null)
             {
-                return;
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MS));
+                continue;
             }
-            LOG.error("alert webhook {} stopped: {}; alerts stay in the {} topic ('procmesh alerts')", url, ex,
-                Alerts.TOPIC);
+            if (deliver(alert))
+            {
+                writeIndex(reader.lastIndex());
+                delivered.incrementAndGet();
+            }
         }
     }
 
@@ -115,6 +151,13 @@ public final class AlertWebhook implements AutoCloseable
             {
                 return true;
             }
+            if (failure.startsWith(REFUSED))
+            {
+                // The receiver will refuse it whatever the wait: retrying would hold every alert behind it.
+                LOG.error("alert {} refused by {} ({}): skipped; it stays in the {} topic ('procmesh alerts')",
+                    alert.key(), url, failure, Alerts.TOPIC);
+                return true;
+            }
             // One line per alert's first failure, then one at each backoff ceiling: a dead receiver is not a flood.
             if (backoffMs == FIRST_BACKOFF_MS || backoffMs == MAX_BACKOFF_MS)
             {
@@ -138,7 +181,13 @@ public final class AlertWebhook implements AutoCloseable
             final HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+            final int status = response.statusCode();
+            if (status / 100 == 2)
+            {
+                return null;
+            }
+            // 4xx says this request will never be taken, but for 408 and 429, which ask to come back later.
+            return (status / 100 == 4 && status != 408 && status != 429 ? REFUSED : "") + "HTTP " + status;
         }
         catch (final IOException ex)
         {

@@ -30,6 +30,8 @@ public final class Alerts implements AlertSink, AutoCloseable
     public static final String SERVICE_FAILED = "ServiceFailed";
     /** A service restarted half its intensity limit's worth within its window. */
     public static final String RESTART_STORM = "RestartStorm";
+    /** An instance's process died without being asked to. */
+    public static final String INSTANCE_DIED = "InstanceDied";
     /** An instance was killed as hung (no heartbeat) or stuck (backlog growing, nothing handled). */
     public static final String INSTANCE_HUNG = "InstanceHung";
     public static final String INSTANCE_STUCK = "InstanceStuck";
@@ -39,6 +41,8 @@ public final class Alerts implements AlertSink, AutoCloseable
     public static final String REGISTRY_RECOVERED = "RegistryRecovered";
     /** The data directory's file system is low on space. */
     public static final String DISK_SPACE_LOW = "DiskSpaceLow";
+    /** A rollout, or its rollback, failed and left the service between releases; resolved by one that completes. */
+    public static final String ROLLOUT_FAILED = "RolloutFailed";
     /** A rollout was rolled back. */
     public static final String ROLLOUT_ROLLED_BACK = "RolloutRolledBack";
     public static final String CRITICAL = "critical";
@@ -55,13 +59,36 @@ public final class Alerts implements AlertSink, AutoCloseable
     }
 
     /**
-     * Opens the data directory's {@code alerts} topic for appending.
+     * Opens the data directory's {@code alerts} topic for appending, and takes over what an earlier launcher left
+     * firing there, so that its conditions are resolved when they clear.
      */
     public static Alerts open(final DataDirectory dataDirectory)
     {
         final AtomicLong ids = new AtomicLong(ThreadLocalRandom.current().nextLong());
-        return new Alerts(new EventPublisher(TOPIC, "launcher", new OutboundChannel(dataDirectory.topic(TOPIC),
-            new EnvelopeCodec(Configuration.maxPayloadBytes())), new JsonPayloads(), ids::incrementAndGet));
+        final Alerts alerts = new Alerts(new EventPublisher(TOPIC, "launcher",
+            new OutboundChannel(dataDirectory.topic(TOPIC), new EnvelopeCodec(Configuration.maxPayloadBytes())),
+            new JsonPayloads(), ids::incrementAndGet));
+        try (AlertReader reader = new AlertReader(dataDirectory, -1))
+        {
+            Alert alert;
+            while ((alert = reader.next()) != null)
+            {
+                if (alert.firing() && alert.endsAtMs() == 0)
+                {
+                    alerts.firing.put(alert.key(), alert);
+                }
+                else
+                {
+                    alerts.firing.remove(alert.key());
+                }
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            alerts.close();
+            throw ex;
+        }
+        return alerts;
     }
 
     /**
@@ -111,6 +138,7 @@ public final class Alerts implements AlertSink, AutoCloseable
         }
     }
 
+    @Override
     public synchronized boolean firing(final String name, final String service, final String instance)
     {
         return firing.containsKey(name + "/" + service + "/" + instance);

@@ -42,6 +42,7 @@ public final class ProcmeshCommand implements Runnable
         verbs.put("rollback", RollbackCommand::new);
         verbs.put("logs", LogsCommand::new);
         verbs.put("alerts", AlertsCommand::new);
+        verbs.put("incidents", IncidentsCommand::new);
         verbs.put("config", ConfigCommand::new);
         verbs.put("jvm-flags", JvmFlagsCommand::new);
         verbs.put("help", CommandLine.HelpCommand::new);
@@ -52,8 +53,8 @@ public final class ProcmeshCommand implements Runnable
     public void run()
     {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "missing command: use up, down, status, restart, scale, rollout, rollback, logs, alerts, config " +
-                "or jvm-flags");
+            "missing command: use up, down, status, restart, scale, rollout, rollback, logs, alerts, " +
+                "incidents, config or jvm-flags");
     }
 
     /**

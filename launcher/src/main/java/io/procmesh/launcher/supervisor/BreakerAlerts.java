@@ -47,16 +47,26 @@ final class BreakerAlerts
         }
         looked = true;
         nextNs = nowNs + intervalNs;
+        final java.util.List<BreakerSnapshot> breakers;
         try
         {
-            for (final BreakerSnapshot breaker : table.snapshot(nowNs))
-            {
-                check(breaker);
-            }
+            breakers = table.snapshot(nowNs);
         }
         catch (final RuntimeException ex)
         {
             errorHandler.onError(new IllegalStateException("cannot read the circuit breakers for alerts", ex));
+            return;
+        }
+        for (final BreakerSnapshot breaker : breakers)
+        {
+            try
+            {
+                check(breaker);
+            }
+            catch (final RuntimeException ex)
+            {
+                errorHandler.onError(new IllegalStateException("cannot alert on breaker " + breaker.name(), ex));
+            }
         }
     }
 
@@ -75,7 +85,9 @@ final class BreakerAlerts
                     breaker.retryAfterMs() + " ms");
             }
         }
-        if (breaker.state() == BreakerState.CLOSED && open.remove(name))
+        // Or one an earlier launcher raised and this one never saw open.
+        if (breaker.state() == BreakerState.CLOSED &&
+            (open.remove(name) || alerts.firing(Alerts.BREAKER_OPEN, target(name), name)))
         {
             alerts.resolve(Alerts.BREAKER_OPEN, target(name), name, "circuit breaker " + name +
                 " CLOSED: its trial calls succeeded");

@@ -5,8 +5,6 @@ import io.procmesh.core.config.DataDirectory;
 import io.procmesh.launcher.alert.AlertSink;
 import io.procmesh.launcher.alert.Alerts;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +25,7 @@ final class DiskSpaceAlerts
     private long nextNs;
     private boolean looked;
     private boolean low;
+    private boolean restored;
 
     /**
      * @param minFreeMb below this many MiB free the alert fires; 0 turns the check off.
@@ -51,13 +50,20 @@ final class DiskSpaceAlerts
         final long freeMb;
         try
         {
-            freeMb = Files.getFileStore(dataDirectory.root()).getUsableSpace() / MB;
+            // One statfs; Files.getFileStore would read the mount table each time as well.
+            freeMb = dataDirectory.root().toFile().getUsableSpace() / MB;
         }
-        catch (final IOException | RuntimeException ex)
+        catch (final RuntimeException ex)
         {
             errorHandler.onError(new IllegalStateException("cannot read the free space of " +
                 dataDirectory.root(), ex));
             return;
+        }
+        if (!restored)
+        {
+            restored = true;
+            // An earlier launcher's alert, resolved below if the space is back.
+            low = alerts.firing(Alerts.DISK_SPACE_LOW, "", dataDirectory.root().toString());
         }
         if (freeMb < minFreeMb && !low)
         {
@@ -66,7 +72,8 @@ final class DiskSpaceAlerts
                 "data directory " + dataDirectory.root() + " has " + freeMb + " MiB free, below the " + minFreeMb +
                     " MiB alert limit (procmesh.alertFreeDiskMb): free space before processes fail to write");
         }
-        else if (freeMb >= minFreeMb && low)
+        // A margin above the limit, so that a file system hovering at it does not fire and resolve in turn.
+        else if (freeMb >= minFreeMb + minFreeMb / 10 && low)
         {
             low = false;
             alerts.resolve(Alerts.DISK_SPACE_LOW, "", dataDirectory.root().toString(), "data directory " +

@@ -1,6 +1,7 @@
 package io.procmesh.launcher.supervisor;
 
 import io.procmesh.launcher.alert.AlertSink;
+import io.procmesh.launcher.incident.Incidents;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.topology.ServiceDefinition;
 import io.procmesh.launcher.topology.Topology;
@@ -44,12 +45,12 @@ final class Fleet
     private final InstanceFactory factory;
     private volatile Set<String> supervised = Set.of();
 
-    Fleet(final Topology topology, final AlertSink alerts, final InstanceFactory factory)
+    Fleet(final Topology topology, final AlertSink alerts, final Incidents incidents, final InstanceFactory factory)
     {
         this.factory = factory;
         for (final ServiceDefinition definition : topology.services())
         {
-            final SupervisedService service = new SupervisedService(definition, alerts);
+            final SupervisedService service = new SupervisedService(definition, alerts, incidents);
             for (final String dependency : definition.dependsOn())
             {
                 service.addDependency(services.get(dependency));

@@ -15,6 +15,7 @@ import io.procmesh.launcher.ShutdownSignal;
 import io.procmesh.launcher.alert.AlertSink;
 import io.procmesh.launcher.alert.AlertWebhook;
 import io.procmesh.launcher.alert.Alerts;
+import io.procmesh.launcher.incident.Incidents;
 import io.procmesh.launcher.process.ChildClassPath;
 import io.procmesh.launcher.process.ChildSpawner;
 import io.procmesh.launcher.process.ClassDataArchive;
@@ -128,16 +129,35 @@ public final class Launcher
         try (ClassDataArchive classData = ClassDataArchive.of(context.classDataSharing, files.classDataDirectory(),
             context.classPath, context.dataDirectory.log("cds-training"), context.classDataTrainingMain);
             BreakerTable breakers = BreakerTable.open(context.dataDirectory.breakerTable());
-            Alerts alerts = Alerts.open(context.dataDirectory);
+            Alerts alerts = openAlerts();
+            Incidents incidents = new Incidents(context.dataDirectory);
             AlertWebhook webhook = context.topology.alertWebhook() == null ? null : new AlertWebhook(
                 context.dataDirectory, context.topology.alertWebhook(), files.alertWebhookIndexFile()))
         {
-            return supervise(signal, stateFile, previous, registry, control, classData, breakers, alerts);
+            return supervise(signal, stateFile, previous, registry, control, classData, breakers,
+                alerts != null ? alerts : AlertSink.LOG_ONLY, incidents);
         }
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
             return ExitCodes.STOPPED_BY_SIGNAL;
+        }
+    }
+
+    /**
+     * @return the alerts topic, or null if it cannot be opened: alerts are then only logged, and supervision goes on.
+     */
+    private Alerts openAlerts()
+    {
+        try
+        {
+            return Alerts.open(context.dataDirectory);
+        }
+        catch (final RuntimeException ex)
+        {
+            context.errorHandler.onError(new IllegalStateException("cannot open the alerts topic in " +
+                context.dataDirectory.topic(Alerts.TOPIC) + ": alerts are only logged", ex));
+            return null;
         }
     }
 
@@ -149,7 +169,8 @@ public final class Launcher
         final ControlDirectory control,
         final ClassDataArchive classData,
         final BreakerTable breakers,
-        final AlertSink alerts)
+        final AlertSink alerts,
+        final Incidents incidents)
     {
         final Thread supervisingThread = Thread.currentThread();
         final Supervisor supervisor = new Supervisor(new Supervisor.Context()
@@ -161,6 +182,7 @@ public final class Launcher
             .control(control)
             .errorHandler(context.errorHandler)
             .alerts(alerts)
+            .incidents(incidents)
             .wakeup(() -> LockSupport.unpark(supervisingThread)));
 
         final long startNs = System.nanoTime();

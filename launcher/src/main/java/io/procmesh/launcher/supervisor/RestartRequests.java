@@ -136,6 +136,11 @@ final class RestartRequests
             {
                 // A bug in one action must not take the launcher, and every instance, down with it.
                 errorHandler.onError(ex);
+                if (restart instanceof Rollout)
+                {
+                    alerts.fire(Alerts.ROLLOUT_FAILED, Alerts.CRITICAL, restart.service().name(), "",
+                        restart.what() + " failed in the launcher: " + ex);
+                }
                 restarts.remove(i--);
                 answer(restart.requestId(), false, "the launcher failed carrying it out: " + ex);
                 continue;
@@ -144,6 +149,15 @@ final class RestartRequests
             if (restart.ok())
             {
                 LOG.info("{}", restart.summary());
+                if (restart instanceof Rollout)
+                {
+                    alerts.resolve(Alerts.ROLLOUT_FAILED, restart.service().name(), "", restart.summary());
+                }
+            }
+            else if (restart instanceof Rollout && restart.summary().contains("rollback FAILED"))
+            {
+                alerts.fire(Alerts.ROLLOUT_FAILED, Alerts.CRITICAL, restart.service().name(), "",
+                    restart.what() + " failed and could not be rolled back: " + restart.summary());
             }
             else if (restart instanceof Rollout)
             {

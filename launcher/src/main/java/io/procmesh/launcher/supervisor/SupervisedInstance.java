@@ -1,9 +1,11 @@
 package io.procmesh.launcher.supervisor;
 
 import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceState;
 import io.procmesh.launcher.alert.Alerts;
 import io.procmesh.launcher.health.InstanceHealth;
+import io.procmesh.launcher.incident.Incident;
 import io.procmesh.launcher.health.Verdict;
 import io.procmesh.launcher.process.ChildProcess;
 import io.procmesh.launcher.process.ChildSpawner;
@@ -30,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 final class SupervisedInstance
 {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisedInstance.class);
-    private static final String[] KILL_ALERTS = {Alerts.INSTANCE_HUNG, Alerts.INSTANCE_STUCK};
+    private static final String[] KILL_ALERTS = {Alerts.INSTANCE_DIED, Alerts.INSTANCE_HUNG, Alerts.INSTANCE_STUCK};
 
     private final SupervisedService service;
     private final String instanceId;
@@ -208,9 +210,11 @@ final class SupervisedInstance
             case HUNG:
             case STUCK:
                 final String why = health.killReason(verdict, nowNs);
-                service.alerts().fire(verdict == Verdict.HUNG ? Alerts.INSTANCE_HUNG : Alerts.INSTANCE_STUCK,
-                    Alerts.WARNING, service.name(), instanceId, instanceId + " pid " + process.pid() + " killed: " +
-                        why);
+                final boolean hung = verdict == Verdict.HUNG;
+                final String incident = service.incident(instanceId, process.pid(),
+                    hung ? Incident.HUNG : Incident.STUCK, why, health.entry(process.pid()), spawner.log(instanceId));
+                service.alerts().fire(hung ? Alerts.INSTANCE_HUNG : Alerts.INSTANCE_STUCK, Alerts.WARNING,
+                    service.name(), instanceId, instanceId + " pid " + process.pid() + " killed: " + why + incident);
                 kill(nowNs, why);
                 break;
             case MISNAMED:
@@ -227,11 +231,10 @@ final class SupervisedInstance
         {
             LOG.info("{} UP: pid {}, {} ms after start", instanceId, process.pid(),
                 TimeUnit.NANOSECONDS.toMillis(nowNs - phaseSinceNs));
-            for (final String name : KILL_ALERTS)
-            {
-                service.alerts().resolve(name, service.name(), instanceId, instanceId + " UP again: pid " +
-                    process.pid());
-            }
+            resolveKillAlerts("UP again: pid " + process.pid());
+            // A service an earlier launcher left FAILED runs again under this one.
+            service.alerts().resolve(Alerts.SERVICE_FAILED, service.name(), "", "service '" + service.name() +
+                "' runs again: " + instanceId + " UP");
             phase = InstancePhase.UP;
             phaseSinceNs = nowNs;
             stable = false;
@@ -245,14 +248,21 @@ final class SupervisedInstance
         {
             stable = true;
             schedule.stable();
-            service.stable(instanceId);
+            service.stable(instanceId, nowNs);
         }
         enter(phase, "", nowNs);
     }
 
     private void exited(final long nowNs)
     {
+        final long deadPid = process.pid();
+        final InstanceSnapshot counters = health.entry(deadPid);
         final String tookOver = standby.takeOver(process, nowNs, spawner.log(instanceId));
+        final String how = tookOver != null ? tookOver : process.died(nowNs, spawner.log(instanceId));
+        final String incident = service.incident(instanceId, deadPid, Incident.DIED, how, counters,
+            spawner.log(instanceId));
+        service.alerts().fire(Alerts.INSTANCE_DIED, Alerts.WARNING, service.name(), instanceId,
+            instanceId + " pid " + deadPid + " died: " + how + incident);
         if (tookOver != null)
         {
             phaseSinceNs = nowNs;
@@ -260,8 +270,15 @@ final class SupervisedInstance
             enter(InstancePhase.STARTING, tookOver, nowNs);
             return;
         }
-        final long pid = process.pid();
-        afterFailure(nowNs, "pid " + pid + " died: " + process.died(nowNs, spawner.log(instanceId)));
+        afterFailure(nowNs, "pid " + deadPid + " died: " + how);
+    }
+
+    private void resolveKillAlerts(final String why)
+    {
+        for (final String name : KILL_ALERTS)
+        {
+            service.alerts().resolve(name, service.name(), instanceId, instanceId + " " + why);
+        }
     }
 
     private void kill(final long nowNs, final String reason)
@@ -280,6 +297,7 @@ final class SupervisedInstance
         if (drain.isRequested())
         {
             enter(drain.letGo(stop.reason() + ": stopped"), drain.detail(), nowNs);
+            resolveKillAlerts("let go: " + drain.detail());
         }
         else if (stop.isRestartAtOnce())
         {
@@ -327,6 +345,7 @@ final class SupervisedInstance
         if (drain.isRequested())
         {
             enter(drain.letGo("scaled down: " + detail), drain.detail(), nowNs);
+            resolveKillAlerts("let go: " + drain.detail());
         }
         else if (phase != InstancePhase.FAILED)
         {

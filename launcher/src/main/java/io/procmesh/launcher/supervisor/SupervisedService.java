@@ -1,8 +1,10 @@
 package io.procmesh.launcher.supervisor;
 
+import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceState;
 import io.procmesh.launcher.alert.AlertSink;
 import io.procmesh.launcher.alert.Alerts;
+import io.procmesh.launcher.incident.Incidents;
 import io.procmesh.launcher.process.LogTail;
 import io.procmesh.launcher.topology.ServiceDefinition;
 import org.slf4j.Logger;
@@ -25,19 +27,24 @@ final class SupervisedService
     private final List<SupervisedService> dependencies = new ArrayList<>();
     private final List<SupervisedInstance> instances = new ArrayList<>();
     private final AlertSink alerts;
+    private final Incidents incidents;
     private boolean failed;
     private ServiceDefinition release;
     private ServiceDefinition previousRelease;
 
     SupervisedService(final ServiceDefinition definition)
     {
-        this(definition, AlertSink.LOG_ONLY);
+        this(definition, AlertSink.LOG_ONLY, null);
     }
 
-    SupervisedService(final ServiceDefinition definition, final AlertSink alerts)
+    /**
+     * @param incidents where its instances' deaths and kills are written up, or null.
+     */
+    SupervisedService(final ServiceDefinition definition, final AlertSink alerts, final Incidents incidents)
     {
         this.definition = definition;
         this.alerts = alerts;
+        this.incidents = incidents;
         this.release = definition;
         this.intensity = new RestartIntensity(definition.restart().maxRestarts(), definition.restart().withinSeconds());
     }
@@ -210,7 +217,7 @@ final class SupervisedService
         if (intensity.tryRecord(nowNs))
         {
             final int recent = intensity.recentRestarts(nowNs);
-            if (recent >= Math.max(2, (intensity.maxRestarts() + 1) / 2))
+            if (recent >= stormThreshold())
             {
                 alerts.fire(Alerts.RESTART_STORM, Alerts.WARNING, name(), "", "restart storm: " + name() + " " +
                     "restarted " + recent + " times within " + intensity.windowSeconds() + " s (FAILED after " +
@@ -228,17 +235,38 @@ final class SupervisedService
     }
 
     /**
-     * Called when an instance has been UP for its stable time: restarts are no longer storming.
+     * Called when an instance has been UP for its stable time: the storm is over unless other instances still
+ * restart.
      */
-    void stable(final String instanceId)
+    void stable(final String instanceId, final long nowNs)
     {
-        alerts.resolve(Alerts.RESTART_STORM, name(), "", "restart storm: " + name() + " over, " + instanceId +
-            " UP and stable");
+        if (intensity.recentRestarts(nowNs) < stormThreshold())
+        {
+            alerts.resolve(Alerts.RESTART_STORM, name(), "", "restart storm: " + name() + " over, " + instanceId +
+                " UP and stable");
+        }
+    }
+
+    private int stormThreshold()
+    {
+        return Math.max(2, (intensity.maxRestarts() + 1) / 2);
     }
 
     AlertSink alerts()
     {
         return alerts;
+    }
+
+    /**
+     * Writes up an instance that died or was killed ({@link Incidents}).
+     *
+     * @return {@code "; incident <id>"} for the alert's detail, or empty without incident capture.
+     */
+    String incident(final String instanceId, final long pid, final String what, final String detail,
+        final InstanceSnapshot counters, final Path log)
+    {
+        return incidents == null ? "" :
+            "; incident " + incidents.record(name(), instanceId, pid, what, detail, counters, log);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.procmesh.core.registry.InstanceState;
 import io.procmesh.launcher.LauncherConfiguration;
 import io.procmesh.launcher.alert.AlertSink;
 import io.procmesh.launcher.health.InstanceHealth;
+import io.procmesh.launcher.incident.Incidents;
 import io.procmesh.launcher.process.ChildSpawner;
 import io.procmesh.launcher.process.GracefulStop;
 import io.procmesh.launcher.recovery.RecoverableRegistry;
@@ -58,7 +59,7 @@ public final class Supervisor
     {
         this.context = context.conclude();
         final Topology topology = context.topology;
-        this.fleet = new Fleet(topology, this.context.alerts, (service, instanceId, partition) ->
+        this.fleet = new Fleet(topology, this.context.alerts, this.context.incidents, (service, instanceId, partition) ->
             new SupervisedInstance(service, instanceId, partition,
             new InstanceHealth(instanceId, service.name(), context.registry.current(), service.definition().health()),
             context.spawner, topology.shutdownGraceMs(), context.drainTimeoutMs, context.wakeup, this::onStateChange,
@@ -314,6 +315,7 @@ public final class Supervisor
         private ControlDirectory control;
         private ErrorHandler errorHandler;
         private AlertSink alerts;
+        private Incidents incidents;
         private Runnable wakeup;
         private Long drainTimeoutMsValue;
         private long drainTimeoutMs;
@@ -371,6 +373,15 @@ public final class Supervisor
         public Context alerts(final AlertSink alerts)
         {
             this.alerts = alerts;
+            return this;
+        }
+
+        /**
+         * @param incidents where an instance that died or was killed as hung or stuck is written up; default: none.
+         */
+        public Context incidents(final Incidents incidents)
+        {
+            this.incidents = incidents;
             return this;
         }
 

@@ -134,7 +134,7 @@ final class TopologyResolver
             // Refused below, with the same words as any other bad value.
         }
         throw new TopologyException(webhook.mark(source), "alerting.webhook must be an http or https URL with a " +
-            "host, e.g. http://127.0.0.1:9093/api/v2/alerts, was '" + text + "'");
+            "host, e.g. http://127.0.0.1:5001/alerts, was '" + text + "'");
     }
 
     private ServiceDefinition service(

@@ -86,8 +86,8 @@ class BalancingTopologyTest
             """.formatted(USER_MAIN)));
         assertEquals("t.yaml:4:18: jvmOption '-Dprocmesh.loadBalancing.user=round-robin' is reserved: the launcher " +
             "sets the class path, procmesh.instanceId, procmesh.dataDir, procmesh.serviceName, procmesh.service.*, " +
-            "and procmesh.loadBalancing.* and procmesh.affinityKey.* (from the services' loadBalancing and " +
-            "affinityKey)", error("""
+            "and procmesh.loadBalancing.*, procmesh.affinityKey.* and procmesh.breaker.* (from the services' " +
+            "loadBalancing, affinityKey and breaker)", error("""
             services:
               user:
                 mainClass: %s
