@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Alerts from a real launcher to a real HTTP receiver started by the test, in Alertmanager's webhook format: a
  * crash-looping service raises a restart storm, then FAILED (which resolves the storm); a frozen instance killed as
- * hung raises InstanceHung, resolved once it is UP again, and names the incident written up for it (the call left
- * in its inbox, its counters and log; {@code procmesh incidents}). The receiver refuses the first post, which is retried.
+ * hung raises InstanceHung, resolved once it is UP again, and names the incident written up for it (the call left in
+ * its inbox, its counters and log; {@code procmesh incidents}). The receiver refuses the first post, which is retried.
  * While the receiver refuses everything an alert is raised and the launcher is killed with SIGKILL before it could
  * deliver it; the next launcher delivers it. {@code procmesh alerts} lists every event, in order.
  */

@@ -15,10 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shared memory of every circuit breaker on the host: one mapped file beside the registry, {@value #SLOTS}
- * fixed slots of {@value #SLOT_BYTES} bytes, the first one a header (layout version, the boot its times are from). A breaker's slot is found by its name's hash,
- * claimed with one compare-and-swap of that hash, and never moves or is freed, so a process keeps its offset for
- * life. Every later write is a compare-and-swap or an atomic add of one word: no lock exists that a process killed
- * mid-update could leave held, and any word it left is one a live process would have written.
+ * fixed slots of {@value #SLOT_BYTES} bytes, the first one a header (layout version, the boot its times are from).
+ * A breaker's slot is found by its name's hash, claimed with one compare-and-swap of that hash, and never moves or
+ * is freed, so a process keeps its offset for life. Every later write is a compare-and-swap or an atomic add of one
+ * word: no lock exists that a process killed mid-update could leave held, and any word it left is one a live
+ * process would have written.
  * <p>
  * Why not the registry's Chronicle Map: a map entry is created under a segment lock, and a process killed holding it
  * wedges the map for every writer; a breaker is created on a process's first call to a target, at any time.

@@ -22,10 +22,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Posts each alert of the {@code alerts} topic to a webhook, in Alertmanager's format, in order, from a thread of its
  * own: a slow or absent receiver delays only the alerts behind it, never supervision. An alert is retried until the
- * receiver answers 2xx, after 100 ms, then twice as long each time up to 30 s; one it refuses with a 4xx (but 408
- * and 429) is logged and skipped. A webhook with no position yet (newly configured) starts at the topic's end. The index of the last alert delivered
- * is kept in a file written after each delivery, so a launcher killed while it delivers sends that alert again when
- * it comes back: at least once, none lost.
+ * receiver answers 2xx, after 100 ms, then twice as long each time up to 30 s; one it refuses with a 4xx (but 408 and
+ * 429) is logged and skipped. A webhook with no position yet (newly configured) starts at the topic's end. The index of
+ * the last alert delivered is kept in a file written after each delivery, so a launcher killed while it delivers sends
+ * that alert again when it comes back: at least once, none lost.
  */
 public final class AlertWebhook implements AutoCloseable
 {

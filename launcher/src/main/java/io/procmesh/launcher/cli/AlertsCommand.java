@@ -40,13 +40,21 @@ final class AlertsCommand implements Callable<Integer>
     {
         final DataDirectory dataDirectory = options.runningDataDirectory();
         final PrintStream out = System.out;
-        if (!Files.exists(dataDirectory.topic(Alerts.TOPIC)) && !follow)
+        if (!Files.exists(dataDirectory.topic(Alerts.TOPIC)))
         {
-            if (!json)
+            if (!follow)
             {
-                out.println("no alerts in " + dataDirectory.root());
+                if (!json)
+                {
+                    out.println("no alerts in " + dataDirectory.root());
+                }
+                return ExitCodes.OK;
             }
-            return ExitCodes.OK;
+            // A reader would create the topic; the launcher does, with its first alert.
+            while (!Files.exists(dataDirectory.topic(Alerts.TOPIC)))
+            {
+                Thread.sleep(FOLLOW_POLL_MS);
+            }
         }
         final ObjectMapper mapper = new ObjectMapper();
         try (AlertReader reader = new AlertReader(dataDirectory, -1))

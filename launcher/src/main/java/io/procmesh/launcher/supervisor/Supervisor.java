@@ -59,8 +59,8 @@ public final class Supervisor
     {
         this.context = context.conclude();
         final Topology topology = context.topology;
-        this.fleet = new Fleet(topology, this.context.alerts, this.context.incidents, (service, instanceId, partition) ->
-            new SupervisedInstance(service, instanceId, partition,
+        this.fleet = new Fleet(topology, this.context.alerts, this.context.incidents,
+            (service, instanceId, partition) -> new SupervisedInstance(service, instanceId, partition,
             new InstanceHealth(instanceId, service.name(), context.registry.current(), service.definition().health()),
             context.spawner, topology.shutdownGraceMs(), context.drainTimeoutMs, context.wakeup, this::onStateChange,
             context.errorHandler));
