@@ -20,6 +20,8 @@ import java.util.Map;
  *     <li>{@code retryBudget} (percent, default 10): retries of idempotent calls allowed, as a share of the calls
  *     in the window (at least {@value #MIN_RETRIES_PER_WINDOW} per window).</li>
  *     <li>{@code enabled} (default true): false lets every call through and records nothing.</li>
+ *     <li>{@code perOperation} (default false): one breaker per operation of the target instead of one for the
+ *     whole target, so that a sick operation does not close off the others.</li>
  * </ul>
  * Written as {@code name=value} pairs separated by commas, as the launcher passes a topology's {@code breaker:}.
  */
@@ -32,11 +34,13 @@ public record BreakerSettings(
     long windowMs,
     long waitMs,
     int halfOpenCalls,
-    int retryBudgetPercent)
+    int retryBudgetPercent,
+    boolean perOperation)
 {
     public static final int MIN_RETRIES_PER_WINDOW = 3;
     public static final int MAX_HALF_OPEN_CALLS = 1_000;
-    public static final BreakerSettings DEFAULT = new BreakerSettings(true, 50, 50, 10_000, 10, 10_000, 5_000, 3, 10);
+    public static final BreakerSettings DEFAULT =
+        new BreakerSettings(true, 50, 50, 10_000, 10, 10_000, 5_000, 3, 10, false);
 
     /**
      * @throws IllegalArgumentException naming the setting, if one is out of range.
@@ -77,7 +81,7 @@ public record BreakerSettings(
         try
         {
             final BreakerSettings settings = new BreakerSettings(
-                bool(values.remove("enabled"), DEFAULT.enabled),
+                bool(values.remove("enabled"), DEFAULT.enabled, "enabled"),
                 intNumber(values.remove("failureRate"), DEFAULT.failureRatePercent, "failureRate"),
                 intNumber(values.remove("slowCallRate"), DEFAULT.slowCallRatePercent, "slowCallRate"),
                 number(values.remove("slowCallMs"), DEFAULT.slowCallMs, "slowCallMs"),
@@ -85,12 +89,13 @@ public record BreakerSettings(
                 number(values.remove("windowMs"), DEFAULT.windowMs, "windowMs"),
                 number(values.remove("waitMs"), DEFAULT.waitMs, "waitMs"),
                 intNumber(values.remove("halfOpenCalls"), DEFAULT.halfOpenCalls, "halfOpenCalls"),
-                intNumber(values.remove("retryBudget"), DEFAULT.retryBudgetPercent, "retryBudget"));
+                intNumber(values.remove("retryBudget"), DEFAULT.retryBudgetPercent, "retryBudget"),
+                bool(values.remove("perOperation"), DEFAULT.perOperation, "perOperation"));
             if (!values.isEmpty())
             {
                 throw new IllegalArgumentException("unknown setting '" + values.keySet().iterator().next() +
                     "' (known: enabled, failureRate, slowCallRate, slowCallMs, minimumCalls, windowMs, waitMs, " +
-                    "halfOpenCalls, retryBudget)");
+                    "halfOpenCalls, retryBudget, perOperation)");
             }
             return settings;
         }
@@ -107,7 +112,8 @@ public record BreakerSettings(
     {
         return "enabled=" + enabled + ",failureRate=" + failureRatePercent + ",slowCallRate=" + slowCallRatePercent +
             ",slowCallMs=" + slowCallMs + ",minimumCalls=" + minimumCalls + ",windowMs=" + windowMs + ",waitMs=" +
-            waitMs + ",halfOpenCalls=" + halfOpenCalls + ",retryBudget=" + retryBudgetPercent;
+            waitMs + ",halfOpenCalls=" + halfOpenCalls + ",retryBudget=" + retryBudgetPercent + ",perOperation=" +
+            perOperation;
     }
 
     long bucketMs()
@@ -115,7 +121,7 @@ public record BreakerSettings(
         return windowMs / BreakerTable.BUCKETS;
     }
 
-    private static boolean bool(final String text, final boolean fallback)
+    private static boolean bool(final String text, final boolean fallback, final String name)
     {
         if (text == null)
         {
@@ -123,7 +129,7 @@ public record BreakerSettings(
         }
         if (!text.equals("true") && !text.equals("false"))
         {
-            throw new IllegalArgumentException("enabled must be true or false, was '" + text + "'");
+            throw new IllegalArgumentException(name + " must be true or false, was '" + text + "'");
         }
         return Boolean.parseBoolean(text);
     }

@@ -13,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * This process's circuit breakers, one per target service and, for a partitioned target, per partition: a sick
- * partition's instance does not close the others off. Named {@code caller->target[#partition]} in the shared
- * {@link BreakerTable}, so every replica of the caller uses the same one. Settings belong to the target, as the
- * load-balancing policy does: {@code procmesh.breaker.<service>} (the launcher passes every child the topology's
- * {@code breaker:} of every service), then {@link RpcClient.Context#breaker}, which wins; checked when the client is
- * built. After the first call to a target the lookup allocates nothing.
+ * This process's circuit breakers, one per target service (per operation of it with {@code perOperation=true}) and,
+ * for a partitioned target, per partition: a sick partition's instance does not close the others off. Named
+ * {@code caller->target[:operation][#partition]} in the shared {@link BreakerTable}, so every replica of the caller
+ * uses the same one. Settings belong to the target, as the load-balancing policy does:
+ * {@code procmesh.breaker.<service>} (the launcher passes every child the topology's {@code breaker:} of every
+ * service), then {@link RpcClient.Context#breaker}, which wins; checked when the client is built. After the first
+ * call to a target the lookup allocates nothing.
  */
 final class CallBreakers
 {
@@ -53,7 +54,7 @@ final class CallBreakers
      * @param partition the call's partition, 0 if the target is not partitioned or the call has no key.
      * @return the breaker, or null if the target's breaker is disabled (or could not be had: reported once).
      */
-    CircuitBreaker of(final String service, final int partition)
+    CircuitBreaker of(final String service, final String operation, final int partition)
     {
         if (table == null)
         {
@@ -62,26 +63,44 @@ final class CallBreakers
         Target target = targets.get(service);
         if (target == null)
         {
-            target = targets.computeIfAbsent(service, name -> new Target(settings.getOrDefault(name,
-                BreakerSettings.DEFAULT)));
+            target = targets.computeIfAbsent(service, name -> new Target(service, null,
+                settings.getOrDefault(name, BreakerSettings.DEFAULT)));
         }
-        return target.breaker(service, partition);
+        return target.perOperation ? target.operation(operation).breaker(partition) : target.breaker(partition);
     }
 
+    /**
+     * The breakers of one target, or of one operation of it, by partition.
+     */
     private final class Target
     {
+        private final String service;
+        private final String name;
         private final BreakerSettings settings;
+        private final boolean perOperation;
         private final AtomicReferenceArray<CircuitBreaker> byPartition =
             new AtomicReferenceArray<>(Configuration.MAX_PARTITIONS + 1);
+        private final ConcurrentHashMap<String, Target> operations;
         private volatile boolean unavailable;
 
-        Target(final BreakerSettings settings)
+        Target(final String service, final String operation, final BreakerSettings settings)
         {
+            this.service = service;
+            this.name = caller + "->" + service + (operation == null ? "" : ":" + operation);
             this.settings = settings;
+            this.perOperation = operation == null && settings.perOperation();
+            this.operations = perOperation ? new ConcurrentHashMap<>() : null;
             this.unavailable = !settings.enabled();
         }
 
-        CircuitBreaker breaker(final String service, final int partition)
+        Target operation(final String operation)
+        {
+            final Target known = operations.get(operation);
+            return known != null ? known : operations.computeIfAbsent(operation,
+                op -> new Target(service, op, settings));
+        }
+
+        CircuitBreaker breaker(final int partition)
         {
             final CircuitBreaker breaker = byPartition.get(partition);
             if (breaker != null || unavailable)
@@ -90,15 +109,15 @@ final class CallBreakers
             }
             try
             {
-                byPartition.compareAndSet(partition, null, table.breaker(
-                    caller + "->" + service + (partition == 0 ? "" : "#" + partition), settings));
+                byPartition.compareAndSet(partition, null,
+                    table.breaker(name + (partition == 0 ? "" : "#" + partition), settings));
             }
             catch (final RuntimeException ex)
             {
                 // A full table costs breakers, not calls: they go as if the breaker were disabled.
                 unavailable = true;
-                errorHandler.onError(new IllegalStateException("calls to " + service + " go without a circuit " +
-                    "breaker", ex));
+                errorHandler.onError(new IllegalStateException("calls " + name + " go without a circuit breaker",
+                    ex));
             }
             return byPartition.get(partition);
         }

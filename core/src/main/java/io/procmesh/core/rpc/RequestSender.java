@@ -191,7 +191,7 @@ final class RequestSender
 
         call.keyHash = keyHash;
         call.format = format;
-        final CircuitBreaker breaker = breakers.of(service, directory.partitionOf(service, keyHash));
+        final CircuitBreaker breaker = breakers.of(service, operation, directory.partitionOf(service, keyHash));
         if (breaker != null)
         {
             final long permit = breaker.tryAcquire(nowNs);

@@ -95,12 +95,21 @@ final class BreakerAlerts
     }
 
     /**
-     * @return the target service of {@code caller->target[#partition]}.
+     * @return the target service of {@code caller->target[:operation][#partition]}: service names have neither
+     * {@code :} nor {@code #}.
      */
-    private static String target(final String breaker)
+    static String target(final String breaker)
     {
         final int arrow = breaker.indexOf("->");
-        final int hash = breaker.indexOf('#', arrow);
-        return arrow < 0 ? "" : breaker.substring(arrow + 2, hash < 0 ? breaker.length() : hash);
+        if (arrow < 0)
+        {
+            return "";
+        }
+        int end = arrow + 2;
+        while (end < breaker.length() && breaker.charAt(end) != ':' && breaker.charAt(end) != '#')
+        {
+            end++;
+        }
+        return breaker.substring(arrow + 2, end);
     }
 }

@@ -67,7 +67,8 @@ class BreakerTopologyTest
                 breaker: {failureRate: 150}
             """.formatted(USER_MAIN)));
         assertEquals("t.yaml:2:25: defaults.breaker.waitMillis: unknown setting 'waitMillis' (known: enabled, " +
-            "failureRate, slowCallRate, slowCallMs, minimumCalls, windowMs, waitMs, halfOpenCalls, retryBudget)",
+            "failureRate, slowCallRate, slowCallMs, minimumCalls, windowMs, waitMs, halfOpenCalls, retryBudget, " +
+            "perOperation)",
             error("""
             defaults:
               breaker: {waitMillis: 5}
