@@ -23,6 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,6 +103,9 @@ class BreakerTest
 
         userPid = harness.instance("user-1").pid();
         Signals.require(userPid, "STOP");
+        // kill(1) returns once the signal is sent; the calls below must not reach user-1 before it is stopped.
+        final long stopped = userPid;
+        Await.until(() -> isStopped(stopped), Duration.ofSeconds(10), () -> "user-1 pid " + stopped + " not stopped");
         final List<CompletableFuture<Timed>> frozen = new ArrayList<>();
         for (int i = 0; i < FROZEN_CALLS; i++)
         {
@@ -190,6 +196,22 @@ class BreakerTest
         finally
         {
             System.clearProperty(Configuration.BREAKER_PROP_PREFIX + UserApi.SERVICE);
+        }
+    }
+
+    /**
+     * @return whether /proc says the process is stopped (state T).
+     */
+    private static boolean isStopped(final long pid)
+    {
+        try
+        {
+            final String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'T';
+        }
+        catch (final IOException ex)
+        {
+            return false;
         }
     }
 
