@@ -417,28 +417,21 @@ public final class RpcClient implements Agent, AutoCloseable
             return this;
         }
 
-        /**
-         * The service this client calls as: its breakers are named {@code callerService->target}, shared with every
-         * other replica of it. Defaults to the instance id.
-         */
+        /** The service this client calls as (default: the instance id): its breakers are {@code service->target}. */
         public Context callerService(final String callerService)
         {
             this.callerService = callerService;
             return this;
         }
 
-        /**
-         * The shared breaker table; without one, calls go without circuit breakers.
-         */
+        /** The shared breaker table; without one, calls go without circuit breakers. */
         public Context breakerTable(final BreakerTable breakerTable)
         {
             this.breakerTable = breakerTable;
             return this;
         }
 
-        /**
-         * Calls to {@code service} use these breaker settings, over {@code procmesh.breaker.<service>}.
-         */
+        /** Breaker settings of the calls to {@code service}, over {@code procmesh.breaker.<service>}. */
         public Context breaker(final String service, final BreakerSettings settings)
         {
             breakers.put(service, Objects.requireNonNull(settings, "settings"));

@@ -9,6 +9,7 @@ import io.procmesh.launcher.alert.Alerts;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,7 @@ final class BreakerAlerts
         }
         looked = true;
         nextNs = nowNs + intervalNs;
-        final java.util.List<BreakerSnapshot> breakers;
+        final List<BreakerSnapshot> breakers;
         try
         {
             breakers = table.snapshot(nowNs);

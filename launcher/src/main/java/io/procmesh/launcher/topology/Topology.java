@@ -1,5 +1,6 @@
 package io.procmesh.launcher.topology;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +27,7 @@ public record Topology(
     List<ServiceDefinition> services,
     List<List<String>> layers,
     GatewayDefinition gateway,
-    java.net.URI alertWebhook)
+    URI alertWebhook)
 {
     private static final String OVERLAY_SUFFIX = ".overlay.json";
 

@@ -4,6 +4,8 @@ import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.Names;
 import io.procmesh.launcher.LauncherConfiguration;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,7 +115,7 @@ final class TopologyResolver
     /**
      * @return the webhook alerts are posted to: an absolute http or https URL; null without {@code alerting:}.
      */
-    private java.net.URI alertWebhook(final TopologyDocument.AlertingEntry alerting)
+    private URI alertWebhook(final TopologyDocument.AlertingEntry alerting)
     {
         if (alerting == null || alerting.webhook() == null)
         {
@@ -123,13 +125,13 @@ final class TopologyResolver
         final String text = webhook.value() == null ? "" : webhook.value().trim();
         try
         {
-            final java.net.URI uri = new java.net.URI(text);
+            final URI uri = new URI(text);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null)
             {
                 return uri;
             }
         }
-        catch (final java.net.URISyntaxException ex)
+        catch (final URISyntaxException ex)
         {
             // Refused below, with the same words as any other bad value.
         }
