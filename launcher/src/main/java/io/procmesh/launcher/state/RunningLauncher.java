@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 public final class RunningLauncher
 {
+    static final long START_SLACK_MS = 2_000;
+
     private RunningLauncher()
     {
     }
@@ -59,11 +61,22 @@ public final class RunningLauncher
         {
             return Optional.empty();
         }
-        return ProcessHandle.of(pid).filter(handle -> handle.isAlive() && startMs(handle) == startMs);
+        return ProcessHandle.of(pid).filter(handle -> handle.isAlive() && startedAt(handle, startMs));
     }
 
     static long startMs(final ProcessHandle process)
     {
         return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    }
+
+    /**
+     * @return whether the process started when {@code startMs} says, as far as a wall-clock start time can tell:
+     * Java derives it from the kernel's boot time, which the kernel derives from the wall clock at each read, so
+     * a clock adjustment moves it. A pid reused by another process within that slack is not a case to guard.
+     */
+    static boolean startedAt(final ProcessHandle process, final long startMs)
+    {
+        final long actualMs = startMs(process);
+        return actualMs != 0 && Math.abs(actualMs - startMs) <= START_SLACK_MS;
     }
 }

@@ -143,7 +143,7 @@ public final class RunningLaunchers
     private static boolean isRunning(final Entry entry)
     {
         return ProcessHandle.of(entry.pid())
-            .filter(handle -> handle.isAlive() && RunningLauncher.startMs(handle) == entry.startMs())
+            .filter(handle -> handle.isAlive() && RunningLauncher.startedAt(handle, entry.startMs()))
             .isPresent();
     }
 
