@@ -2,11 +2,10 @@ package io.procmesh.launcher.topology;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-
+import static io.procmesh.launcher.topology.TopologyText.error;
+import static io.procmesh.launcher.topology.TopologyText.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Issue 12: a service's {@code loadBalancing:} and {@code affinityKey:} reach every child as system properties,
@@ -16,19 +15,6 @@ class BalancingTopologyTest
 {
     private static final String USER_MAIN = "io.procmesh.services.user.UserServiceMain";
     private static final String ORDER_MAIN = "io.procmesh.services.order.OrderServiceMain";
-    private final TopologyLoader loader = new TopologyLoader(BalancingTopologyTest.class.getClassLoader());
-
-    private Topology parse(final String yaml)
-    {
-        return loader.parse("t.yaml", null, Path.of("/base"), yaml);
-    }
-
-    private String error(final String yaml)
-    {
-        final String message = assertThrows(TopologyException.class, () -> parse(yaml)).getMessage();
-        assertEquals(-1, message.indexOf('\n'), "one line: " + message);
-        return message;
-    }
 
     @Test
     void shouldPassEveryServicesPolicyToEveryChild()

@@ -3,11 +3,10 @@ package io.procmesh.launcher.topology;
 import io.procmesh.core.breaker.BreakerSettings;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-
+import static io.procmesh.launcher.topology.TopologyText.error;
+import static io.procmesh.launcher.topology.TopologyText.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Issue 13: a service's {@code breaker:} over the {@code defaults} block's, key by key, reaches every child (the
@@ -17,19 +16,6 @@ class BreakerTopologyTest
 {
     private static final String USER_MAIN = "io.procmesh.services.user.UserServiceMain";
     private static final String ORDER_MAIN = "io.procmesh.services.order.OrderServiceMain";
-    private final TopologyLoader loader = new TopologyLoader(BreakerTopologyTest.class.getClassLoader());
-
-    private Topology parse(final String yaml)
-    {
-        return loader.parse("t.yaml", null, Path.of("/base"), yaml);
-    }
-
-    private String error(final String yaml)
-    {
-        final String message = assertThrows(TopologyException.class, () -> parse(yaml)).getMessage();
-        assertEquals(-1, message.indexOf('\n'), "one line: " + message);
-        return message;
-    }
 
     @Test
     void shouldPassEveryServicesBreakerSettingsToEveryChildTheServicesOwnKeysFirst()

@@ -2,11 +2,11 @@ package io.procmesh.launcher.topology;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
+import static io.procmesh.launcher.topology.TopologyText.error;
+import static io.procmesh.launcher.topology.TopologyText.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Issue 12, state with replicas: {@code partitions: N} runs N instances, tells every child the count, takes an
@@ -16,19 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class PartitionTopologyTest
 {
     private static final String USER_MAIN = "io.procmesh.services.user.UserServiceMain";
-    private final TopologyLoader loader = new TopologyLoader(PartitionTopologyTest.class.getClassLoader());
-
-    private Topology parse(final String yaml)
-    {
-        return loader.parse("t.yaml", null, Path.of("/base"), yaml);
-    }
-
-    private String error(final String yaml)
-    {
-        final String message = assertThrows(TopologyException.class, () -> parse(yaml)).getMessage();
-        assertEquals(-1, message.indexOf('\n'), "one line: " + message);
-        return message;
-    }
 
     @Test
     void shouldRunOneInstancePerPartitionAndTellEveryChildTheCount()

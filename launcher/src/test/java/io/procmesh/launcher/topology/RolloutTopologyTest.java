@@ -3,11 +3,10 @@ package io.procmesh.launcher.topology;
 import io.procmesh.launcher.LauncherConfiguration;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-
+import static io.procmesh.launcher.topology.TopologyText.error;
+import static io.procmesh.launcher.topology.TopologyText.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Issue 12: a service's {@code rollout:} policy, with the launcher's defaults, and a caller's {@code versions:} and
@@ -18,19 +17,6 @@ class RolloutTopologyTest
 {
     private static final String USER_MAIN = "io.procmesh.services.user.UserServiceMain";
     private static final String ORDER_MAIN = "io.procmesh.services.order.OrderServiceMain";
-    private final TopologyLoader loader = new TopologyLoader(RolloutTopologyTest.class.getClassLoader());
-
-    private Topology parse(final String yaml)
-    {
-        return loader.parse("t.yaml", null, Path.of("/base"), yaml);
-    }
-
-    private String error(final String yaml)
-    {
-        final String message = assertThrows(TopologyException.class, () -> parse(yaml)).getMessage();
-        assertEquals(-1, message.indexOf('\n'), "one line: " + message);
-        return message;
-    }
 
     @Test
     void shouldTakeTheRolloutPolicyOrTheLaunchersDefaults()

@@ -4,11 +4,10 @@ import io.procmesh.core.test.EchoApi;
 import io.procmesh.core.test.EchoService;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-
+import static io.procmesh.launcher.topology.TopologyText.error;
+import static io.procmesh.launcher.topology.TopologyText.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -18,19 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StandbyTopologyTest
 {
     private static final String USER_MAIN = "io.procmesh.services.user.UserServiceMain";
-    private final TopologyLoader loader = new TopologyLoader(StandbyTopologyTest.class.getClassLoader());
-
-    private Topology parse(final String yaml)
-    {
-        return loader.parse("t.yaml", null, Path.of("/base"), yaml);
-    }
-
-    private String error(final String yaml)
-    {
-        final String message = assertThrows(TopologyException.class, () -> parse(yaml)).getMessage();
-        assertEquals(-1, message.indexOf('\n'), "one line: " + message);
-        return message;
-    }
 
     @Test
     void shouldKeepAStandbyOnlyWhereAnImplementationServiceAsksForOne()
