@@ -273,6 +273,10 @@ class RolloutTest
     {
         Await.sleep(500);
         final HttpLoad.Seen seen = load.take();
+        // The slowest request of each phase, printed whether it passes or not: how close the host came to a timeout.
+        System.out.println("rollout phase: " + seen.total() + " requests, slowest " + seen.slowestMs() + " ms (sent at " +
+            seen.slowestAt() + "), " + seen.failures().size() + " failed" +
+            (seen.failures().isEmpty() ? "" : ", the first: " + seen.failures().get(0)));
         Await.sleep(500);
         return seen;
     }

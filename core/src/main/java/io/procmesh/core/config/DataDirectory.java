@@ -112,6 +112,14 @@ public final class DataDirectory
         return root.resolve("standby-rehearsal").resolve(Names.requireValid("instance", instanceId));
     }
 
+    /**
+     * The scratch queue an instance writes one reply to before it says UP, deleted after.
+     */
+    public Path replyWarmUp(final String instanceId)
+    {
+        return root.resolve("warm-up").resolve(Names.requireValid("instance", instanceId));
+    }
+
     public Path replies(final String instanceId)
     {
         return root.resolve("replies").resolve(Names.requireValid("instance", instanceId));

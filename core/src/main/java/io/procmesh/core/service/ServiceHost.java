@@ -24,8 +24,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Runs one service implementation in this JVM: advertises its inbox, reads it on a dedicated thread with the
- * configured idle strategy, and reports backlog with each heartbeat.
+ * Runs one service implementation in this JVM: writes one reply to a scratch queue ({@link ReplyWarmUp}), advertises
+ * its inbox, reads it on a dedicated thread with the configured idle strategy, and reports backlog with each
+ * heartbeat.
  * <p>
  * {@link #close()} is the graceful stop: DRAINING, stop reading, let in-flight requests and owed async replies
  * finish, DOWN, close queues, all within the shutdown timeout. Async replies still owed then are counted as errors
@@ -86,6 +87,8 @@ public final class ServiceHost implements AutoCloseable
         this.agent = new InboxAgent("procmesh-inbox-" + instanceId, inbox, dispatcher, slot, mark,
             errorHandler, context.dedupWindow, topics, tasks);
         this.runner = new AgentRunner(agent, IdleStrategies.byName(context.idleStrategyName).get(), errorHandler);
+        ReplyWarmUp.run(dirs.replyWarmUp(instanceId), meshContext.codec(), meshContext.json(), service, instanceId,
+            errorHandler);
         slot.advertiseInbox(inboxPath.toString());
         mesh.onHeartbeat(this::onHeartbeat);
         runner.start();

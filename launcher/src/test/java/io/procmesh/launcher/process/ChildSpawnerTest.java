@@ -40,7 +40,7 @@ class ChildSpawnerTest
         expected.add("/usr/bin/setsid");
         expected.add(JvmFlags.javaExecutable());
         expected.addAll(JvmFlags.chronicle());
-        expected.addAll(List.of("-Xmx64m", "-Dprocmesh.gateway.port=8080", "-Dprocmesh.dataDir=/data/pm",
+        expected.addAll(List.of(ChildSpawner.METASPACE_SIZE, "-Xmx64m", "-Dprocmesh.gateway.port=8080", "-Dprocmesh.dataDir=/data/pm",
             "-Dprocmesh.instanceId=gateway-2", "-Dprocmesh.service.configFile=/data/pm/run/config/gateway.json",
             "-cp", ChildClassPath.ofThisJvm().value(), "com.example.GatewayMain", "--verbose"));
         assertEquals(expected, spawner.command(GATEWAY, GATEWAY.instanceId(2)));

@@ -4,14 +4,16 @@ import io.procmesh.core.test.HttpResult;
 import io.procmesh.core.test.HttpTestClient;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Continuous load over real HTTP from one thread: the same POST again and again, each answer counted by its body and
- * each failure (not 200, or no answer) kept, until {@link #close()}. Counts are read and reset between phases of a
+ * each failure (not 200, or no answer) kept with the local time it was sent, the slowest request noted, until {@link #close()}. Counts are read and reset between phases of a
  * test with {@link #take()}.
  */
 public final class HttpLoad implements AutoCloseable
@@ -19,7 +21,7 @@ public final class HttpLoad implements AutoCloseable
     /**
      * What the load saw since the last take: answers by body, and the failures as status and body.
      */
-    public record Seen(Map<String, Integer> answers, List<String> failures)
+    public record Seen(Map<String, Integer> answers, List<String> failures, long slowestMs, String slowestAt)
     {
         public int total()
         {
@@ -34,6 +36,8 @@ public final class HttpLoad implements AutoCloseable
     private volatile boolean running = true;
     private Map<String, Integer> answers = new TreeMap<>();
     private List<String> failures = new ArrayList<>();
+    private long slowestNs;
+    private String slowestAt = "";
 
     private HttpLoad(final int port, final String path, final String body)
     {
@@ -56,6 +60,8 @@ public final class HttpLoad implements AutoCloseable
         while (running)
         {
             HttpResult result;
+            final long startNs = System.nanoTime();
+            final String startedAt = LocalTime.now().toString();
             try
             {
                 result = http.post(path, body);
@@ -63,19 +69,27 @@ public final class HttpLoad implements AutoCloseable
             catch (final RuntimeException ex)
             {
                 result = null;
-                record(null, String.valueOf(ex));
+                record(null, ex + " (sent at " + startedAt + ")", startNs, startedAt);
             }
             if (result != null)
             {
-                record(result.status() == 200 ? result.body().trim() : null, result.status() + " " + result.body());
+                record(result.status() == 200 ? result.body().trim() : null,
+                    result.status() + " " + result.body() + " (sent at " + startedAt + ")", startNs, startedAt);
             }
             // A steady stream, not a spin: the JVMs under test share two cores with this one.
             sleep();
         }
     }
 
-    private synchronized void record(final String answer, final String failure)
+    private synchronized void record(final String answer, final String failure, final long startNs,
+        final String startedAt)
     {
+        final long tookNs = System.nanoTime() - startNs;
+        if (tookNs > slowestNs)
+        {
+            slowestNs = tookNs;
+            slowestAt = startedAt;
+        }
         if (answer != null)
         {
             answers.merge(answer, 1, Integer::sum);
@@ -91,9 +105,11 @@ public final class HttpLoad implements AutoCloseable
      */
     public synchronized Seen take()
     {
-        final Seen seen = new Seen(answers, failures);
+        final Seen seen = new Seen(answers, failures, TimeUnit.NANOSECONDS.toMillis(slowestNs), slowestAt);
         answers = new TreeMap<>();
         failures = new ArrayList<>();
+        slowestNs = 0;
+        slowestAt = "";
         return seen;
     }
 
