@@ -32,14 +32,27 @@ final class LauncherRequest
     }
 
     /**
+     * @return the launcher running on the data directory.
+     * @throws LauncherException naming why none runs, for a verb that needs one.
+     */
+    static ProcessHandle runningLauncher(final DataDirectory dataDirectory, final LauncherFiles files)
+    {
+        return RunningLauncher.find(files).orElseThrow(() ->
+        {
+            final String why = RunningLauncher.whyNone(files);
+            return new LauncherException(ExitCodes.FAILURE, "no launcher is running for " + dataDirectory.root() +
+                (why.isEmpty() ? "" : " (" + why + ")") + "; start it with 'procmesh up'");
+        });
+    }
+
+    /**
      * @param what names the request in a failure line, e.g. {@code rollout of pricing to 2.0.0}.
      */
     static int run(final DataDirectory dataDirectory, final String what, final long timeoutSeconds,
                    final Submission submission) throws IOException, InterruptedException
     {
         final LauncherFiles files = new LauncherFiles(dataDirectory);
-        final ProcessHandle launcher = RunningLauncher.find(files).orElseThrow(() -> new LauncherException(
-            ExitCodes.FAILURE, "no launcher is running for " + dataDirectory.root() + "; start it with 'procmesh up'"));
+        final ProcessHandle launcher = LauncherRequest.runningLauncher(dataDirectory, files);
         final ControlDirectory control = new ControlDirectory(files.controlDirectory());
         final String requestId = submission.submit(control);
         final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);

@@ -7,7 +7,6 @@ import io.procmesh.launcher.LauncherFiles;
 import io.procmesh.launcher.state.ControlDirectory;
 import io.procmesh.launcher.state.LauncherState;
 import io.procmesh.launcher.state.LauncherStateFile;
-import io.procmesh.launcher.state.RunningLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,8 +45,7 @@ final class RestartCommand implements Callable<Integer>
     {
         final DataDirectory dataDirectory = options.runningDataDirectory();
         final LauncherFiles files = new LauncherFiles(dataDirectory);
-        final ProcessHandle launcher = RunningLauncher.find(files).orElseThrow(() -> new LauncherException(
-            ExitCodes.FAILURE, "no launcher is running for " + dataDirectory.root() + "; start it with 'procmesh up'"));
+        final ProcessHandle launcher = LauncherRequest.runningLauncher(dataDirectory, files);
         requireKnown(new LauncherStateFile(files.stateFile()).read());
 
         final ControlDirectory control = new ControlDirectory(files.controlDirectory());

@@ -5,7 +5,6 @@ import io.procmesh.launcher.ExitCodes;
 import io.procmesh.launcher.LauncherException;
 import io.procmesh.launcher.LauncherFiles;
 import io.procmesh.launcher.state.ControlDirectory;
-import io.procmesh.launcher.state.RunningLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,8 +47,7 @@ final class ScaleCommand implements Callable<Integer>
         requireValidCount();
         final DataDirectory dataDirectory = options.runningDataDirectory();
         final LauncherFiles files = new LauncherFiles(dataDirectory);
-        final ProcessHandle launcher = RunningLauncher.find(files).orElseThrow(() -> new LauncherException(
-            ExitCodes.FAILURE, "no launcher is running for " + dataDirectory.root() + "; start it with 'procmesh up'"));
+        final ProcessHandle launcher = LauncherRequest.runningLauncher(dataDirectory, files);
 
         final ControlDirectory control = new ControlDirectory(files.controlDirectory());
         final String requestId = control.submitScale(service, count == null ? "" : count);

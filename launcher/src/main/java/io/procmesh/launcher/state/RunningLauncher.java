@@ -64,6 +64,41 @@ public final class RunningLauncher
         return ProcessHandle.of(pid).filter(handle -> handle.isAlive() && startedAt(handle, startMs));
     }
 
+    /**
+     * @return why {@link #find} found no launcher, for the line a verb fails with: "" with no pid file (no launcher
+     * ever ran, or it stopped), else a pid that exited, or a pid whose start time is not the one recorded (a reused
+     * pid, or a clock moved by more than the slack).
+     */
+    public static String whyNone(final LauncherFiles files)
+    {
+        final String content;
+        try
+        {
+            content = Files.readString(files.pidFile(), StandardCharsets.UTF_8).trim();
+        }
+        catch (final NoSuchFileException ex)
+        {
+            return "";
+        }
+        catch (final IOException ex)
+        {
+            return "cannot read " + files.pidFile().getFileName() + ": " + ex.getMessage();
+        }
+        final String[] fields = content.split("\\s+");
+        final Optional<ProcessHandle> process = fields.length == 2 && fields[0].matches("[0-9]{1,18}") ?
+            ProcessHandle.of(Long.parseLong(fields[0])) : Optional.empty();
+        if (fields.length != 2 || !fields[1].matches("[0-9]{1,18}"))
+        {
+            return files.pidFile().getFileName() + " holds no pid and start time";
+        }
+        if (process.isEmpty() || !process.get().isAlive())
+        {
+            return "its launcher, pid " + fields[0] + ", has exited";
+        }
+        return "pid " + fields[0] + " started at " + startMs(process.get()) + " ms, not at " + fields[1] +
+            " ms as recorded: another process";
+    }
+
     static long startMs(final ProcessHandle process)
     {
         return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
