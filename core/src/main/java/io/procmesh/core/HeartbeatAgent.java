@@ -2,6 +2,7 @@ package io.procmesh.core;
 
 import io.procmesh.core.agent.Agent;
 import io.procmesh.core.agent.IdleStrategy;
+import io.procmesh.core.registry.HeartbeatIntervals;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.rpc.RpcClient;
 
@@ -12,7 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A process's heartbeat, run by an {@link io.procmesh.core.agent.AgentRunner} like every other loop. Once per
- * interval, at a fixed rate: stamps the slot, lets the client fail calls its stuck reply reader has not and refresh
+ * interval, at a fixed rate: publishes its own interval statistics ({@link HeartbeatIntervals}, what the
+ * phi-accrual detector judges its lateness by) and stamps the slot, lets the client fail calls its stuck reply reader has not and refresh
  * its directory ({@link RpcClient#refreshDirectoryIfDue}), then runs the tasks added with
  * {@link Procmesh#onHeartbeat} (a service's backlog and idle reply queues). It is also its own idle strategy:
  * it parks until the next beat is due, so the thread wakes once per interval, as a scheduled executor's did.
@@ -24,7 +26,9 @@ final class HeartbeatAgent implements Agent, IdleStrategy
     private final RpcClient client;
     private final long intervalNs;
     private final List<Runnable> tasks = new CopyOnWriteArrayList<>();
+    private final HeartbeatIntervals intervals;
     private long nextBeatNs;
+    private long lastBeatNs;
 
     /**
      * @param stampedNs when connect stamped the slot itself: the first beat is one interval later.
@@ -41,6 +45,9 @@ final class HeartbeatAgent implements Agent, IdleStrategy
         this.client = client;
         this.intervalNs = TimeUnit.MILLISECONDS.toNanos(intervalMs);
         this.nextBeatNs = stampedNs + intervalNs;
+        this.lastBeatNs = stampedNs;
+        this.intervals = new HeartbeatIntervals(intervalMs);
+        slot.heartbeatIntervals(intervals.packed());
     }
 
     void addTask(final Runnable task)
@@ -62,6 +69,9 @@ final class HeartbeatAgent implements Agent, IdleStrategy
         {
             nextBeatNs = nowNs + intervalNs;
         }
+        // Published before the stamp: a reader that sees this beat judges it by intervals that include it.
+        slot.heartbeatIntervals(intervals.observe(nowNs - lastBeatNs));
+        lastBeatNs = nowNs;
         slot.heartbeat(nowNs);
         client.refreshDirectoryIfDue(nowNs);
         for (final Runnable task : tasks)

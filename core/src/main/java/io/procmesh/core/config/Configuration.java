@@ -170,6 +170,26 @@ public final class Configuration
     public static final String INSTANCE_STALE_MS_PROP_NAME = "procmesh.instanceStaleMs";
     public static final long INSTANCE_STALE_MS_DEFAULT = 1_500;
 
+    /**
+     * The phi-accrual detector's threshold (core.registry.PhiAccrual): an UP instance whose heartbeat is this
+     * improbably late is suspected, no longer picked by callers, DEGRADED in status. 0 turns it off, leaving only
+     * {@link #INSTANCE_STALE_MS_PROP_NAME}. An unparsable value is the default, as for every numeric property here.
+     */
+    public static final String PHI_THRESHOLD_PROP_NAME = "procmesh.phiThreshold";
+    public static final double PHI_THRESHOLD_DEFAULT = 8;
+
+    /**
+     * A pause of the heartbeat this long past its mean interval is never suspected on its own.
+     */
+    public static final String PHI_ACCEPTABLE_PAUSE_MS_PROP_NAME = "procmesh.phiAcceptablePauseMs";
+    public static final long PHI_ACCEPTABLE_PAUSE_MS_DEFAULT = 500;
+
+    /**
+     * The least standard deviation the detector assumes of heartbeat intervals.
+     */
+    public static final String PHI_MIN_STD_DEV_MS_PROP_NAME = "procmesh.phiMinStdDevMs";
+    public static final long PHI_MIN_STD_DEV_MS_DEFAULT = 100;
+
     public static final String IDLE_SPINS_PROP_NAME = "procmesh.idleSpins";
     public static final int IDLE_SPINS_DEFAULT = 2_000;
 
@@ -316,6 +336,29 @@ public final class Configuration
     public static long instanceStaleMs()
     {
         return Long.getLong(INSTANCE_STALE_MS_PROP_NAME, INSTANCE_STALE_MS_DEFAULT);
+    }
+
+    public static double phiThreshold()
+    {
+        final String value = System.getProperty(PHI_THRESHOLD_PROP_NAME);
+        try
+        {
+            return value == null ? PHI_THRESHOLD_DEFAULT : Double.parseDouble(value.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            return PHI_THRESHOLD_DEFAULT;
+        }
+    }
+
+    public static long phiAcceptablePauseMs()
+    {
+        return Math.max(0, Long.getLong(PHI_ACCEPTABLE_PAUSE_MS_PROP_NAME, PHI_ACCEPTABLE_PAUSE_MS_DEFAULT));
+    }
+
+    public static long phiMinStdDevMs()
+    {
+        return Math.max(1, Long.getLong(PHI_MIN_STD_DEV_MS_PROP_NAME, PHI_MIN_STD_DEV_MS_DEFAULT));
     }
 
     public static long registryReclaimGraceMs()

@@ -135,4 +135,13 @@ public interface InstanceRecord
     long getVolatileStandbyPid();
 
     void setOrderedStandbyPid(long standbyPid);
+
+    /**
+     * The instance's own heartbeat intervals, mean and standard deviation in microseconds packed in one word
+     * ({@link HeartbeatIntervals}), written by its heartbeat thread at each beat; 0 until the first. What
+     * {@link PhiAccrual} judges the heartbeat's age by.
+     */
+    long getVolatileHeartbeatIntervals();
+
+    void setOrderedHeartbeatIntervals(long heartbeatIntervals);
 }

@@ -27,6 +27,19 @@ public final class InstanceSlot
         record.setOrderedHeartbeatNs(nowNs);
     }
 
+    /**
+     * @param intervals the heartbeat thread's own estimate ({@link HeartbeatIntervals}), published at each beat.
+     */
+    public void heartbeatIntervals(final long intervals)
+    {
+        record.setOrderedHeartbeatIntervals(intervals);
+    }
+
+    public long heartbeatIntervals()
+    {
+        return record.getVolatileHeartbeatIntervals();
+    }
+
     public long heartbeatNs()
     {
         return InstanceLiveness.heartbeatNs(record);

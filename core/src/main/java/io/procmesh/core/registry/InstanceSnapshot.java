@@ -23,7 +23,8 @@ public record InstanceSnapshot(
     long lateReplies,
     long decodeErrors,
     long duplicates,
-    long standbyPid)
+    long standbyPid,
+    long heartbeatIntervals)
 {
     static InstanceSnapshot of(final InstanceRecord r)
     {
@@ -47,7 +48,8 @@ public record InstanceSnapshot(
             r.getVolatileLateReplies(),
             r.getVolatileDecodeErrors(),
             r.getVolatileDuplicates(),
-            r.getVolatileStandbyPid());
+            r.getVolatileStandbyPid(),
+            r.getVolatileHeartbeatIntervals());
     }
 
     /**

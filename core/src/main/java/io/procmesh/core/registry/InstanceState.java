@@ -32,8 +32,8 @@ public enum InstanceState
     UNRESPONSIVE,
 
     /**
-     * The launcher's word: running but late heartbeats, a backlog growing without progress, or draining; not
-     * killed yet.
+     * Running but late heartbeats (the launcher's word, and any reader's once the phi-accrual detector suspects an
+     * UP instance: callers then no longer pick it), a backlog growing without progress, or draining; not killed yet.
      */
     DEGRADED,
 
@@ -51,11 +51,14 @@ public enum InstanceState
 
     /**
      * The state a reader of the registry sees in one entry: what it reports, unless its heartbeat is stale
-     * ({@link Liveness#isFresh}), which makes a STARTING, UP or DRAINING instance {@link #UNRESPONSIVE}. UP here is
-     * exactly {@link Liveness#isLive}.
+     * ({@link Liveness#isFresh}), which makes a STARTING, UP or DRAINING instance {@link #UNRESPONSIVE}, or an UP one
+     * is late enough for the phi-accrual detector to suspect it ({@link PhiAccrual}), which makes it
+     * {@link #DEGRADED}. UP here is exactly {@link Liveness#isLive}.
+     *
+     * @param intervals the instance's published heartbeat intervals ({@link HeartbeatIntervals}), 0 if none.
      */
-    public static InstanceState observed(final InstanceStatus status, final long heartbeatNs, final long nowNs,
-        final long staleNs)
+    public static InstanceState observed(final InstanceStatus status, final long heartbeatNs, final long intervals,
+        final long nowNs, final long staleNs)
     {
         if (status == InstanceStatus.DOWN || status == InstanceStatus.UNKNOWN)
         {
@@ -65,14 +68,18 @@ public enum InstanceState
         {
             return UNRESPONSIVE;
         }
-        return status == InstanceStatus.UP ? UP : status == InstanceStatus.DRAINING ? DRAINING : STARTING;
+        if (status == InstanceStatus.UP)
+        {
+            return PhiAccrual.CONFIGURED.isSuspected(heartbeatNs, intervals, nowNs) ? DEGRADED : UP;
+        }
+        return status == InstanceStatus.DRAINING ? DRAINING : STARTING;
     }
 
     /**
-     * @see #observed(InstanceStatus, long, long, long)
+     * @see #observed(InstanceStatus, long, long, long, long)
      */
     public static InstanceState observed(final InstanceSnapshot snapshot, final long nowNs, final long staleNs)
     {
-        return observed(snapshot.status(), snapshot.heartbeatNs(), nowNs, staleNs);
+        return observed(snapshot.status(), snapshot.heartbeatNs(), snapshot.heartbeatIntervals(), nowNs, staleNs);
     }
 }

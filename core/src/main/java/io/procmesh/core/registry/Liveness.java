@@ -3,13 +3,17 @@ package io.procmesh.core.registry;
 /**
  * The one rule for "this instance can take calls now", used by callers to pick an instance, by the gateway for
  * 503 and /health, by {@code procmesh status}, and (with the pid alive) by registration to refuse a second process
- * on an instance id: it reports UP and its heartbeat, taken in this boot, is at most {@code procmesh.instanceStaleMs}
- * old. A killed instance keeps saying UP in its slot; its heartbeat stops, so it stops being live within that
+ * on an instance id: it reports UP, its heartbeat, taken in this boot, is at most {@code procmesh.instanceStaleMs}
+ * old, and the phi-accrual detector over the instance's own heartbeat intervals does not suspect it
+ * ({@link PhiAccrual}: on a steady beat about 1.1 s after the last, sooner than the fixed limit; for an instance
+ * whose beats jitter later, up to that limit). Registration and the sweep of dead instances use the fixed limit
+ * alone ({@link #isFresh}): a suspicion only routes calls away, it takes nothing from the instance. A killed instance keeps saying UP in its slot; its heartbeat stops, so it stops being live within that
  * limit. Before this rule had one home, the gateway used 1 s, callers 1.5 s and the launcher 2 s, so between 1 and
  * 1.5 s the gateway answered 503 while callers still sent.
  * <p>
  * The launcher's {@code heartbeatTimeoutMs} (2 s) is not a second liveness rule: it is how long the supervisor
- * waits on a silent instance before killing it as hung, and it must be at least {@code instanceStaleMs}.
+ * waits on a silent instance before killing it as hung, and it must be at least {@code instanceStaleMs}. A kill
+ * costs a restart, so it waits for that fixed bound rather than for a suspicion.
  */
 public final class Liveness
 {
@@ -27,22 +31,26 @@ public final class Liveness
         return heartbeatNs != 0 && nowNs - heartbeatNs <= staleNs;
     }
 
-    public static boolean isLive(final InstanceStatus status, final long heartbeatNs, final long nowNs,
-        final long staleNs)
+    /**
+     * @param intervals the instance's published heartbeat intervals ({@link HeartbeatIntervals}), 0 if none.
+     */
+    public static boolean isLive(final InstanceStatus status, final long heartbeatNs, final long intervals,
+        final long nowNs, final long staleNs)
     {
-        return status == InstanceStatus.UP && isFresh(heartbeatNs, nowNs, staleNs);
+        return status == InstanceStatus.UP && isFresh(heartbeatNs, nowNs, staleNs) &&
+            !PhiAccrual.CONFIGURED.isSuspected(heartbeatNs, intervals, nowNs);
     }
 
     /**
-     * Lock-free: two volatile reads of the bound slot.
+     * Lock-free: three volatile reads of the bound slot.
      */
     public static boolean isLive(final InstanceSlot slot, final long nowNs, final long staleNs)
     {
-        return isLive(slot.status(), slot.heartbeatNs(), nowNs, staleNs);
+        return isLive(slot.status(), slot.heartbeatNs(), slot.heartbeatIntervals(), nowNs, staleNs);
     }
 
     public static boolean isLive(final InstanceSnapshot snapshot, final long nowNs, final long staleNs)
     {
-        return isLive(snapshot.status(), snapshot.heartbeatNs(), nowNs, staleNs);
+        return isLive(snapshot.status(), snapshot.heartbeatNs(), snapshot.heartbeatIntervals(), nowNs, staleNs);
     }
 }

@@ -14,10 +14,11 @@ import java.nio.file.StandardCopyOption;
  * <p>
  * Version 1 (no layout file): before the boot id. Version 2: {@code bootId} added (issue 9). Version 3:
  * {@code outstanding} added (issue 12, load balancing). Version 4: {@code standbyPid} added (issue 12, hot standby).
+ * Version 5: {@code heartbeatIntervals} added (issue 13, adaptive failure detection).
  */
 final class RegistryLayout
 {
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     private static final String SUFFIX = ".layout";
 
     private RegistryLayout()

@@ -17,12 +17,12 @@ class InstanceStateTest
     void shouldSayWhatAnInstanceWithAFreshHeartbeatReports()
     {
         assertEquals(InstanceState.STARTING,
-            InstanceState.observed(InstanceStatus.STARTING, FRESH_NS, NOW_NS, STALE_NS));
-        assertEquals(InstanceState.UP, InstanceState.observed(InstanceStatus.UP, FRESH_NS, NOW_NS, STALE_NS));
+            InstanceState.observed(InstanceStatus.STARTING, FRESH_NS, 0, NOW_NS, STALE_NS));
+        assertEquals(InstanceState.UP, InstanceState.observed(InstanceStatus.UP, FRESH_NS, 0, NOW_NS, STALE_NS));
         assertEquals(InstanceState.DRAINING,
-            InstanceState.observed(InstanceStatus.DRAINING, FRESH_NS, NOW_NS, STALE_NS));
-        assertEquals(InstanceState.DOWN, InstanceState.observed(InstanceStatus.DOWN, FRESH_NS, NOW_NS, STALE_NS));
-        assertEquals(InstanceState.DOWN, InstanceState.observed(InstanceStatus.UNKNOWN, FRESH_NS, NOW_NS, STALE_NS));
+            InstanceState.observed(InstanceStatus.DRAINING, FRESH_NS, 0, NOW_NS, STALE_NS));
+        assertEquals(InstanceState.DOWN, InstanceState.observed(InstanceStatus.DOWN, FRESH_NS, 0, NOW_NS, STALE_NS));
+        assertEquals(InstanceState.DOWN, InstanceState.observed(InstanceStatus.UNKNOWN, FRESH_NS, 0, NOW_NS, STALE_NS));
     }
 
     @Test
@@ -32,11 +32,11 @@ class InstanceStateTest
             InstanceStatus.DRAINING})
         {
             assertEquals(InstanceState.UNRESPONSIVE,
-                InstanceState.observed(status, STALE_HEARTBEAT_NS, NOW_NS, STALE_NS), status.name());
-            assertEquals(InstanceState.UNRESPONSIVE, InstanceState.observed(status, 0, NOW_NS, STALE_NS),
+                InstanceState.observed(status, STALE_HEARTBEAT_NS, 0, NOW_NS, STALE_NS), status.name());
+            assertEquals(InstanceState.UNRESPONSIVE, InstanceState.observed(status, 0, 0, NOW_NS, STALE_NS),
                 status + " that never beat");
         }
-        assertEquals(InstanceState.DOWN, InstanceState.observed(InstanceStatus.DOWN, 0, NOW_NS, STALE_NS));
+        assertEquals(InstanceState.DOWN, InstanceState.observed(InstanceStatus.DOWN, 0, 0, NOW_NS, STALE_NS));
     }
 
     @Test
@@ -47,8 +47,8 @@ class InstanceStateTest
             for (final long heartbeatNs : new long[] {0, STALE_HEARTBEAT_NS, FRESH_NS, NOW_NS, NOW_NS + 5_000,
                 InstanceLiveness.OTHER_BOOT_HEARTBEAT_NS})
             {
-                assertEquals(Liveness.isLive(status, heartbeatNs, NOW_NS, STALE_NS),
-                    InstanceState.observed(status, heartbeatNs, NOW_NS, STALE_NS) == InstanceState.UP,
+                assertEquals(Liveness.isLive(status, heartbeatNs, 0, NOW_NS, STALE_NS),
+                    InstanceState.observed(status, heartbeatNs, 0, NOW_NS, STALE_NS) == InstanceState.UP,
                     status + " heartbeat " + heartbeatNs);
             }
         }

@@ -15,22 +15,22 @@ class LivenessTest
     @Test
     void shouldCallAnUpInstanceLiveUpToTheStalenessLimitAndNotAfter()
     {
-        assertTrue(Liveness.isLive(InstanceStatus.UP, NOW_NS - STALE_NS, NOW_NS, STALE_NS));
-        assertFalse(Liveness.isLive(InstanceStatus.UP, NOW_NS - STALE_NS - 1, NOW_NS, STALE_NS));
+        assertTrue(Liveness.isLive(InstanceStatus.UP, NOW_NS - STALE_NS, 0, NOW_NS, STALE_NS));
+        assertFalse(Liveness.isLive(InstanceStatus.UP, NOW_NS - STALE_NS - 1, 0, NOW_NS, STALE_NS));
     }
 
     @Test
     void shouldCallAHeartbeatStampedAfterTheCallersClockReadFresh()
     {
-        assertTrue(Liveness.isLive(InstanceStatus.UP, NOW_NS + 5_000, NOW_NS, STALE_NS),
+        assertTrue(Liveness.isLive(InstanceStatus.UP, NOW_NS + 5_000, 0, NOW_NS, STALE_NS),
             "the owner stamped between the caller's nanoTime and its slot read");
     }
 
     @Test
     void shouldNeverCallAnInstanceThatNeverBeatOrBeatInAnotherBootLive()
     {
-        assertFalse(Liveness.isLive(InstanceStatus.UP, 0, NOW_NS, STALE_NS));
-        assertFalse(Liveness.isLive(InstanceStatus.UP, InstanceLiveness.OTHER_BOOT_HEARTBEAT_NS, NOW_NS, STALE_NS));
+        assertFalse(Liveness.isLive(InstanceStatus.UP, 0, 0, NOW_NS, STALE_NS));
+        assertFalse(Liveness.isLive(InstanceStatus.UP, InstanceLiveness.OTHER_BOOT_HEARTBEAT_NS, 0, NOW_NS, STALE_NS));
     }
 
     @Test
@@ -38,7 +38,7 @@ class LivenessTest
     {
         for (final InstanceStatus status : InstanceStatus.values())
         {
-            final boolean live = Liveness.isLive(status, NOW_NS, NOW_NS, STALE_NS);
+            final boolean live = Liveness.isLive(status, NOW_NS, 0, NOW_NS, STALE_NS);
             assertTrue(live == (status == InstanceStatus.UP), status + " live: " + live);
         }
     }

@@ -111,7 +111,7 @@ class VersionRangeTest
     private static InstanceSnapshot instance(final String service, final String version, final String metadata)
     {
         return new InstanceSnapshot(service, service + "-1", version, "/inbox", metadata, 1, 0, InstanceStatus.UP, 1,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     private static List<String> matching(final String range)

@@ -7,6 +7,7 @@ import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.registry.InstanceMetadata;
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceState;
+import io.procmesh.core.registry.PhiAccrual;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.launcher.LauncherFiles;
 import io.procmesh.launcher.process.InstanceProcesses;
@@ -186,6 +187,8 @@ final class StatusReader
             pid,
             alive,
             heartbeatAgeMs,
+            alive && snapshot != null ? Math.round(PhiAccrual.CONFIGURED.phi(snapshot.heartbeatNs(),
+                snapshot.heartbeatIntervals(), nowNs) * 10) / 10.0 : -1,
             alive && snapshot != null ? Math.max(0, nowMs - snapshot.startTimeMs()) : -1,
             supervised != null ? supervised.restarts() : 0,
             snapshot != null ? snapshot.requestsIn() : 0,

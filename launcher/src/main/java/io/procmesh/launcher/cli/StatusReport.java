@@ -20,6 +20,8 @@ public record StatusReport(String dataDir, long launcherPid, String note, long s
     /**
      * @param version        what the instance registered with, empty if it never registered.
      * @param heartbeatAgeMs -1 if unknown or the process is gone.
+     * @param phi            how late the heartbeat is by the phi-accrual detector (core's {@code PhiAccrual}), to
+     *                       a tenth; -1 if unknown or the process is gone.
      * @param uptimeMs       -1 if the process is gone.
      * @param supervised     false for a registry member the launcher does not run, e.g. a client application.
      * @param metadata       what the instance registered (the topology's {@code metadata:}), empty if nothing.
@@ -33,6 +35,7 @@ public record StatusReport(String dataDir, long launcherPid, String note, long s
         long pid,
         boolean alive,
         long heartbeatAgeMs,
+        double phi,
         long uptimeMs,
         int restarts,
         long requestsIn,

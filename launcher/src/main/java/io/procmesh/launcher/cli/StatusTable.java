@@ -3,6 +3,7 @@ package io.procmesh.launcher.cli;
 import io.procmesh.core.breaker.BreakerSnapshot;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 /**
  * Prints a {@link StatusReport} for people: a header line, then one aligned line per instance, then one per circuit
@@ -14,7 +15,7 @@ import java.io.PrintStream;
 final class StatusTable
 {
     /** Width of each column but the last; negative pads on the right (text), positive on the left (numbers). */
-    private static final int[] WIDTHS = {-22, -9, -8, 9, 9, 8, 8, 8, 6, 8};
+    private static final int[] WIDTHS = {-22, -9, -8, 9, 5, 9, 8, 8, 8, 6, 8};
     private static final int BREAKER_NAME_WIDTH = 31;
 
     private StatusTable()
@@ -30,12 +31,13 @@ final class StatusTable
         {
             out.println("warning: " + report.note());
         }
-        out.println(line("INSTANCE", "STATE", "PID", "HEARTBEAT", "UPTIME", "RESTARTS", "REQ-IN", "REQ-OUT",
+        out.println(line("INSTANCE", "STATE", "PID", "HEARTBEAT", "PHI", "UPTIME", "RESTARTS", "REQ-IN", "REQ-OUT",
             "ERRORS", "TIMEOUTS", "DETAIL"));
         for (final StatusReport.Row row : report.instances())
         {
             out.println(line(row.instanceId(), row.state(), row.pid() > 0 ? Long.toString(row.pid()) : "-",
                 row.heartbeatAgeMs() >= 0 ? row.heartbeatAgeMs() + " ms" : "-",
+                row.phi() >= 0 ? String.format(Locale.ROOT, "%.1f", row.phi()) : "-",
                 row.uptimeMs() >= 0 ? duration(row.uptimeMs()) : "-",
                 Long.toString(row.restarts()), Long.toString(row.requestsIn()), Long.toString(row.requestsOut()),
                 Long.toString(row.errors()), Long.toString(row.timeouts()), detail(row)));

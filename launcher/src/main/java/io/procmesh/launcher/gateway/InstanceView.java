@@ -3,6 +3,7 @@ package io.procmesh.launcher.gateway;
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceState;
 import io.procmesh.core.registry.Liveness;
+import io.procmesh.core.registry.PhiAccrual;
 
 import java.util.concurrent.TimeUnit;
 
@@ -13,10 +14,12 @@ import java.util.concurrent.TimeUnit;
  * @param state          core's observed state ({@link InstanceState#observed}): what the instance reports, or
  *                       UNRESPONSIVE when its heartbeat is too old (killed, or frozen).
  * @param heartbeatAgeMs time since its last heartbeat at the refresh, -1 if it never beat.
+ * @param phi            how late that heartbeat is by the phi-accrual detector ({@link PhiAccrual}), 0 if unknown.
  * @param uptimeMs       time since it last registered.
  * @param live           it can take calls, by core's one {@link Liveness} rule ({@code procmesh.instanceStaleMs}).
  */
-record InstanceView(InstanceSnapshot snapshot, InstanceState state, long heartbeatAgeMs, long uptimeMs, boolean live)
+record InstanceView(
+    InstanceSnapshot snapshot, InstanceState state, long heartbeatAgeMs, double phi, long uptimeMs, boolean live)
 {
     static InstanceView of(
         final InstanceSnapshot snapshot,
@@ -27,7 +30,9 @@ record InstanceView(InstanceSnapshot snapshot, InstanceState state, long heartbe
         final InstanceState state =
             InstanceState.observed(snapshot, nowNs, TimeUnit.MILLISECONDS.toNanos(instanceStaleMs));
         final long uptimeMs = snapshot.startTimeMs() > 0 ? Math.max(0, nowMs - snapshot.startTimeMs()) : 0;
-        return new InstanceView(snapshot, state, snapshot.heartbeatAgeMs(nowNs), uptimeMs, state == InstanceState.UP);
+        return new InstanceView(snapshot, state, snapshot.heartbeatAgeMs(nowNs),
+            PhiAccrual.CONFIGURED.phi(snapshot.heartbeatNs(), snapshot.heartbeatIntervals(), nowNs), uptimeMs,
+            state == InstanceState.UP);
     }
 
     String service()

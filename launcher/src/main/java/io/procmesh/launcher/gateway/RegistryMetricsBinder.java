@@ -130,6 +130,9 @@ final class RegistryMetricsBinder implements Consumer<RegistryView.Snapshot>
                 s -> s.latest.heartbeatAgeMs() / 1000.0)
             .description("Age of the instance's last heartbeat at the last registry refresh")
             .baseUnit("seconds").tags(tags).register(registry));
+        source.meters.add(Gauge.builder("procmesh.instance.phi", source, s -> s.latest.phi())
+            .description("How late the instance's heartbeat is by the phi-accrual detector, at the last refresh")
+            .tags(tags).register(registry));
         source.meters.add(Gauge.builder("procmesh.instance.live", source, s -> s.latest.live() ? 1 : 0)
             .description("1 if the instance is UP with a fresh heartbeat, else 0")
             .tags(tags).register(registry));

@@ -31,6 +31,7 @@ final class ServicesEndpoint
         long pid,
         String state,
         long heartbeatAgeMs,
+        double phi,
         long uptimeMs,
         long startTimeMs,
         long restarts,
@@ -77,7 +78,7 @@ final class ServicesEndpoint
         {
             final InstanceSnapshot s = instance.snapshot();
             instances.add(new Instance(s.service(), s.instanceId(), s.version(), s.pid(), instance.state().name(),
-                instance.heartbeatAgeMs(), instance.uptimeMs(), s.startTimeMs(), instance.restarts(),
+                instance.heartbeatAgeMs(), Math.round(instance.phi() * 10) / 10.0, instance.uptimeMs(), s.startTimeMs(), instance.restarts(),
                 InstanceMetadata.decode(s.metadata()), s.hasLiveStandby() ? s.standbyPid() : 0,
                 new Counters(s.requestsIn(), s.requestsOut(), s.errors(), s.timeouts(), s.lateReplies(),
                     s.decodeErrors(), s.duplicates(), s.inboxBacklog(), s.registrations())));

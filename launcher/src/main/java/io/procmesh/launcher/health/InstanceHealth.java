@@ -3,14 +3,17 @@ package io.procmesh.launcher.health;
 import io.procmesh.core.registry.InstanceSlot;
 import io.procmesh.core.registry.InstanceSnapshot;
 import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.core.registry.PhiAccrual;
 import io.procmesh.core.registry.Registry;
 import io.procmesh.launcher.topology.HealthPolicy;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Health of one supervised instance, read from its registry slot without any lock: liveness of its process,
- * heartbeat age and inbox progress. Called every health check interval. Whether the instance takes calls is core's
+ * heartbeat age and inbox progress. DEGRADED once core's phi-accrual detector suspects it ({@code PhiAccrual}, as
+ * callers do) or its heartbeat is half the timeout old; HUNG, a reason to kill, only at the fixed timeout. Called every health check interval. Whether the instance takes calls is core's
  * {@link io.procmesh.core.registry.Liveness} rule ({@code procmesh.instanceStaleMs}); the policy's
  * {@code heartbeatTimeoutMs} here is how long the supervisor waits on a silent instance before killing it as hung.
  */
@@ -32,6 +35,7 @@ public final class InstanceHealth
     private String registeredAs;
     private long drainFromNs;
     private long drainHeartbeatNs;
+    private boolean suspected;
 
     /**
      * @param serviceName the topology's name of the instance's service: a registration under another name is not
@@ -60,6 +64,7 @@ public final class InstanceHealth
      */
     public Verdict assess(final long pid, final boolean alive, final long nowNs)
     {
+        suspected = false;
         if (!alive)
         {
             return Verdict.DEAD;
@@ -104,7 +109,8 @@ public final class InstanceHealth
             case STALLED:
                 return Verdict.DEGRADED;
             default:
-                return heartbeatAgeNs > degradedAfterNs ? Verdict.DEGRADED : Verdict.UP;
+                suspected = PhiAccrual.CONFIGURED.isSuspected(heartbeatNs, slot.heartbeatIntervals(), nowNs);
+                return suspected || heartbeatAgeNs > degradedAfterNs ? Verdict.DEGRADED : Verdict.UP;
         }
     }
 
@@ -278,9 +284,12 @@ public final class InstanceHealth
         {
             return "inbox backlog growing with nothing handled for " + stalledForMs(nowNs) + " ms";
         }
-        if (heartbeatAgeNs > degradedAfterNs)
+        if (suspected || heartbeatAgeNs > degradedAfterNs)
         {
-            return "heartbeat late: " + heartbeatAgeMs() + " ms";
+            final long intervals = slot.heartbeatIntervals();
+            return "heartbeat late: " + heartbeatAgeMs() + " ms (phi " + String.format(Locale.ROOT, "%.1f",
+                PhiAccrual.CONFIGURED.phi(slot.heartbeatNs(), intervals, nowNs)) + ", suspected from " +
+                PhiAccrual.CONFIGURED.suspectAfterMs(intervals) + " ms)";
         }
         return "not UP in the registry (draining?)";
     }

@@ -72,6 +72,7 @@ class StatusTableTest
         assertEquals(header.indexOf("STATE"), user.indexOf("UP"));
         assertEquals(header.indexOf("PID"), user.indexOf("1234"));
         assertEquals(header.indexOf("HEARTBEAT") + 9, user.indexOf("7 ms") + 4);
+        assertEquals(header.indexOf("PHI") + 3, user.indexOf("0.3") + 3);
         assertEquals(header.indexOf("UPTIME") + 6, user.indexOf("21.0s") + 5);
         assertEquals(header.indexOf("REQ-IN") + 6, user.indexOf("123456") + 6);
         assertTrue(user.endsWith("  detail of user-1"), user);
@@ -85,7 +86,7 @@ class StatusTableTest
         final int restarts, final long requestsIn)
     {
         return new StatusReport.Row(id, id.substring(0, id.indexOf('-')), "1.0.0", state, pid, pid > 0, heartbeatMs,
-            uptimeMs, restarts, requestsIn, 0, 0, 0, "detail of " + id, true, Map.of(), 0);
+            heartbeatMs >= 0 ? 0.3 : -1, uptimeMs, restarts, requestsIn, 0, 0, 0, "detail of " + id, true, Map.of(), 0);
     }
 
     private static List<String> print(final StatusReport report)
