@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 13, adaptive failure detection, over a real service JVM read through the shared registry as every caller
  * reads it ({@link Liveness}): paused again and again for 100-300 ms with SIGSTOP (pauses like a collection's), it
- * is never suspected; stopped for good, the phi-accrual detector suspects it well before the fixed rule
- * ({@code procmesh.instanceStaleMs}, 1.5 s) would have, and before the launcher's 2 s hung timeout. Both detection
- * times are printed, measured from the last heartbeat before the stop.
+ * is never suspected; stopped for good, three times, the phi-accrual detector suspects it each time before the fixed
+ * rule ({@code procmesh.instanceStaleMs}, 1.5 s) would have, and before the launcher's 2 s hung timeout. Both
+ * detection times are printed, measured from the last heartbeat before each stop.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FailureDetectionTest
@@ -38,6 +39,13 @@ class FailureDetectionTest
      * longer than this is not held against the detector.
      */
     private static final long LONGEST_FAIR_PAUSE_NS = TimeUnit.MILLISECONDS.toNanos(800);
+
+    private static final int STOPS = 3;
+    /**
+     * A stop shows in the instance's own intervals once resumed (phi accrual learns that it pauses); about 60 beats
+     * bring the deviation back to the floor, so each stop is measured on a steady beat again.
+     */
+    private static final long CALM_MS = 4_000;
 
     private final Path dataDir = TestDirectories.create("failure-detection");
     private ChildJvm service;
@@ -92,36 +100,57 @@ class FailureDetectionTest
                     longestMs + " ms at most as the test saw it)");
             }
 
-            Await.sleep(1_000);
-            Signals.require(service.pid(), "STOP");
-            ThreadStates.awaitStopped(service.pid(), Duration.ofSeconds(10));
-            final long stoppedAtBeatNs = slot.heartbeatNs();
-            long suspectedNs = 0;
-            long staleNs = 0;
-            final long giveUpNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while ((suspectedNs == 0 || staleNs == 0) && System.nanoTime() - giveUpNs < 0)
+            final long[] phiMs = new long[STOPS];
+            final long[] fixedMs = new long[STOPS];
+            for (int i = 0; i < STOPS; i++)
             {
-                final long nowNs = System.nanoTime();
-                if (suspectedNs == 0 && !Liveness.isLive(slot, nowNs, STALE_NS))
-                {
-                    suspectedNs = nowNs;
-                }
-                if (staleNs == 0 && !Liveness.isFresh(slot.heartbeatNs(), nowNs, STALE_NS))
-                {
-                    staleNs = nowNs;
-                }
-                LockSupport.parkNanos(1_000_000);
+                Await.sleep(CALM_MS);
+                final long[] detected = stopForGood(slot);
+                phiMs[i] = detected[0];
+                fixedMs[i] = detected[1];
+                assertTrue(phiMs[i] < fixedMs[i], "phi " + phiMs[i] + " ms, fixed " + fixedMs[i] + " ms");
+                assertTrue(phiMs[i] < 1_500, "suspected " + phiMs[i] + " ms after its last heartbeat");
             }
-            final long phiMs = (suspectedNs - stoppedAtBeatNs) / 1_000_000;
-            final long fixedMs = (staleNs - stoppedAtBeatNs) / 1_000_000;
-            System.out.println("FAILURE DETECTION: stopped for good: suspected by phi " + phiMs + " ms after its " +
-                "last heartbeat (threshold " + PhiAccrual.CONFIGURED.threshold() + ", from " +
-                PhiAccrual.CONFIGURED.suspectAfterMs(slot.heartbeatIntervals()) + " ms by its intervals), by the " +
-                "fixed rule after " + fixedMs + " ms (procmesh.instanceStaleMs " + STALE_NS / 1_000_000 + ")");
-            assertTrue(suspectedNs != 0 && staleNs != 0, "both rules judged it within 10 s");
-            assertTrue(phiMs < fixedMs, "phi " + phiMs + " ms, fixed " + fixedMs + " ms");
-            assertTrue(phiMs < 1_500, "suspected " + phiMs + " ms after its last heartbeat");
+            Arrays.sort(phiMs);
+            Arrays.sort(fixedMs);
+            System.out.println("FAILURE DETECTION: " + STOPS + " stops for good, from the last heartbeat to " +
+                "suspected by phi (threshold " + PhiAccrual.CONFIGURED.threshold() + "): p50 " + phiMs[STOPS / 2] +
+                " ms, max " + phiMs[STOPS - 1] + " ms; to stale by the fixed rule (procmesh.instanceStaleMs " +
+                STALE_NS / 1_000_000 + "): p50 " + fixedMs[STOPS / 2] + " ms, max " + fixedMs[STOPS - 1] + " ms");
         }
+    }
+
+    /**
+     * Stops the service, measures from its last heartbeat until each rule gives it up, and resumes it once both
+     * did and it is live again.
+     *
+     * @return milliseconds until suspected by phi, and until stale by the fixed rule.
+     */
+    private long[] stopForGood(final InstanceSlot slot)
+    {
+        Signals.require(service.pid(), "STOP");
+        ThreadStates.awaitStopped(service.pid(), Duration.ofSeconds(10));
+        final long lastBeatNs = slot.heartbeatNs();
+        long suspectedNs = 0;
+        long staleNs = 0;
+        final long giveUpNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ((suspectedNs == 0 || staleNs == 0) && System.nanoTime() - giveUpNs < 0)
+        {
+            final long nowNs = System.nanoTime();
+            if (suspectedNs == 0 && !Liveness.isLive(slot, nowNs, STALE_NS))
+            {
+                suspectedNs = nowNs;
+            }
+            if (staleNs == 0 && !Liveness.isFresh(slot.heartbeatNs(), nowNs, STALE_NS))
+            {
+                staleNs = nowNs;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        Signals.require(service.pid(), "CONT");
+        assertTrue(suspectedNs != 0 && staleNs != 0, "both rules gave it up within 10 s");
+        Await.until(() -> Liveness.isLive(slot, System.nanoTime(), STALE_NS), Duration.ofSeconds(10), "live again");
+        return new long[] {(suspectedNs - lastBeatNs) / 1_000_000, (staleNs - lastBeatNs) / 1_000_000};
     }
 
     /**
