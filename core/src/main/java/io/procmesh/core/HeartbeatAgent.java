@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A process's heartbeat, run by an {@link io.procmesh.core.agent.AgentRunner} like every other loop. Once per
  * interval, at a fixed rate: publishes its own interval statistics ({@link HeartbeatIntervals}, what the
- * phi-accrual detector judges its lateness by) and stamps the slot, lets the client fail calls its stuck reply reader has not and refresh
- * its directory ({@link RpcClient#refreshDirectoryIfDue}), then runs the tasks added with
+ * phi-accrual detector judges its lateness by) and stamps the slot, lets the client fail calls its stuck reply
+ * reader has not and refresh its directory ({@link RpcClient#refreshDirectoryIfDue}), then runs the tasks added with
  * {@link Procmesh#onHeartbeat} (a service's backlog and idle reply queues). It is also its own idle strategy:
  * it parks until the next beat is due, so the thread wakes once per interval, as a scheduled executor's did.
  */

@@ -9,7 +9,7 @@ import io.procmesh.core.config.Configuration;
  * least a floor. φ 1 is a 10% chance of a false suspicion, φ 8 one in 10^8. An instance is suspected once φ reaches
  * the threshold ({@code procmesh.phiThreshold}, 8; 0 turns the detector off).
  * <p>
- * On a steady 50 ms heartbeat that is about 1.05 s after the last beat (500 ms pause allowance, 100 ms deviation
+ * On a steady 50 ms heartbeat that is about 1.08 s after the last beat (500 ms pause allowance, 100 ms deviation
  * floor); an instance whose beats jitter (collections, a loaded host) widens its own deviation and is suspected
  * later. It never judges slower than the fixed rule: a heartbeat older than {@code procmesh.instanceStaleMs} is
  * stale whatever φ says ({@link Liveness}).
