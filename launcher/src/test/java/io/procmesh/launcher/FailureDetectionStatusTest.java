@@ -23,10 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 13, adaptive failure detection, under the launcher: an instance paused again and again for 100-300 ms
- * (SIGSTOP, like a collection's pauses) for 5 s is never killed or restarted, with the default health policy (2 s
- * hung timeout); another, stopped for good (its hung timeout 60 s), is DEGRADED within seconds, before the fixed
- * rule's 30 s, and `procmesh status --json` shows φ past the threshold and says why; it is UP again once resumed. The detection times themselves: core's FailureDetectionTest.
+ * Issue 13, adaptive failure detection, under the launcher: an instance paused again and again for 100-300 ms (SIGSTOP,
+ * like a collection's pauses) for 5 s is never killed or restarted, with the default health policy (2 s hung timeout);
+ * another, stopped for good (its hung timeout 60 s), is DEGRADED within seconds, before the fixed rule's 30 s, and
+ * `procmesh status --json` shows φ past the threshold and says why; it is UP again once resumed. The detection times
+ * themselves: core's FailureDetectionTest.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class FailureDetectionStatusTest

@@ -5,11 +5,11 @@ package io.procmesh.core.registry;
  * 503 and /health, and by {@code procmesh status}: it reports UP, its heartbeat, taken in this boot, is at most
  * {@code procmesh.instanceStaleMs} old, and the phi-accrual detector over the instance's own heartbeat intervals
  * does not suspect it ({@link PhiAccrual}: on a steady beat about 1.08 s after the last, sooner than the fixed
- * limit; for an instance whose beats jitter later, up to that limit). Registration (refusing a second process on an
- * instance id) and the sweep of dead instances use the fixed limit alone ({@link #isFresh}): a suspicion only routes
- * calls away, it takes nothing from the instance. A killed instance keeps saying UP in its slot; its heartbeat
- * stops, so it stops being live within that limit. Before this rule had one home, the gateway used 1 s, callers 1.5 s and the launcher 2 s, so between 1 and
- * 1.5 s the gateway answered 503 while callers still sent.
+ * limit; for an instance whose beats jitter later, up to that limit). Registration (refusing a second process on
+ * an instance id) and the sweep of dead instances use the fixed limit alone ({@link #isFresh}): a suspicion only
+ * routes calls away, it takes nothing from the instance. A killed instance keeps saying UP in its slot; its
+ * heartbeat stops, so it stops being live within that limit. Before this rule had one home, the gateway used 1 s,
+ * callers 1.5 s and the launcher 2 s, so between 1 and 1.5 s the gateway answered 503 while callers still sent.
  * <p>
  * The launcher's {@code heartbeatTimeoutMs} (2 s) is not a second liveness rule: it is how long the supervisor
  * waits on a silent instance before killing it as hung, and it must be at least {@code instanceStaleMs}. A kill

@@ -78,7 +78,8 @@ final class ServicesEndpoint
         {
             final InstanceSnapshot s = instance.snapshot();
             instances.add(new Instance(s.service(), s.instanceId(), s.version(), s.pid(), instance.state().name(),
-                instance.heartbeatAgeMs(), Math.round(instance.phi() * 10) / 10.0, instance.uptimeMs(), s.startTimeMs(), instance.restarts(),
+                instance.heartbeatAgeMs(), Math.round(instance.phi() * 10) / 10.0, instance.uptimeMs(),
+                s.startTimeMs(), instance.restarts(),
                 InstanceMetadata.decode(s.metadata()), s.hasLiveStandby() ? s.standbyPid() : 0,
                 new Counters(s.requestsIn(), s.requestsOut(), s.errors(), s.timeouts(), s.lateReplies(),
                     s.decodeErrors(), s.duplicates(), s.inboxBacklog(), s.registrations())));

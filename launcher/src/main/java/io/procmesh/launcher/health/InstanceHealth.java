@@ -11,11 +11,12 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Health of one supervised instance, read from its registry slot without any lock: liveness of its process,
- * heartbeat age and inbox progress. DEGRADED once core's phi-accrual detector suspects it ({@code PhiAccrual}, as
- * callers do) or its heartbeat is half the timeout old; HUNG, a reason to kill, only at the fixed timeout. Called every health check interval. Whether the instance takes calls is core's
- * {@link io.procmesh.core.registry.Liveness} rule ({@code procmesh.instanceStaleMs}); the policy's
- * {@code heartbeatTimeoutMs} here is how long the supervisor waits on a silent instance before killing it as hung.
+ * Health of one supervised instance, read from its registry slot without any lock: liveness of its process, heartbeat
+ * age and inbox progress. DEGRADED once core's phi-accrual detector suspects it ({@code PhiAccrual}, as callers do) or
+ * its heartbeat is half the timeout old; HUNG, a reason to kill, only at the fixed timeout. Called every health check
+ * interval. Whether the instance takes calls is core's {@link io.procmesh.core.registry.Liveness} rule
+ * ({@code procmesh.instanceStaleMs}); the policy's {@code heartbeatTimeoutMs} here is how long the supervisor waits
+ * on a silent instance before killing it as hung.
  */
 public final class InstanceHealth
 {
