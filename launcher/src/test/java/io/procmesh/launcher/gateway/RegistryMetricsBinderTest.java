@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegistryMetricsBinderTest
 {
     private static final long SELF = ProcessHandle.current().pid();
-    private static final int METERS_PER_INSTANCE = 12;
+    private static final int METERS_PER_INSTANCE = 13;
 
     private final Registry registry = Registry.open(TestDirectories.create("metrics-binder").resolve("registry.cm"), 16);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
