@@ -28,6 +28,7 @@ public final class InstanceHealth
     private final ProgressTracker progress;
     private InstanceSlot slot;
     private long boundRemovals;
+    private long missedGeneration = -1;
     private long heartbeatAgeNs;
     private long backlog;
     private boolean spawned;
@@ -237,6 +238,7 @@ public final class InstanceHealth
     {
         registry = null;
         slot = null;
+        missedGeneration = -1;
     }
 
     /**
@@ -246,6 +248,7 @@ public final class InstanceHealth
     {
         registry = recovered;
         slot = null;
+        missedGeneration = -1;
         reset();
     }
 
@@ -341,6 +344,11 @@ public final class InstanceHealth
      * Binds the slot, and binds it again when the registry removed any entry since: the launcher keeps the entries
      * of the instances it supervises, but a full registry's registration elsewhere may reclaim a crashed one, and
      * the freed memory may then hold another instance (whose status {@link #markDown} must never write).
+     * <p>
+     * An attach that found nothing is tried again only once some instance registered (the registry's generation
+     * moved): an attach takes the entry's segment lock, and while an instance starts it is tried at every check, 10
+     * ms apart. A launcher killed inside one of those locks wedged the registry for its successor (seen in CI, a
+     * slow-starting child).
      */
     private boolean attached()
     {
@@ -351,8 +359,15 @@ public final class InstanceHealth
         final long removals = registry.removals();
         if (slot == null || removals != boundRemovals)
         {
+            // Read before the attach: a registration after it moves the generation, so the next check tries again.
+            final long generation = registry.generation();
+            if (slot == null && removals == boundRemovals && generation == missedGeneration)
+            {
+                return false;
+            }
             boundRemovals = removals;
             slot = registry.attach(instanceId);
+            missedGeneration = slot == null ? generation : -1;
         }
         return slot != null;
     }
