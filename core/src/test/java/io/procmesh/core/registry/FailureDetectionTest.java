@@ -4,7 +4,7 @@ import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
-import io.procmesh.core.test.EchoServiceMain;
+import io.procmesh.core.test.EchoJvms;
 import io.procmesh.core.test.Signals;
 import io.procmesh.core.test.TestDirectories;
 import io.procmesh.core.test.ThreadStates;
@@ -48,24 +48,19 @@ class FailureDetectionTest
     private static final long CALM_MS = 4_000;
 
     private final Path dataDir = TestDirectories.create("failure-detection");
+    private final EchoJvms echoes = new EchoJvms(dataDir);
     private ChildJvm service;
 
     @AfterEach
     void cleanUp()
     {
-        if (service != null)
-        {
-            Signals.send(service.pid(), "CONT");
-            service.close();
-        }
+        echoes.close();
     }
 
     @Test
     void shouldNotSuspectAJitteringInstanceAndSuspectAStoppedOneBeforeTheFixedRule() throws Exception
     {
-        service = ChildJvm.start(EchoServiceMain.class, dataDir.resolve("echo-1.log"), Duration.ofSeconds(100),
-            List.of(), dataDir.toString(), "echo-1", dataDir.resolve("handled").toString());
-        service.awaitLogLine("READY echo-1", Duration.ofSeconds(60));
+        service = echoes.start();
         try (Registry registry = Registry.open(new DataDirectory(dataDir).registryFile(), 64))
         {
             final InstanceSlot slot = registry.attach("echo-1");

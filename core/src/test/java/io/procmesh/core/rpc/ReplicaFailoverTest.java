@@ -4,13 +4,12 @@ import io.procmesh.core.Procmesh;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.EchoApi;
-import io.procmesh.core.test.EchoServiceMain;
+import io.procmesh.core.test.EchoJvms;
 import io.procmesh.core.test.TestDirectories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +40,7 @@ class ReplicaFailoverTest
     private static final long TIMEOUT_MS = 5_000;
 
     private final Path dataDir = TestDirectories.create("failover");
-    private final List<ChildJvm> children = new ArrayList<>();
+    private final EchoJvms echoes = new EchoJvms(dataDir);
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Set<String> sent = ConcurrentHashMap.newKeySet();
     private final List<Throwable> idempotentFailures = new CopyOnWriteArrayList<>();
@@ -49,28 +48,6 @@ class ReplicaFailoverTest
     private final Map<String, Throwable> failedTokens = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger acks = new AtomicInteger();
-
-    private ChildJvm start(final String instanceId, final String handledFile)
-    {
-        final ChildJvm child = ChildJvm.start(EchoServiceMain.class, dataDir.resolve("logs/" + handledFile + ".log"),
-            Duration.ofMinutes(3), List.of(), dataDir.toString(), instanceId, dataDir.resolve(handledFile).toString());
-        children.add(child);
-        child.awaitLogLine("READY " + instanceId, Duration.ofSeconds(60));
-        return child;
-    }
-
-    private long lines(final String handledFile)
-    {
-        final Path file = dataDir.resolve(handledFile);
-        try
-        {
-            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-    }
 
     @Test
     void shouldMoveTheLoadToTheSurvivorAndLoseOrDuplicateNoAcknowledgedRequest() throws Exception
@@ -94,15 +71,15 @@ class ReplicaFailoverTest
         }
         finally
         {
-            children.forEach(ChildJvm::close);
+            echoes.close();
         }
         assertOnlyClearFailuresAndEveryAcknowledgedRequestRunOnce();
     }
 
     private void run(final Procmesh mesh, final List<Thread> callers)
     {
-        start("echo-1", "handled-1.txt");
-        final ChildJvm second = start("echo-2", "handled-2.txt");
+        echoes.start("echo-1", "handled-1.txt");
+        final ChildJvm second = echoes.start("echo-2", "handled-2.txt");
         final EchoApi api = mesh.proxy(EchoApi.class, "echo", TIMEOUT_MS);
         for (int c = 0; c < CALLERS; c++)
         {
@@ -111,7 +88,7 @@ class ReplicaFailoverTest
             thread.start();
             callers.add(thread);
         }
-        Await.until(() -> lines("handled-1.txt") > 100 && lines("handled-2.txt") > 100, Duration.ofSeconds(60),
+        Await.until(() -> echoes.lines("handled-1.txt") > 100 && echoes.lines("handled-2.txt") > 100, Duration.ofSeconds(60),
             () -> "both replicas take load before the kill: " + lineCounts());
 
         // Stopped first, so that calls pile up on it (its heartbeat stays fresh for 300 ms): at the kill, calls of
@@ -120,14 +97,14 @@ class ReplicaFailoverTest
         Await.sleep(300);
         second.kill9();
         second.waitForExit(Duration.ofSeconds(10));
-        final long survivorAtKill = lines("handled-1.txt");
+        final long survivorAtKill = echoes.lines("handled-1.txt");
         final int acksAtKill = acks.get();
         Await.until(() -> acks.get() > acksAtKill + 500, Duration.ofSeconds(30),
             () -> "calls go on succeeding after the kill: " + acks.get() + " acknowledged");
-        assertTrue(lines("handled-1.txt") > survivorAtKill + 400, "the survivor took the load: " + lineCounts());
+        assertTrue(echoes.lines("handled-1.txt") > survivorAtKill + 400, "the survivor took the load: " + lineCounts());
 
-        start("echo-2", "handled-2b.txt");
-        Await.until(() -> lines("handled-2b.txt") > 100, Duration.ofSeconds(60),
+        echoes.start("echo-2", "handled-2b.txt");
+        Await.until(() -> echoes.lines("handled-2b.txt") > 100, Duration.ofSeconds(60),
             () -> "the replacement takes load again: " + lineCounts());
     }
 
@@ -171,8 +148,8 @@ class ReplicaFailoverTest
 
     private String lineCounts()
     {
-        return "echo-1 " + lines("handled-1.txt") + ", echo-2 " + lines("handled-2.txt") + ", echo-2 again " +
-            lines("handled-2b.txt") + ", acknowledged " + acks.get() + ", failed " + failedTokens.size();
+        return "echo-1 " + echoes.lines("handled-1.txt") + ", echo-2 " + echoes.lines("handled-2.txt") + ", echo-2 again " +
+            echoes.lines("handled-2b.txt") + ", acknowledged " + acks.get() + ", failed " + failedTokens.size();
     }
 
     private void callInALoop(final EchoApi api, final int caller)

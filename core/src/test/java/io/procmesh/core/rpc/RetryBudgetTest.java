@@ -6,14 +6,11 @@ import io.procmesh.core.config.Configuration;
 import io.procmesh.core.test.Await;
 import io.procmesh.core.test.ChildJvm;
 import io.procmesh.core.test.EchoApi;
-import io.procmesh.core.test.EchoServiceMain;
+import io.procmesh.core.test.EchoJvms;
 import io.procmesh.core.test.TestDirectories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,13 +40,12 @@ class RetryBudgetTest
     void shouldRetryOnlyWithinTheBudgetWhenManyCallsLoseTheirReplica() throws Exception
     {
         System.setProperty(Configuration.LOAD_BALANCING_PROP_PREFIX + "echo", "round-robin");
-        final List<ChildJvm> children = new ArrayList<>();
+        final EchoJvms echoes = new EchoJvms(dataDir);
         final ExecutorService callers = Executors.newFixedThreadPool(CALLS);
         try
         {
-            children.add(start("echo-1", "handled-1.txt"));
-            final ChildJvm frozen = start("echo-2", "handled-2.txt");
-            children.add(frozen);
+            echoes.start("echo-1", "handled-1.txt");
+            final ChildJvm frozen = echoes.start("echo-2", "handled-2.txt");
             try (Procmesh mesh = Procmesh.connect(new Procmesh.Context().dataDir(dataDir).serviceName("budget")
                 .instanceId("budget-1")))
             {
@@ -75,8 +71,8 @@ class RetryBudgetTest
                     }, callers));
                 }
                 // Round-robin: half of them reach the survivor and are answered; the other half wait on the frozen.
-                Await.until(() -> lines("handled-1.txt") >= CALLS / 2, Duration.ofSeconds(30),
-                    () -> "the survivor's half answered: " + lines("handled-1.txt"));
+                Await.until(() -> echoes.lines("handled-1.txt") >= CALLS / 2, Duration.ofSeconds(30),
+                    () -> "the survivor's half answered: " + echoes.lines("handled-1.txt"));
                 frozen.kill9();
 
                 int budgetSpent = 0;
@@ -109,28 +105,7 @@ class RetryBudgetTest
         {
             System.clearProperty(Configuration.LOAD_BALANCING_PROP_PREFIX + "echo");
             callers.shutdownNow();
-            children.forEach(ChildJvm::close);
-        }
-    }
-
-    private ChildJvm start(final String instanceId, final String handledFile)
-    {
-        final ChildJvm child = ChildJvm.start(EchoServiceMain.class, dataDir.resolve("logs/" + handledFile + ".log"),
-            Duration.ofMinutes(3), List.of(), dataDir.toString(), instanceId, dataDir.resolve(handledFile).toString());
-        child.awaitLogLine("READY " + instanceId, Duration.ofSeconds(60));
-        return child;
-    }
-
-    private long lines(final String handledFile)
-    {
-        final Path file = dataDir.resolve(handledFile);
-        try
-        {
-            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
+            echoes.close();
         }
     }
 }
