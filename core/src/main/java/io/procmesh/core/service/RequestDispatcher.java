@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.procmesh.core.agent.ErrorHandler;
+import io.procmesh.core.channel.ChannelLockedException;
 import io.procmesh.core.message.Envelope;
 import io.procmesh.core.message.EnvelopeTooLargeException;
 import io.procmesh.core.message.MessageKind;
@@ -46,6 +47,8 @@ final class RequestDispatcher
     private final InboxTasks tasks;
     private final int maxAsyncReplies;
     private final AtomicInteger asyncInFlight = new AtomicInteger();
+    private static final int REPLY_LOCK_ATTEMPTS = 4;
+
     private final Envelope reply = new Envelope();
 
     RequestDispatcher(
@@ -317,7 +320,7 @@ final class RequestDispatcher
     {
         try
         {
-            send(reply);
+            send(request, reply);
         }
         catch (final EnvelopeTooLargeException ex)
         {
@@ -338,7 +341,7 @@ final class RequestDispatcher
         }
         final Envelope reply = startReply(request, MessageKind.ERROR);
         json.write(ErrorPayload.of(service, request.operation().toString(), error), reply.payload());
-        send(reply);
+        send(request, reply);
     }
 
     private Envelope startReply(final Envelope request, final MessageKind kind)
@@ -357,8 +360,29 @@ final class RequestDispatcher
         return reply;
     }
 
-    private void send(final Envelope reply)
+    /**
+     * A caller's reply queue has other writers (every instance it calls), and one that is live but descheduled
+     * while appending holds its write lock past {@code procmesh.queueLockTimeoutMs}: on a loaded host a reply was
+     * lost that way and its caller waited out its deadline (RolloutTest in CI, a new JVM starting beside). Nothing
+     * is written when the lock is not had, so the same reply is tried again, {@value #REPLY_LOCK_ATTEMPTS} times at
+     * most and never past the request's deadline: a writer that keeps the lock (stopped) must not hold this loop.
+     */
+    private void send(final Envelope request, final Envelope reply)
     {
-        replyChannels.send(reply);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                replyChannels.send(reply);
+                return;
+            }
+            catch (final ChannelLockedException ex)
+            {
+                if (attempt == REPLY_LOCK_ATTEMPTS || request.isExpired(System.nanoTime()))
+                {
+                    throw ex;
+                }
+            }
+        }
     }
 }
