@@ -5,6 +5,11 @@ package io.procmesh.core.rpc;
  * does not hold the key's data); of several (a rollout runs a new instance beside the old), the least loaded. A
  * partitioned call's route is not a key hash but {@link #route(int) its partition}, computed by
  * {@link CallRouting} with {@link Partition#partitionOf}'s mapping.
+ * <p>
+ * An instance is picked only while the process registered under its id is the one whose metadata named its
+ * partition: a rollout may register a drained id anew for the other partition, and the caller would otherwise route
+ * the old partition's keys to it until its next scan (the chaos run: an order refused because its user "does not
+ * exist"). A miss makes the directory scan at once.
  */
 final class PartitionBalancer implements LoadBalancer
 {
@@ -35,7 +40,8 @@ final class PartitionBalancer implements LoadBalancer
         long bestLoad = Long.MAX_VALUE;
         for (final RemoteInstance candidate : instances)
         {
-            if (candidate.partition() == partition && candidate.isUp(nowNs, staleNs))
+            if (candidate.partition() == partition && candidate.isUp(nowNs, staleNs) &&
+                candidate.servesKnownPartition())
             {
                 final long load = candidate.outstanding();
                 if (load < bestLoad)

@@ -33,7 +33,13 @@ final class RemoteInstance implements AutoCloseable
     /**
      * The partition the instance serves, from its registry metadata; 0 if it serves none.
      */
-    private int partition;
+    private volatile int partition;
+    /**
+     * The pid of the registration whose metadata named {@link #partition}: an id registered anew by another process
+     * (a rollout's new instance reusing a drained id, or a standby taking over) may serve another partition, and
+     * until the directory reads its metadata again its slot's pid differs from this one.
+     */
+    private volatile long partitionPid;
 
     RemoteInstance(
         final String service,
@@ -71,12 +77,28 @@ final class RemoteInstance implements AutoCloseable
     }
 
     /**
+     * @param pid the pid of the registration whose metadata names the partition.
      * @return this instance, told the partition its metadata names ({@link PartitionMetadata}).
      */
-    RemoteInstance serving(final int partition)
+    RemoteInstance serving(final int partition, final long pid)
     {
         this.partition = partition;
+        this.partitionPid = pid;
         return this;
+    }
+
+    /**
+     * @return whether the process now registered under this id is the one whose metadata named {@link #partition}:
+     * if not, the partition is not known until the directory reads the entry again.
+     */
+    boolean servesKnownPartition()
+    {
+        return slot.pid() == partitionPid;
+    }
+
+    long partitionPid()
+    {
+        return partitionPid;
     }
 
     void rebind(final InstanceSlot slot)

@@ -196,7 +196,9 @@ final class ServiceDirectory implements AutoCloseable
     /**
      * Refreshes on a miss unless a scan began after this call did (it saw everything this one would), or this
      * service missed on a scan less than {@value #MIN_ON_DEMAND_REFRESH_NS} ns ago: callers hammering a service
-     * that is down must not turn every call into a registry scan.
+     * that is down must not turn every call into a registry scan. A partitioned service one of whose ids another
+     * process registered since the last scan is scanned at once, since its partition is unknown until then (a
+     * standby's take-over must not fail calls for a moment); a scan resolves it, so this costs one scan each.
      *
      * @return true if a scan may have found something new.
      */
@@ -207,7 +209,8 @@ final class ServiceDirectory implements AutoCloseable
             return true;
         }
         final Endpoints known = byService.get(service);
-        if (known != null && callStartNs - known.lastMissNs < MIN_ON_DEMAND_REFRESH_NS)
+        if (known != null && callStartNs - known.lastMissNs < MIN_ON_DEMAND_REFRESH_NS &&
+            !(policies.partitions(service) > 0 && known.hasUnreadRegistration()))
         {
             return false;
         }
@@ -268,6 +271,11 @@ final class ServiceDirectory implements AutoCloseable
             {
                 complete &= rebind(endpoints, known, snapshot);
             }
+            else if (known != null && known.partitionPid() != snapshot.pid())
+            {
+                // Registered anew by another process for the same partition (a standby took over): picks resume.
+                known.serving(known.partition(), snapshot.pid());
+            }
             else if (known == null && admitted && !snapshot.inboxPath().isEmpty())
             {
                 complete &= attach(byService.computeIfAbsent(snapshot.service(), this::newEndpoints), snapshot);
@@ -315,11 +323,13 @@ final class ServiceDirectory implements AutoCloseable
             {
                 endpoints.remove(known);
                 endpoints.add(new RemoteInstance(snapshot.service(), snapshot.instanceId(),
-                    Path.of(snapshot.inboxPath()), slot, codec).serving(PartitionMetadata.of(snapshot)));
+                    Path.of(snapshot.inboxPath()), slot, codec)
+                    .serving(PartitionMetadata.of(snapshot), snapshot.pid()));
             }
             else
             {
                 known.rebind(slot);
+                known.serving(known.partition(), snapshot.pid());
             }
             return true;
         }
@@ -340,7 +350,8 @@ final class ServiceDirectory implements AutoCloseable
             if (slot != null)
             {
                 endpoints.add(new RemoteInstance(snapshot.service(), snapshot.instanceId(),
-                    Path.of(snapshot.inboxPath()), slot, codec).serving(PartitionMetadata.of(snapshot)));
+                    Path.of(snapshot.inboxPath()), slot, codec)
+                    .serving(PartitionMetadata.of(snapshot), snapshot.pid()));
             }
             return true;
         }
@@ -397,6 +408,21 @@ final class ServiceDirectory implements AutoCloseable
         RemoteInstance next(final long keyHash, final long nowNs, final long staleNs)
         {
             return balancer.pick(instances, keyHash, nowNs, staleNs);
+        }
+
+        /**
+         * @return whether the process registered under one of these ids is not the one whose partition is known.
+         */
+        boolean hasUnreadRegistration()
+        {
+            for (final RemoteInstance instance : instances)
+            {
+                if (!instance.servesKnownPartition())
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         RemoteInstance find(final String instanceId)

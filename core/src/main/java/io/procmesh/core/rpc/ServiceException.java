@@ -49,6 +49,14 @@ public class ServiceException extends RuntimeException
         return new ServiceException(FailureCode.FAILED_PRECONDITION, field, message);
     }
 
+    /**
+     * The instance cannot take this request now, but another (or this one later) can: the caller may try again.
+     */
+    public static ServiceException unavailable(final String message)
+    {
+        return new ServiceException(FailureCode.UNAVAILABLE, message);
+    }
+
     public FailureCode code()
     {
         return code;

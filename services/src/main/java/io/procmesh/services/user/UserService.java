@@ -19,7 +19,8 @@ import java.util.List;
  * Partitioned (the demo runs {@code partitions: 2}, {@code affinityKey: [id, email]}): create is routed by the
  * email, so the email index entry lives in the email's partition and uniqueness holds there; the new id is made to
  * belong to this same partition (a suffix counted up until {@link Partition#owns} says so, the same for the same
- * request), so get by id is routed to the partition holding the user. list reads every partition.
+ * request), so get by id is routed to the partition holding the user. list reads every partition. A create or get
+ * for a key of another partition is refused as UNAVAILABLE: only a caller's stale view sends one here.
  */
 public final class UserService implements UserApi
 {
@@ -64,6 +65,7 @@ public final class UserService implements UserApi
         Validation.requireRequest(request);
         final String name = Validation.requireText("name", request.name());
         final String email = Validation.requireEmail("email", request.email());
+        requireOwned("email", email);
         final String id = ownedId(RequestContext.current().messageId());
 
         final String owner = emails.putIfAbsent(email, id);
@@ -95,9 +97,28 @@ public final class UserService implements UserApi
         return id;
     }
 
+    /**
+     * A caller routes by the same mapping, so a key of another partition reached this instance only through a stale
+     * view of which instance serves what: answered as unavailable, never as "does not exist" (which this partition
+     * cannot know) and never stored here (where the key's lookups would not find it).
+     */
+    private void requireOwned(final String field, final String key)
+    {
+        if (!partition.owns(key))
+        {
+            throw ServiceException.unavailable("'" + field + "' " + key + " belongs to partition " +
+                Partition.partitionOf(key, partition.count()) + " of " + partition.count() +
+                ", not to this instance's " + partition.index() + ": try again");
+        }
+    }
+
     @Override
     public User get(final String id)
     {
+        if (id != null)
+        {
+            requireOwned("id", id);
+        }
         final User user = id == null ? null : users.get(id);
         if (user == null)
         {

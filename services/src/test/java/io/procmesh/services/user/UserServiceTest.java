@@ -107,7 +107,7 @@ class UserServiceTest
         for (long messageId = 1; messageId <= 50; messageId++)
         {
             final long id = messageId;
-            final CreateUserRequest request = new CreateUserRequest("N", "n" + id + "@example.com");
+            final CreateUserRequest request = new CreateUserRequest("N", ownedEmail(second, "n" + id));
             final User user = serve(id, () -> partitioned.create(request));
             assertEquals(2, Partition.partitionOf(user.id(), 2), user.id());
             assertTrue(user.id().startsWith("u-" + Long.toHexString(id)), user.id());
@@ -116,6 +116,51 @@ class UserServiceTest
         }
         assertTrue(suffixed > 0 && suffixed < 50, "some plain ids belong to the other partition: " + suffixed);
         assertEquals(50, users.size());
+    }
+
+    @Test
+    void shouldRefuseAKeyOfAnotherPartitionAsUnavailableNotAsMissing()
+    {
+        final Partition first = new Partition(1, 2);
+        final Partition second = new Partition(2, 2);
+        final UserService partitioned = new UserService(users, emails, clock, first);
+        final ServiceException create = assertThrows(ServiceException.class,
+            () -> serve(1, () -> partitioned.create(new CreateUserRequest("O", ownedEmail(second, "other")))));
+        assertEquals(FailureCode.UNAVAILABLE, create.code(), create.getMessage());
+        assertEquals(0, users.size(), "stored where its lookups would not find it");
+
+        final User mine = serve(2, () -> partitioned.create(new CreateUserRequest("M", ownedEmail(first, "m"))));
+        assertEquals(mine, partitioned.get(mine.id()));
+        final ServiceException get = assertThrows(ServiceException.class,
+            () -> partitioned.get(ownedKey(second, "u-")));
+        assertEquals(FailureCode.UNAVAILABLE, get.code(), get.getMessage());
+        assertTrue(get.getMessage().contains("belongs to partition 2 of 2"), get.getMessage());
+        assertEquals(FailureCode.NOT_FOUND,
+            assertThrows(ServiceException.class, () -> partitioned.get(ownedKey(first, "u-absent-"))).code(),
+            "a key of its own partition that is not stored does not exist");
+    }
+
+    private static String ownedEmail(final Partition partition, final String local)
+    {
+        int n = 0;
+        while (!partition.owns(local + "-" + n + "@example.com"))
+        {
+            n++;
+        }
+        return local + "-" + n + "@example.com";
+    }
+
+    /**
+     * @return the prefix followed by the first number that makes a key the partition owns.
+     */
+    private static String ownedKey(final Partition partition, final String prefix)
+    {
+        int n = 0;
+        while (!partition.owns(prefix + n))
+        {
+            n++;
+        }
+        return prefix + n;
     }
 
     private void assertInvalid(final String field, final CreateUserRequest request)
