@@ -19,6 +19,10 @@ import java.nio.file.Path;
  */
 public final class InboundChannel implements AutoCloseable
 {
+    /**
+     * For {@link #resumingAfter}: read only what is written from now on.
+     */
+    public static final long NEW_ONLY = Long.MIN_VALUE;
     private final Path path;
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
@@ -34,11 +38,11 @@ public final class InboundChannel implements AutoCloseable
         final EnvelopeCodec codec,
         final RetentionPolicy retention)
     {
-        this(path, tailerName, codec, retention, Long.MIN_VALUE);
+        this(path, tailerName, codec, retention, NEW_ONLY);
     }
 
     /**
-     * @param afterIndex with no tailer name: {@link Long#MIN_VALUE} reads from the end; -1 from the start; an index
+     * @param afterIndex with no tailer name: {@link #NEW_ONLY} reads from the end; -1 from the start; an index
      *                   from the document after it (from the start if the queue no longer has it).
      */
     private InboundChannel(
@@ -55,7 +59,7 @@ public final class InboundChannel implements AutoCloseable
         {
             this.bootFence = BootFence.ensure(path, queue);
             this.tailer = tailerName != null ? queue.createTailer(tailerName) :
-                afterIndex == Long.MIN_VALUE ? queue.createTailer().toEnd() : after(queue.createTailer(), afterIndex);
+                afterIndex == NEW_ONLY ? queue.createTailer().toEnd() : after(queue.createTailer(), afterIndex);
         }
         catch (final RuntimeException ex)
         {
@@ -102,6 +106,42 @@ public final class InboundChannel implements AutoCloseable
     public static InboundChannel after(final Path path, final EnvelopeCodec codec, final long index)
     {
         return new InboundChannel(path, null, codec, null, index);
+    }
+
+    /**
+     * A reader that deletes nothing, so it may be one among many readers of the queue: of the documents after the
+     * one at {@code index}, or of new documents only if {@code index} is {@link #NEW_ONLY}. Unlike {@link #after},
+     * an index the queue has no document at is refused rather than read from the start.
+     *
+     * @throws IllegalArgumentException if {@code index} is neither {@link #NEW_ONLY} nor a document's index.
+     */
+    public static InboundChannel resumingAfter(final Path path, final EnvelopeCodec codec, final long index)
+    {
+        final InboundChannel channel = new InboundChannel(path, null, codec, null, NEW_ONLY);
+        if (index == NEW_ONLY)
+        {
+            return channel;
+        }
+        final boolean found;
+        try
+        {
+            found = index > 0 && index <= channel.queue.lastIndex() && channel.tailer.moveToIndex(index);
+        }
+        catch (final RuntimeException ex)
+        {
+            channel.close();
+            throw ex;
+        }
+        if (!found)
+        {
+            channel.close();
+            throw new IllegalArgumentException("queue " + path.getFileName() + " has no document at index " + index);
+        }
+        try (DocumentContext skipped = channel.tailer.readingDocument())
+        {
+            // Moving to the index positions the tailer on that document, which the reader has had.
+            return channel;
+        }
     }
 
     private static ExcerptTailer after(final ExcerptTailer tailer, final long index)

@@ -3,6 +3,7 @@ package io.procmesh.launcher.gateway;
 import io.procmesh.core.Procmesh;
 import io.procmesh.core.agent.ErrorHandler;
 import io.procmesh.core.registry.InstanceStatus;
+import io.procmesh.launcher.gateway.events.EventStreams;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -18,8 +19,8 @@ import java.util.function.UnaryOperator;
  * </pre>
  * Start order: bind the port (so a port in use fails before joining the mesh and cannot disturb the gateway
  * that holds it), join the mesh as STARTING, start the registry view, start Jetty, then UP.
- * Close order: DRAINING, Jetty (graceful: in-flight requests finish within the shutdown timeout), registry view,
- * mesh (DOWN), metrics.
+ * Close order: DRAINING, event streams (each response ends), Jetty (graceful: in-flight requests finish within the
+ * shutdown timeout), registry view, mesh (DOWN), metrics.
  */
 public final class Gateway implements AutoCloseable
 {
@@ -28,6 +29,7 @@ public final class Gateway implements AutoCloseable
     private final Procmesh mesh;
     private final GatewayMetrics metrics;
     private final RegistryView view;
+    private final EventStreams events;
     private volatile boolean closed;
 
     private Gateway(final GatewayContext context, final Server server, final Procmesh mesh)
@@ -64,6 +66,11 @@ public final class Gateway implements AutoCloseable
         new MetricsEndpoint(metrics).routes(routes, offload);
         new OpenApiEndpoint(context.routePlan(), responses).routes(routes, offload);
         new RpcProxyEndpoint(topology.exposed()).routes(routes);
+        this.events = new EventStreams(context.maxEventStreams(), context.eventsKeepAliveMs(), context.eventsRetryMs(),
+            errorHandler);
+        metrics.bind(events);
+        new EventStreamEndpoint(context.eventTopics(), mesh.context().dataDirectory(), mesh.context().codec(), events)
+            .routes(routes, offload);
         topology.routes(routes);
 
         server.setHandler(new GracefulHandler(new Router(routes.build(), responses, errors, context.maxBodyBytes())));
@@ -144,6 +151,7 @@ public final class Gateway implements AutoCloseable
     private void start()
     {
         view.start(context.registryRefreshMs());
+        events.start();
         try
         {
             server.start();
@@ -179,14 +187,24 @@ public final class Gateway implements AutoCloseable
         }
         closed = true;
         mesh.slot().status(InstanceStatus.DRAINING);
-        RuntimeException failure = null;
+        // Event streams never end by themselves: ended first, or Jetty's graceful stop would wait for them.
+        RuntimeException failure = closeInto(null, events);
         try
         {
             JettyServers.stop(server);
         }
         catch (final Exception ex)
         {
-            failure = new IllegalStateException("gateway HTTP server did not stop cleanly: " + ex.getMessage(), ex);
+            final RuntimeException stopFailure =
+                new IllegalStateException("gateway HTTP server did not stop cleanly: " + ex.getMessage(), ex);
+            if (failure == null)
+            {
+                failure = stopFailure;
+            }
+            else
+            {
+                failure.addSuppressed(stopFailure);
+            }
         }
         failure = closeInto(failure, view);
         failure = closeInto(failure, mesh);

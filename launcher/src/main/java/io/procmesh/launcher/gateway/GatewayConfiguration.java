@@ -60,6 +60,25 @@ public final class GatewayConfiguration
     public static final String SHUTDOWN_TIMEOUT_MS_PROP_NAME = "procmesh.gateway.shutdownTimeoutMs";
 
     /** Cap on distinct service/operation pairs the generic proxy creates metrics for; the rest share one series. */
+    /**
+     * Event streams ({@code GET /events/{topic}}) open at once; one more is answered 503. Each holds a connection
+     * and a reader of its topic, and one batch of at most 64 KB while its client takes it.
+     */
+    public static final String MAX_EVENT_STREAMS_PROP_NAME = "procmesh.gateway.maxEventStreams";
+    public static final int MAX_EVENT_STREAMS_DEFAULT = 64;
+
+    /**
+     * A quiet event stream gets a comment line this often, so that neither the idle timeout nor a proxy closes it,
+     * and a client that went away is found; must be below {@code procmesh.gateway.idleTimeoutMs}. Unset, it is
+     * this default or half the idle timeout, whichever is less.
+     */
+    public static final String EVENTS_KEEP_ALIVE_MS_PROP_NAME = "procmesh.gateway.eventsKeepAliveMs";
+    public static final long EVENTS_KEEP_ALIVE_MS_DEFAULT = 15_000;
+
+    /** What an event stream tells its client to wait before it reconnects (the {@code retry:} field). */
+    public static final String EVENTS_RETRY_MS_PROP_NAME = "procmesh.gateway.eventsRetryMs";
+    public static final long EVENTS_RETRY_MS_DEFAULT = 1_000;
+
     public static final String MAX_PROXY_METRIC_SERIES_PROP_NAME = "procmesh.gateway.maxProxyMetricSeries";
     public static final int MAX_PROXY_METRIC_SERIES_DEFAULT = 256;
 
@@ -158,6 +177,26 @@ public final class GatewayConfiguration
     public static long shutdownTimeoutMs()
     {
         return longProperty(SHUTDOWN_TIMEOUT_MS_PROP_NAME, Configuration.shutdownTimeoutMs());
+    }
+
+    public static int maxEventStreams()
+    {
+        return intProperty(MAX_EVENT_STREAMS_PROP_NAME, MAX_EVENT_STREAMS_DEFAULT);
+    }
+
+    /**
+     * @return the property, or without it the default capped at half the idle timeout, so that lowering the idle
+     * timeout alone never makes a setting the gateway refuses.
+     */
+    public static long eventsKeepAliveMs(final long idleTimeoutMs)
+    {
+        return longProperty(EVENTS_KEEP_ALIVE_MS_PROP_NAME,
+            Math.min(EVENTS_KEEP_ALIVE_MS_DEFAULT, Math.max(1, idleTimeoutMs / 2)));
+    }
+
+    public static long eventsRetryMs()
+    {
+        return longProperty(EVENTS_RETRY_MS_PROP_NAME, EVENTS_RETRY_MS_DEFAULT);
     }
 
     public static int maxProxyMetricSeries()

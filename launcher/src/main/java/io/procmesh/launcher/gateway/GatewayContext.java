@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Settings of one gateway process. Unset fields take their defaults from {@link GatewayConfiguration} in
@@ -33,6 +34,9 @@ public final class GatewayContext
     private Long idleTimeoutMs;
     private Long shutdownTimeoutMs;
     private Integer maxProxyMetricSeries;
+    private Integer maxEventStreams;
+    private Long eventsKeepAliveMs;
+    private Long eventsRetryMs;
     private GatewayDefinition gateway;
     private final Map<String, Class<?>> apis = new HashMap<>();
     private RoutePlan routePlan;
@@ -145,6 +149,24 @@ public final class GatewayContext
         return this;
     }
 
+    public GatewayContext maxEventStreams(final int maxEventStreams)
+    {
+        this.maxEventStreams = maxEventStreams;
+        return this;
+    }
+
+    public GatewayContext eventsKeepAliveMs(final long eventsKeepAliveMs)
+    {
+        this.eventsKeepAliveMs = eventsKeepAliveMs;
+        return this;
+    }
+
+    public GatewayContext eventsRetryMs(final long eventsRetryMs)
+    {
+        this.eventsRetryMs = eventsRetryMs;
+        return this;
+    }
+
     /**
      * Fills every unset field from configuration and checks the result. Called by {@link Gateway#launch}; a second
      * call throws {@link IllegalStateException}.
@@ -207,6 +229,18 @@ public final class GatewayContext
             shutdownTimeoutMs != null ? shutdownTimeoutMs : GatewayConfiguration.shutdownTimeoutMs());
         maxProxyMetricSeries = Settings.positive(GatewayConfiguration.MAX_PROXY_METRIC_SERIES_PROP_NAME,
             maxProxyMetricSeries != null ? maxProxyMetricSeries : GatewayConfiguration.maxProxyMetricSeries());
+        maxEventStreams = Settings.positive(GatewayConfiguration.MAX_EVENT_STREAMS_PROP_NAME,
+            maxEventStreams != null ? maxEventStreams : GatewayConfiguration.maxEventStreams());
+        eventsKeepAliveMs = Settings.positive(GatewayConfiguration.EVENTS_KEEP_ALIVE_MS_PROP_NAME,
+            eventsKeepAliveMs != null ? eventsKeepAliveMs : GatewayConfiguration.eventsKeepAliveMs(idleTimeoutMs));
+        if (eventsKeepAliveMs >= idleTimeoutMs)
+        {
+            throw new IllegalArgumentException(GatewayConfiguration.EVENTS_KEEP_ALIVE_MS_PROP_NAME + " (" +
+                eventsKeepAliveMs + ") must be below " + GatewayConfiguration.IDLE_TIMEOUT_MS_PROP_NAME + " (" +
+                idleTimeoutMs + "), or quiet event streams are closed as idle");
+        }
+        eventsRetryMs = Settings.positive(GatewayConfiguration.EVENTS_RETRY_MS_PROP_NAME,
+            eventsRetryMs != null ? eventsRetryMs : GatewayConfiguration.eventsRetryMs());
         if (meshContext.json() == null)
         {
             meshContext.json(new JsonPayloads());
@@ -317,6 +351,29 @@ public final class GatewayContext
     public int maxProxyMetricSeries()
     {
         return maxProxyMetricSeries;
+    }
+
+    public int maxEventStreams()
+    {
+        return maxEventStreams;
+    }
+
+    public long eventsKeepAliveMs()
+    {
+        return eventsKeepAliveMs;
+    }
+
+    public long eventsRetryMs()
+    {
+        return eventsRetryMs;
+    }
+
+    /**
+     * @return the topics served as event streams: the topology's {@code gateway.events}, none without one.
+     */
+    public Set<String> eventTopics()
+    {
+        return gateway == null ? Set.of() : gateway.events();
     }
 
     /**

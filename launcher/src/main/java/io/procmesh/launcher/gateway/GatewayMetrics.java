@@ -1,8 +1,11 @@
 package io.procmesh.launcher.gateway;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.procmesh.launcher.gateway.events.EventStreams;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +25,9 @@ final class GatewayMetrics implements AutoCloseable
     static final String OTHER_OPERATION = "_other";
     static final String HTTP_ERRORS = "procmesh.gateway.http.errors";
     static final String INTERNAL_ERRORS = "procmesh.gateway.internal.errors";
+    static final String EVENT_STREAMS = "procmesh.gateway.event.streams";
+    static final String EVENTS_SENT = "procmesh.gateway.events.sent";
+    static final String EVENTS_SKIPPED = "procmesh.gateway.events.skipped";
     private static final int MAX_STATUS = 600;
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -42,6 +48,22 @@ final class GatewayMetrics implements AutoCloseable
     PrometheusMeterRegistry registry()
     {
         return registry;
+    }
+
+    /**
+     * The event streams' gauge and counters, read from the streams at each scrape.
+     */
+    void bind(final EventStreams streams)
+    {
+        Gauge.builder(EVENT_STREAMS, streams, EventStreams::openStreams)
+            .description("Event streams (GET /events/{topic}) open now")
+            .register(registry);
+        FunctionCounter.builder(EVENTS_SENT, streams, EventStreams::eventsSent)
+            .description("Events written to event stream clients")
+            .register(registry);
+        FunctionCounter.builder(EVENTS_SKIPPED, streams, EventStreams::documentsSkipped)
+            .description("Topic documents an event stream read but did not send: not a JSON event, or undecodable")
+            .register(registry);
     }
 
     /**

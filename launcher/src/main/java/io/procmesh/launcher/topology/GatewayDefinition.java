@@ -10,11 +10,13 @@ import java.util.Set;
  * @param port   the loopback port it listens on.
  * @param routes REST routes, each calling one operation of one service.
  * @param expose the operations, as {@code service.operation}, that {@code POST /rpc/...} may reach; nothing else is.
+ * @param events the topics {@code GET /events/{topic}} serves as Server-Sent Events; nothing else is.
  */
 public record GatewayDefinition(
     int port,
     List<RouteDefinition> routes,
-    Set<String> expose)
+    Set<String> expose,
+    Set<String> events)
 {
     public static final String SERVICE_NAME = "gateway";
     /**
@@ -34,5 +36,6 @@ public record GatewayDefinition(
     {
         routes = List.copyOf(routes);
         expose = Set.copyOf(expose);
+        events = Set.copyOf(events);
     }
 }

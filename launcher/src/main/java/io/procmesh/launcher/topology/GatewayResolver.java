@@ -1,5 +1,7 @@
 package io.procmesh.launcher.topology;
 
+import io.procmesh.core.config.Names;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,8 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks the {@code gateway:} section's routes and {@code expose} list against the services and their apis, so
- * that a route to an unknown operation, a clash or a typo is refused before anything starts, at its line.
+ * Checks the {@code gateway:} section's routes and {@code expose} list against the services and their apis, and its
+ * {@code events} topics' names, so that a route to an unknown operation, a clash or a typo is refused before
+ * anything starts, at its line.
  */
 final class GatewayResolver
 {
@@ -69,7 +72,24 @@ final class GatewayResolver
             final String[] target = call(call, "gateway.expose entry");
             expose.add(target[0] + "." + target[1]);
         }
-        return new GatewayDefinition(port, routes, expose);
+        final Set<String> events = new LinkedHashSet<>();
+        for (final Located<String> topic : entry.events() == null ? List.<Located<String>>of() : entry.events())
+        {
+            final String name = topic.value() == null ? "" : topic.value().trim();
+            try
+            {
+                Names.requireValid("topic", name);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new TopologyException(topic.mark(source), "gateway.events entry: " + ex.getMessage());
+            }
+            if (!events.add(name))
+            {
+                throw new TopologyException(topic.mark(source), "gateway.events lists topic '" + name + "' twice");
+            }
+        }
+        return new GatewayDefinition(port, routes, expose, events);
     }
 
     private RouteDefinition route(final TopologyDocument.RouteEntry route)

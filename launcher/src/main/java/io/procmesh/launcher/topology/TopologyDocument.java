@@ -136,6 +136,7 @@ record TopologyDocument(
         Located<Integer> port,
         List<RouteEntry> routes,
         List<Located<String>> expose,
+        List<Located<String>> events,
         List<Located<String>> jvmOptions,
         HealthEntry health,
         RestartEntry restart)

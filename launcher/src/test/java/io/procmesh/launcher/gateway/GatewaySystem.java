@@ -47,6 +47,10 @@ final class GatewaySystem implements AutoCloseable
      * The user service's {@code metadata:}: each user instance registers it, and /services and status show it.
      */
     static final String USER_METADATA = "{zone: eu-1, role: primary}";
+    /**
+     * The demo's topic of created orders, served as events at {@code /events/orders}.
+     */
+    static final String ORDERS_TOPIC = "orders";
     private static final Pattern READY_PORT = Pattern.compile("READY gateway-1 pid (\\d+) port (\\d+)");
 
     private final LauncherHarness harness;
@@ -275,7 +279,8 @@ final class GatewaySystem implements AutoCloseable
             .demoService("order", "dependsOn: [user]")
             .demoService("notification")
             .echo("echo", dataDir, "echo-handled.txt", "api: " + EchoApi.class.getName())
-            .gateway(port, routes, expose, gatewayProperties);
+            .gateway(port, routes, expose, gatewayProperties)
+            .gatewayEvents(List.of(ORDERS_TOPIC));
     }
 
     /**

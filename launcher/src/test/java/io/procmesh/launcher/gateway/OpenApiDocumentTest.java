@@ -39,7 +39,7 @@ class OpenApiDocumentTest
         route("GET", "/api/items", "count", 200),
         route("GET", "/api/items?sku={sku}", "find", 200),
         route("POST", "/api/moves", "move", 204)),
-        Set.of("inventory.stock", "inventory.move"));
+        Set.of("inventory.stock", "inventory.move"), Set.of());
 
     @Test
     void shouldGenerateAValidOpenApi31DocumentFromRoutesAndSignatures() throws Exception

@@ -174,13 +174,23 @@ public final class TopologyYaml
     }
 
     /**
-     * The demo's {@code gateway:} section (its routes and {@code expose}) on another port.
+     * The demo's {@code gateway:} section (its routes, {@code expose} and {@code events}) on another port.
      *
      * @param jvmOptions the gateway's JVM options, e.g. {@code -Dprocmesh.gateway.deadlineMs=1000}.
      */
     public TopologyYaml demoGateway(final int port, final List<String> jvmOptions)
     {
-        return gateway(port, demoRoutes(), demoExpose(), jvmOptions);
+        return gateway(port, demoRoutes(), demoExpose(), jvmOptions)
+            .gatewayEvents(List.copyOf(new TreeSet<>(demo().gateway().events())));
+    }
+
+    /**
+     * The {@code gateway:} section's {@code events}: topics served as Server-Sent Events. After {@link #gateway}.
+     */
+    public TopologyYaml gatewayEvents(final List<String> topics)
+    {
+        gateway.add("  events: [" + String.join(", ", topics) + "]");
+        return this;
     }
 
     private static Topology demo()

@@ -209,6 +209,16 @@ class GatewayTopologyTest
     }
 
     @Test
+    void shouldServeTheListedTopicsAsEventsAndRejectBadOrRepeatedNames()
+    {
+        assertEquals(Set.of("orders", "stock.moves"), parse(topology("events: [orders, stock.moves]")).gateway().events());
+        assertEquals(Set.of(), parse(topology("routes: []")).gateway().events());
+        assertEquals("t.yaml:9:20: gateway.events entry: topic name '../state' is invalid: use 1 to 64 characters " +
+            "from [A-Za-z0-9._-], starting with a letter or digit", error("events: [orders, '../state']"));
+        assertEquals("t.yaml:9:20: gateway.events lists topic 'orders' twice", error("events: [orders, orders]"));
+    }
+
+    @Test
     void shouldReserveTheNameGatewayWhenThereIsASection()
     {
         final String yaml = topology("routes: []").replace("  echo:", "  gateway:");
