@@ -73,7 +73,9 @@ public final class Gateway implements AutoCloseable
             .routes(routes, offload);
         topology.routes(routes);
 
-        server.setHandler(new GracefulHandler(new Router(routes.build(), responses, errors, context.maxBodyBytes())));
+        final RequestChecks checks = new RequestChecks(context.host(), context.allowedHosts(), context.allowedOrigins());
+        server.setHandler(new GracefulHandler(
+            new Router(routes.build(), responses, errors, context.maxBodyBytes(), checks)));
         server.setErrorHandler(new JsonErrorHandler(responses));
     }
 

@@ -19,6 +19,20 @@ public final class GatewayConfiguration
     public static final String HOST_PROP_NAME = "procmesh.gateway.host";
     public static final String HOST_DEFAULT = "127.0.0.1";
 
+    /**
+     * Host names (or addresses) a request's {@code Host} may name besides the loopback names and the bound host,
+     * comma-separated; {@code *} allows any. Others are answered 421: a DNS-rebinding page sends its own name.
+     */
+    public static final String ALLOWED_HOSTS_PROP_NAME = "procmesh.gateway.allowedHosts";
+    public static final String ALLOWED_HOSTS_DEFAULT = "";
+
+    /**
+     * Origins, e.g. {@code http://localhost:3000}, allowed to send a POST, PUT, PATCH or DELETE besides the
+     * gateway's own, comma-separated. A browser request from any other origin is answered 403.
+     */
+    public static final String ALLOWED_ORIGINS_PROP_NAME = "procmesh.gateway.allowedOrigins";
+    public static final String ALLOWED_ORIGINS_DEFAULT = "";
+
     /** Deadline of every call the gateway makes into the mesh. */
     public static final String DEADLINE_MS_PROP_NAME = "procmesh.gateway.deadlineMs";
     public static final long DEADLINE_MS_DEFAULT = 2_000;
@@ -177,6 +191,16 @@ public final class GatewayConfiguration
     public static long shutdownTimeoutMs()
     {
         return longProperty(SHUTDOWN_TIMEOUT_MS_PROP_NAME, Configuration.shutdownTimeoutMs());
+    }
+
+    public static String allowedHosts()
+    {
+        return System.getProperty(ALLOWED_HOSTS_PROP_NAME, ALLOWED_HOSTS_DEFAULT);
+    }
+
+    public static String allowedOrigins()
+    {
+        return System.getProperty(ALLOWED_ORIGINS_PROP_NAME, ALLOWED_ORIGINS_DEFAULT);
     }
 
     public static int maxEventStreams()

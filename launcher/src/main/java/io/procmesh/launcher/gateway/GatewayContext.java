@@ -35,6 +35,8 @@ public final class GatewayContext
     private Long shutdownTimeoutMs;
     private Integer maxProxyMetricSeries;
     private Integer maxEventStreams;
+    private Set<String> allowedHosts;
+    private Set<String> allowedOrigins;
     private Long eventsKeepAliveMs;
     private Long eventsRetryMs;
     private GatewayDefinition gateway;
@@ -149,6 +151,24 @@ public final class GatewayContext
         return this;
     }
 
+    /**
+     * @param hosts allowed in a request's Host besides the loopback names and the bound host; {@code *} any.
+     */
+    public GatewayContext allowedHosts(final Set<String> hosts)
+    {
+        this.allowedHosts = Set.copyOf(hosts);
+        return this;
+    }
+
+    /**
+     * @param origins allowed to change state besides the gateway's own, e.g. {@code http://localhost:3000}.
+     */
+    public GatewayContext allowedOrigins(final Set<String> origins)
+    {
+        this.allowedOrigins = Set.copyOf(origins);
+        return this;
+    }
+
     public GatewayContext maxEventStreams(final int maxEventStreams)
     {
         this.maxEventStreams = maxEventStreams;
@@ -204,7 +224,7 @@ public final class GatewayContext
         if (requiredServices == null)
         {
             final String required = GatewayConfiguration.requiredServices();
-            requiredServices = required != null ? parseServiceList(required) : calledServices(gateway);
+            requiredServices = required != null ? commaSeparated(required) : calledServices(gateway);
         }
         maxBodyBytes = Settings.positive(GatewayConfiguration.MAX_BODY_BYTES_PROP_NAME,
             maxBodyBytes != null ? maxBodyBytes : GatewayConfiguration.maxBodyBytes());
@@ -229,6 +249,18 @@ public final class GatewayContext
             shutdownTimeoutMs != null ? shutdownTimeoutMs : GatewayConfiguration.shutdownTimeoutMs());
         maxProxyMetricSeries = Settings.positive(GatewayConfiguration.MAX_PROXY_METRIC_SERIES_PROP_NAME,
             maxProxyMetricSeries != null ? maxProxyMetricSeries : GatewayConfiguration.maxProxyMetricSeries());
+        allowedHosts = allowedHosts != null ? allowedHosts :
+            Set.copyOf(commaSeparated(GatewayConfiguration.allowedHosts()));
+        allowedOrigins = allowedOrigins != null ? allowedOrigins :
+            Set.copyOf(commaSeparated(GatewayConfiguration.allowedOrigins()));
+        for (final String origin : allowedOrigins)
+        {
+            if (!origin.startsWith("http://") && !origin.startsWith("https://") || origin.endsWith("/"))
+            {
+                throw new IllegalArgumentException(GatewayConfiguration.ALLOWED_ORIGINS_PROP_NAME + " entries are " +
+                    "origins as a browser sends them, scheme://host[:port] with no path, was '" + origin + "'");
+            }
+        }
         maxEventStreams = Settings.positive(GatewayConfiguration.MAX_EVENT_STREAMS_PROP_NAME,
             maxEventStreams != null ? maxEventStreams : GatewayConfiguration.maxEventStreams());
         eventsKeepAliveMs = Settings.positive(GatewayConfiguration.EVENTS_KEEP_ALIVE_MS_PROP_NAME,
@@ -266,18 +298,21 @@ public final class GatewayContext
         return List.copyOf(services);
     }
 
-    static List<String> parseServiceList(final String text)
+    /**
+     * @return the entries of a comma-separated setting, trimmed, without empty ones or repeats, in order.
+     */
+    static List<String> commaSeparated(final String text)
     {
-        final List<String> services = new ArrayList<>();
+        final List<String> entries = new ArrayList<>();
         for (final String part : Objects.requireNonNull(text).split(","))
         {
-            final String service = part.trim();
-            if (!service.isEmpty() && !services.contains(service))
+            final String entry = part.trim();
+            if (!entry.isEmpty() && !entries.contains(entry))
             {
-                services.add(service);
+                entries.add(entry);
             }
         }
-        return List.copyOf(services);
+        return List.copyOf(entries);
     }
 
     public Procmesh.Context meshContext()
@@ -351,6 +386,16 @@ public final class GatewayContext
     public int maxProxyMetricSeries()
     {
         return maxProxyMetricSeries;
+    }
+
+    public Set<String> allowedHosts()
+    {
+        return allowedHosts;
+    }
+
+    public Set<String> allowedOrigins()
+    {
+        return allowedOrigins;
     }
 
     public int maxEventStreams()

@@ -1,5 +1,7 @@
 package io.procmesh.launcher.gateway;
 
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -7,8 +9,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The gateway's Jetty handler: finds the route, answers 404 or 405 itself, and hands the exchange to the
- * endpoint. It always takes the request (returns true) and never lets an exception reach Jetty, so every
+ * The gateway's Jetty handler: puts the secure headers on every answer, refuses what {@link RequestChecks} refuses,
+ * finds the route, answers 404 or 405 itself, and hands the exchange to the endpoint. It always takes the request (returns true) and never lets an exception reach Jetty, so every
  * answer, including a failure inside an endpoint, is the gateway's JSON error.
  * <p>
  * Declared non-blocking, which is true: no endpoint waits for I/O or a reply (a call appends to an inbox and
@@ -22,18 +24,32 @@ final class Router extends Handler.Abstract.NonBlocking
     private final HttpResponses responses;
     private final ErrorMapper errors;
     private final long maxBodyBytes;
+    private final RequestChecks checks;
 
-    Router(final RouteTable routes, final HttpResponses responses, final ErrorMapper errors, final long maxBodyBytes)
+    Router(final RouteTable routes, final HttpResponses responses, final ErrorMapper errors, final long maxBodyBytes,
+        final RequestChecks checks)
     {
         this.routes = routes;
         this.responses = responses;
         this.errors = errors;
         this.maxBodyBytes = maxBodyBytes;
+        this.checks = checks;
     }
 
     @Override
     public boolean handle(final Request request, final Response response, final Callback callback)
     {
+        final HttpFields.Mutable headers = response.getHeaders();
+        for (final HttpField secure : RequestChecks.SECURE_HEADERS)
+        {
+            headers.add(secure);
+        }
+        final GatewayError refused = checks.refusal(request);
+        if (refused != null)
+        {
+            errorAfterBody(request, response, callback, refused);
+            return true;
+        }
         final String path = Request.getPathInContext(request);
         final String method = request.getMethod();
         final RouteTable.Result found = path == null ? null : routes.find(path);

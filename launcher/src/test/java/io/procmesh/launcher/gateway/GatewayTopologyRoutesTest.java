@@ -91,7 +91,7 @@ class GatewayTopologyRoutesTest
             final OutputStream out = socket.getOutputStream();
             final InputStream in = socket.getInputStream();
             // Headers and body in two writes, as java.net.http's client sends them: the 404 is known from the headers.
-            out.write(("POST /rpc/echo/nothing HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
+            out.write(("POST /rpc/echo/nothing HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n" +
                 "Content-Length: 2\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Thread.sleep(200);
@@ -99,7 +99,7 @@ class GatewayTopologyRoutesTest
             out.flush();
             final String notFound = readResponse(in);
             assertTrue(notFound.startsWith("HTTP/1.1 404"), notFound);
-            out.write(("POST /rpc/echo/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
+            out.write(("POST /rpc/echo/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n" +
                 "Content-Length: 3\r\n\r\n\"x\"").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             final String echoed = readResponse(in);
@@ -135,7 +135,7 @@ class GatewayTopologyRoutesTest
         try (Socket socket = new Socket("127.0.0.1", system.port()))
         {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET /api/orders?userId=%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            socket.getOutputStream().write("GET /api/orders?userId=%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII));
             answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
