@@ -8,6 +8,7 @@ import io.procmesh.core.breaker.BreakerTable;
 import io.procmesh.core.config.ConcludeOnce;
 import io.procmesh.core.config.Configuration;
 import io.procmesh.core.config.DataDirectory;
+import io.procmesh.core.config.PrivateDirectory;
 import io.procmesh.core.config.JvmFlags;
 import io.procmesh.core.config.Names;
 import io.procmesh.core.config.Settings;
@@ -47,7 +48,9 @@ public final class Procmesh implements AutoCloseable
     public static Procmesh connect(final Context context)
     {
         JvmFlags.requirePresent();
-        return new Procmesh(context.conclude());
+        final Context concluded = context.conclude();
+        PrivateDirectory.require(concluded.dataDirectory().root());
+        return new Procmesh(concluded);
     }
 
     /** Runs a task on the heartbeat thread at the heartbeat interval, e.g. a backlog measurement. */

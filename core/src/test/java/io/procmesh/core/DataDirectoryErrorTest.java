@@ -3,10 +3,10 @@ package io.procmesh.core;
 import io.procmesh.core.test.TestDirectories;
 import org.junit.jupiter.api.Test;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,9 +18,10 @@ class DataDirectoryErrorTest
         final Path notADirectory = TestDirectories.create("bad-data-dir").resolve("plain-file");
         Files.writeString(notADirectory, "not a directory");
 
-        final UncheckedIOException error = assertThrows(UncheckedIOException.class, () -> Procmesh.connect(
+        final IllegalStateException error = assertThrows(IllegalStateException.class, () -> Procmesh.connect(
             new Procmesh.Context().dataDir(notADirectory).instanceId("app-1")));
-        assertTrue(error.getMessage().contains(notADirectory.resolve("registry.cm").toString()), error.getMessage());
+        assertEquals("data dir " + notADirectory.toAbsolutePath().normalize() + " is not a directory",
+            error.getMessage());
     }
 
     @Test

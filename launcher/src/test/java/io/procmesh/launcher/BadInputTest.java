@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -86,6 +87,25 @@ class BadInputTest
         assertEquals(1, result.lines().size(), result.toString());
         assertTrue(result.lines().get(0).startsWith("procmesh: data dir " + file.resolve("data") +
             " cannot be created: "), result.toString());
+    }
+
+    @Test
+    void shouldRefuseADataDirOthersMayWrite() throws IOException
+    {
+        final Path shared = Files.createDirectories(harness.directory().resolve("shared-data"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        final CliResult result = harness.cli("up", "--config", TopologyYaml.DEMO.toString(), "--data-dir",
+            shared.toString());
+
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals(List.of("procmesh: data dir " + shared + " is writable by its group or others (rwxrwxrwx): " +
+            "anyone could replace what is in it; chmod 700 it if what is inside can be trusted, or use a new directory"),
+            result.lines());
+        try (java.util.stream.Stream<Path> inside = Files.list(shared))
+        {
+            assertEquals(0, inside.count(), "nothing started in it");
+        }
     }
 
     @Test

@@ -1,16 +1,17 @@
 package io.procmesh.launcher.cli;
 
+import io.procmesh.core.config.PrivateDirectory;
 import io.procmesh.launcher.ExitCodes;
 import io.procmesh.launcher.LauncherException;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Checks a data directory before anything is started in it, so the operator gets one line instead of a child
- * JVM failing later.
+ * JVM failing later: created or made private ({@link PrivateDirectory}), and writable.
  */
 final class WritableDirectory
 {
@@ -22,16 +23,11 @@ final class WritableDirectory
     {
         try
         {
-            Files.createDirectories(directory);
+            PrivateDirectory.require(directory);
         }
-        catch (final FileAlreadyExistsException ex)
+        catch (final IllegalStateException | UncheckedIOException ex)
         {
-            throw new LauncherException(ExitCodes.FAILURE, "data dir " + directory + " is not a directory", ex);
-        }
-        catch (final IOException ex)
-        {
-            throw new LauncherException(ExitCodes.FAILURE, "data dir " + directory + " cannot be created: " +
-                ex.getClass().getSimpleName() + " " + ex.getMessage(), ex);
+            throw new LauncherException(ExitCodes.FAILURE, ex.getMessage(), ex);
         }
         try
         {

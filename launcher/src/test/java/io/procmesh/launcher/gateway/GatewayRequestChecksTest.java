@@ -16,6 +16,9 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 16, the gateway's request checks, as a hostile web page in the user's browser would try them against a
  * system the real launcher started: a DNS-rebinding page (its own name in Host), a cross-site form POST (a form
  * content type, the page's Origin), a cross-origin fetch. Each gets a JSON error; a plain client and a page the
- * gateway serves itself pass. Host is sent over a raw socket: the JDK client will not let a caller set it.
+ * gateway serves itself pass. Host is sent over a raw socket: the JDK client will not let a caller set it. Another
+ * local user is kept out of the data directory, which {@code up} makes 0700.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class GatewayRequestChecksTest
@@ -112,6 +116,14 @@ class GatewayRequestChecksTest
             assertEquals("no-referrer", result.header("referrer-policy"));
             assertEquals("default-src 'none'; frame-ancestors 'none'", result.header("content-security-policy"));
         }
+    }
+
+    @Test
+    void shouldKeepTheDataDirectoryToItsOwner() throws IOException
+    {
+        final Path dataDir = system.harness().dataDir();
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)),
+            "registry, queues, stores and logs under " + dataDir);
     }
 
     private static HttpResult post(final String path, final String json, final String origin)
