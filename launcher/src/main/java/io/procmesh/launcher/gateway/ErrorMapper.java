@@ -58,7 +58,8 @@ final class ErrorMapper
             return fromCode(local.code(), local.getMessage(), local.field(), service, operation);
         }
         errorHandler.onError(cause);
-        return new GatewayError(500, "INTERNAL", "gateway error: " + cause, null, service, operation, null, 0);
+        return new GatewayError(500, "INTERNAL", "internal gateway error; the gateway's log has the details", null,
+            service, operation, null, 0);
     }
 
     /**
@@ -96,25 +97,19 @@ final class ErrorMapper
         };
     }
 
+    /**
+     * A service's own failure is named by its code alone: its exception type and message may carry internals (a
+     * class, a path, a query, another user's data), so they stay in the service's log, where its error handler put
+     * them. Client errors keep the service's own words, which it wrote for the caller.
+     */
     private static String remoteMessage(final RemoteServiceException remote)
     {
         if (remote.code() == FailureCode.INTERNAL)
         {
-            // The remote type tells an operator where to look; client errors keep the service's own words.
-            return remote.service() + "." + remote.operation() + " failed: " + simpleName(remote.remoteType()) +
-                ": " + remote.remoteMessage();
+            return remote.service() + "." + remote.operation() + " failed with an internal error; the log of " +
+                "service '" + remote.service() + "' has the details";
         }
         return remote.remoteMessage();
-    }
-
-    private static String simpleName(final String className)
-    {
-        if (className == null)
-        {
-            return "error";
-        }
-        final int dot = className.lastIndexOf('.');
-        return dot < 0 ? className : className.substring(dot + 1);
     }
 
     private static Throwable unwrap(final Throwable failure)

@@ -53,12 +53,13 @@ class ErrorMapperTest
     }
 
     @Test
-    void shouldNameTheRemoteTypeOfInternalErrors()
+    void shouldKeepTheRemoteTypeAndMessageOfInternalErrorsOutOfTheAnswer()
     {
-        final GatewayError error = mapper.map(new RemoteServiceException(
-            "echo", "fail", FailureCode.INTERNAL, null, "java.lang.IllegalStateException", "boom"), "echo", "fail");
+        final GatewayError error = mapper.map(new RemoteServiceException("echo", "fail", FailureCode.INTERNAL, null,
+            "org.example.db.SqlException", "select * from users where id='u-1': /var/lib/db locked"), "echo", "fail");
         assertEquals(502, error.status());
-        assertEquals("echo.fail failed: IllegalStateException: boom", error.message());
+        assertEquals("echo.fail failed with an internal error; the log of service 'echo' has the details",
+            error.message());
     }
 
     @Test

@@ -249,7 +249,8 @@ class GatewayApiTest
         final HttpResult failed = system.http().post("/rpc/echo/fail", "\"boom\"");
         assertError(failed, 502, null);
         assertEquals("INTERNAL", failed.json().get("code").asText());
-        assertTrue(failed.json().get("error").asText().contains("boom"), failed.body());
+        assertEquals("echo.fail failed with an internal error; the log of service 'echo' has the details",
+            failed.json().get("error").asText(), "no exception type or message of the service: " + failed.body());
         assertEquals("echo", failed.json().get("service").asText());
         assertEquals("fail", failed.json().get("operation").asText());
     }

@@ -71,7 +71,8 @@ public final class UserService implements UserApi
         final String owner = emails.putIfAbsent(email, id);
         if (owner != null && !owner.equals(id) && users.get(owner) != null)
         {
-            throw ServiceException.conflict("email", "a user with email " + email + " already exists: " + owner);
+            // Never the owner's id: the caller may be anyone, and the id would let them read that user.
+            throw ServiceException.conflict("email", "a user with email " + email + " already exists");
         }
         if (owner != null && !owner.equals(id))
         {
