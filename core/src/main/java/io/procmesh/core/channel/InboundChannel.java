@@ -122,25 +122,23 @@ public final class InboundChannel implements AutoCloseable
         {
             return channel;
         }
-        final boolean found;
         try
         {
-            found = index > 0 && index <= channel.queue.lastIndex() && channel.tailer.moveToIndex(index);
+            if (index <= 0 || index > channel.queue.lastIndex() || !channel.tailer.moveToIndex(index))
+            {
+                throw new IllegalArgumentException("queue " + path.getFileName() + " has no document at index " +
+                    index);
+            }
+            try (DocumentContext skipped = channel.tailer.readingDocument())
+            {
+                // Moving to the index positions the tailer on that document, which the reader has had.
+                return channel;
+            }
         }
         catch (final RuntimeException ex)
         {
             channel.close();
             throw ex;
-        }
-        if (!found)
-        {
-            channel.close();
-            throw new IllegalArgumentException("queue " + path.getFileName() + " has no document at index " + index);
-        }
-        try (DocumentContext skipped = channel.tailer.readingDocument())
-        {
-            // Moving to the index positions the tailer on that document, which the reader has had.
-            return channel;
         }
     }
 

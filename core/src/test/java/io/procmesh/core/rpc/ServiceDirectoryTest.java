@@ -166,11 +166,7 @@ class ServiceDirectoryTest
             final InstanceSlot first = mesh.registry.register(new Registration(InProcessCaller.SERVICE, id, "1",
                 exited.pid(), inbox, InstanceMetadata.encode(Map.of(PartitionMetadata.KEY, "1"))));
             first.status(InstanceStatus.UP);
-            final BalancingPolicies twoPartitions = new BalancingPolicies(
-                Map.of(InProcessCaller.SERVICE, "key-affinity"), Map.of(InProcessCaller.SERVICE, "id"),
-                Map.of(InProcessCaller.SERVICE, 2));
-            try (ServiceDirectory directory = new ServiceDirectory(RegistryReader.of(mesh.registry), mesh.codec,
-                1_000, mesh.errorHandler, twoPartitions, new InstanceSelectors(Map.of(), Map.of())))
+            try (ServiceDirectory directory = twoPartitionDirectory(mesh))
             {
                 directory.refresh();
                 assertNotNull(directory.select(InProcessCaller.SERVICE, PartitionBalancer.route(1)));
@@ -213,11 +209,7 @@ class ServiceDirectoryTest
             final String partitionOne = InstanceMetadata.encode(Map.of(PartitionMetadata.KEY, "1"));
             mesh.registry.register(new Registration(InProcessCaller.SERVICE, id, "1", exited.pid(), inbox,
                 partitionOne)).status(InstanceStatus.UP);
-            final BalancingPolicies twoPartitions = new BalancingPolicies(
-                Map.of(InProcessCaller.SERVICE, "key-affinity"), Map.of(InProcessCaller.SERVICE, "id"),
-                Map.of(InProcessCaller.SERVICE, 2));
-            try (ServiceDirectory directory = new ServiceDirectory(RegistryReader.of(mesh.registry), mesh.codec,
-                1_000, mesh.errorHandler, twoPartitions, new InstanceSelectors(Map.of(), Map.of())))
+            try (ServiceDirectory directory = twoPartitionDirectory(mesh))
             {
                 directory.refresh();
                 final RemoteInstance before = directory.select(InProcessCaller.SERVICE, PartitionBalancer.route(1));
@@ -255,11 +247,7 @@ class ServiceDirectoryTest
                     InstanceMetadata.encode(Map.of(PartitionMetadata.KEY, String.valueOf(partition)))));
                 slots[partition].status(InstanceStatus.UP);
             }
-            final BalancingPolicies twoPartitions = new BalancingPolicies(
-                Map.of(InProcessCaller.SERVICE, "key-affinity"), Map.of(InProcessCaller.SERVICE, "id"),
-                Map.of(InProcessCaller.SERVICE, 2));
-            try (ServiceDirectory directory = new ServiceDirectory(RegistryReader.of(mesh.registry), mesh.codec,
-                1_000, mesh.errorHandler, twoPartitions, new InstanceSelectors(Map.of(), Map.of())))
+            try (ServiceDirectory directory = twoPartitionDirectory(mesh))
             {
                 directory.refresh();
                 assertEquals("target-11", directory.select(InProcessCaller.SERVICE, PartitionBalancer.route(1))
@@ -281,5 +269,17 @@ class ServiceDirectoryTest
                 assertTrue(mesh.errors.isEmpty(), mesh.errors.toString());
             }
         }
+    }
+
+    /**
+     * A directory of the mesh's registry for which the test service has two partitions, keyed by {@code id}.
+     */
+    private static ServiceDirectory twoPartitionDirectory(final InProcessCaller mesh)
+    {
+        final BalancingPolicies twoPartitions = new BalancingPolicies(
+            Map.of(InProcessCaller.SERVICE, "key-affinity"), Map.of(InProcessCaller.SERVICE, "id"),
+            Map.of(InProcessCaller.SERVICE, 2));
+        return new ServiceDirectory(RegistryReader.of(mesh.registry), mesh.codec, 1_000, mesh.errorHandler,
+            twoPartitions, new InstanceSelectors(Map.of(), Map.of()));
     }
 }

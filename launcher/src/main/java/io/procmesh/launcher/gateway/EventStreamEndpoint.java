@@ -117,11 +117,6 @@ final class EventStreamEndpoint
         }
         throw new GatewayException(GatewayError.badRequest(field,
             "'" + field + "' must be the id of an event this stream sent (a positive integer), was '" +
-            clip(text) + "'"));
-    }
-
-    private static String clip(final String text)
-    {
-        return text.length() <= ECHOED_CHARS ? text : text.substring(0, ECHOED_CHARS) + "...";
+            GatewayError.echoed(text, ECHOED_CHARS) + "'"));
     }
 }

@@ -56,6 +56,15 @@ public record GatewayError(
                 (contentType == null ? "no Content-Type" : "'" + contentType + "'"));
     }
 
+    /**
+     * @return client input to quote in an error message, cut to {@code maxChars} (then "..."): an answer never
+     * carries an unbounded echo of what was sent.
+     */
+    static String echoed(final String input, final int maxChars)
+    {
+        return input.length() <= maxChars ? input : input.substring(0, maxChars) + "...";
+    }
+
     public GatewayError withTarget(final String service, final String operation)
     {
         return new GatewayError(status, code, message, field, service, operation, allow, retryAfterSeconds);

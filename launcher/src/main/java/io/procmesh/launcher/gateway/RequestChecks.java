@@ -6,7 +6,6 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Request;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +40,7 @@ final class RequestChecks
         new PreEncodedHttpField("Referrer-Policy", "no-referrer"),
         new PreEncodedHttpField("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"));
     private static final String HTTP = "http://";
+    private static final int ECHOED_CHARS = 64;
 
     private final String[] allowedHosts;
     private final String[] allowedOrigins;
@@ -60,7 +60,7 @@ final class RequestChecks
         }
         hosts.addAll(extraHosts);
         this.allowedHosts = hosts.contains("*") ? null : hosts.toArray(String[]::new);
-        this.allowedOrigins = new ArrayList<>(origins).toArray(String[]::new);
+        this.allowedOrigins = origins.toArray(String[]::new);
     }
 
     /**
@@ -71,7 +71,7 @@ final class RequestChecks
         final String host = request.getHttpURI().getHost();
         if (allowedHosts != null && host != null && !anyEqualsIgnoreCase(allowedHosts, host))
         {
-            return GatewayError.of(421, "MISDIRECTED_REQUEST", "this gateway does not serve host '" + clip(host) +
+            return GatewayError.of(421, "MISDIRECTED_REQUEST", "this gateway does not serve host '" + GatewayError.echoed(host, ECHOED_CHARS) +
                 "'; allowed: the loopback names and procmesh.gateway.allowedHosts");
         }
         final String method = request.getMethod();
@@ -93,7 +93,7 @@ final class RequestChecks
         if (origin != null && !isOwnOrigin(origin, headers.get(HttpHeader.HOST)) &&
             !anyEqualsIgnoreCase(allowedOrigins, origin))
         {
-            return GatewayError.of(403, "FORBIDDEN", "cross-origin " + method + " from '" + clip(origin) +
+            return GatewayError.of(403, "FORBIDDEN", "cross-origin " + method + " from '" + GatewayError.echoed(origin, ECHOED_CHARS) +
                 "' refused: only the gateway's own origin and procmesh.gateway.allowedOrigins may change state");
         }
         return null;
@@ -124,10 +124,5 @@ final class RequestChecks
     static boolean isWildcard(final String host)
     {
         return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.equals("*");
-    }
-
-    private static String clip(final String text)
-    {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 }
